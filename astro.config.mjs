@@ -1,0 +1,18 @@
+// @ts-check
+// The site is fully static. Svelte islands for labs and interactive figures, MDX for lessons,
+// a sitemap for the link checker and accessibility sweep, and Pagefind run over the built HTML.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
+
+export default defineConfig({
+	site: 'https://mlops-lab.example.org',
+	trailingSlash: 'always',
+	integrations: [svelte(), mdx(), sitemap(), pagefind()],
+	build: { format: 'directory' },
+	vite: {
+		worker: { format: 'es' },
+	},
+});

@@ -1,0 +1,103 @@
+/**
+ * Journeys through the site chrome: the home page leads into the three uses, a lesson reads
+ * with its objectives and table of contents, the theme toggle persists without a flash, search
+ * finds a lesson and links to the right heading, and the 404 page answers unknown paths.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('home page', () => {
+	test('leads into learning, assessing and teaching', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/`);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/model/i);
+		for (const name of ['Learn', 'Assess', 'Teach']) {
+			expect(await page.getByRole('heading', { level: 2, name }).count()).toBe(1);
+		}
+		await page.getByRole('link', { name: /Start with/ }).click();
+		await page.waitForURL(/\/lessons\/foundations\/01-what-is-mlops\/$/);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('lesson page', () => {
+	test('shows objectives, reading time, a table of contents and next-lesson link', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
+		expect(await page.getByRole('heading', { name: 'After this lesson you can' }).count()).toBe(1);
+		expect(await page.getByText(/\d+ min read/).count()).toBe(1);
+		const toc = page.getByRole('navigation', { name: 'On this page' });
+		const firstTocLink = toc.getByRole('link').first();
+		const href = await firstTocLink.getAttribute('href');
+		expect(href).toMatch(/^#/);
+		expect(await page.locator(href ?? '#missing').count()).toBe(1);
+		expect(errors).toEqual([]);
+	});
+
+	test('records the visit so the home page offers to continue', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
+		await page.goto(`${baseUrl()}/`);
+		const box = page.locator('[data-continue]');
+		await expect(box.textContent()).resolves.toContain('What MLOps is');
+	});
+
+	test('a glossary term shows its definition on keyboard focus', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
+		const term = page.locator('.term a').first();
+		const tipId = await term.getAttribute('aria-describedby');
+		const tip = page.locator(`#${tipId}`);
+		expect(await tip.isVisible()).toBe(false);
+		await term.focus();
+		await page.waitForTimeout(200);
+		expect(await tip.isVisible()).toBe(true);
+	});
+});
+
+describe('theme', () => {
+	test('follows the system setting, toggles, and keeps the choice on the next page', async () => {
+		const { page } = await openPage(browser, { colorScheme: 'dark' });
+		await page.goto(`${baseUrl()}/`);
+		const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
+		expect(await theme()).toBe('dark');
+		await page.getByRole('button', { name: 'Dark theme' }).click();
+		expect(await theme()).toBe('light');
+		await page.goto(`${baseUrl()}/glossary/`);
+		// Set by the inline head script before first paint, so it is right on first read.
+		expect(await theme()).toBe('light');
+	});
+});
+
+describe('search', () => {
+	test('opens from the keyboard, finds a lesson, and links into a section', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/glossary/`);
+		await page.keyboard.press('/');
+		const input = page.getByRole('searchbox');
+		await input.fill('technical debt');
+		const result = page.locator('.search-results li a').first();
+		await result.waitFor({ timeout: 10_000 });
+		const href = await result.getAttribute('href');
+		expect(href).toMatch(/\/lessons\/.+#/);
+		expect(errors).toEqual([]);
+	});
+});
+
+describe('not found', () => {
+	test('unknown paths get the 404 page with ways back', async () => {
+		const { page } = await openPage(browser);
+		const response = await page.goto(`${baseUrl()}/no/such/page/`);
+		expect(response?.status()).toBe(404);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+	});
+});

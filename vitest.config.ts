@@ -1,0 +1,18 @@
+// Unit and component tests run in Node. Path aliases mirror tsconfig so tests import
+// the same way the site does.
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+	resolve: {
+		alias: {
+			'@sim': fileURLToPath(new URL('./simulations', import.meta.url)),
+			'@': fileURLToPath(new URL('./src', import.meta.url)),
+		},
+	},
+	test: {
+		include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+	},
+});
