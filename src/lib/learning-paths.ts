@@ -1,0 +1,77 @@
+/**
+ * Learning paths: ordered selections of lessons for different readers. A learner goes from
+ * foundations to operations; a team lead reads what is needed to judge and improve practice;
+ * a workshop path is the pre-reading and in-session material for a trainer. A content test
+ * checks every id here names a real lesson.
+ */
+
+/** One path through the curriculum. */
+export interface LearningPath {
+	id: string;
+	title: string;
+	/** Who it is for and what they get. */
+	summary: string;
+	/** Lesson ids (module/slug) in reading order. */
+	lessons: readonly string[];
+}
+
+/** All paths, shown on the lessons index. */
+export const learningPaths: readonly LearningPath[] = [
+	{
+		id: 'learner',
+		title: 'Foundations to operations',
+		summary:
+			'The whole lifecycle in order, for anyone new to MLOps: why it exists, how models are built and delivered, and how they are kept working.',
+		lessons: [
+			'foundations/01-what-is-mlops',
+			'foundations/02-ml-lifecycle',
+			'foundations/03-roles-and-responsibilities',
+			'foundations/04-why-models-fail',
+			'foundations/05-steps-to-production',
+			'data-and-experiments/01-data-quality-and-versioning',
+			'data-and-experiments/02-feature-engineering-and-feature-stores',
+			'data-and-experiments/03-experiment-tracking-and-reproducibility',
+			'data-and-experiments/04-model-selection',
+			'delivery/01-ci-cd-ct',
+			'delivery/02-deployment-patterns',
+			'delivery/03-deployment-strategies',
+			'delivery/04-testing-ml-systems',
+			'operations/01-monitoring',
+			'operations/02-drift',
+			'operations/03-retraining',
+			'maturity-and-practice/01-maturity-levels',
+		],
+	},
+	{
+		id: 'team-lead',
+		title: 'For team leads',
+		summary:
+			'What a lead needs to judge a team’s practice and choose what to improve first — read before taking the self-assessment.',
+		lessons: [
+			'foundations/01-what-is-mlops',
+			'foundations/04-why-models-fail',
+			'foundations/03-roles-and-responsibilities',
+			'maturity-and-practice/01-maturity-levels',
+			'delivery/01-ci-cd-ct',
+			'operations/01-monitoring',
+			'delivery/04-testing-ml-systems',
+			'maturity-and-practice/02-tool-landscape',
+			'maturity-and-practice/03-privacy-security-compliance',
+		],
+	},
+	{
+		id: 'workshop',
+		title: 'Workshop',
+		summary:
+			'Pre-reading and session material for a 90-minute or half-day workshop, in the order the labs use it.',
+		lessons: [
+			'foundations/01-what-is-mlops',
+			'foundations/02-ml-lifecycle',
+			'data-and-experiments/03-experiment-tracking-and-reproducibility',
+			'operations/02-drift',
+			'operations/03-retraining',
+			'delivery/03-deployment-strategies',
+			'maturity-and-practice/01-maturity-levels',
+		],
+	},
+];
