@@ -11,7 +11,7 @@ export default defineConfig({
 	site: 'https://mlops-lab.example.org',
 	trailingSlash: 'always',
 	integrations: [svelte(), mdx(), sitemap(), pagefind()],
-	build: { format: 'directory' },
+	build: { format: 'directory', inlineStylesheets: 'always' },
 	vite: {
 		worker: { format: 'es' },
 	},
