@@ -105,6 +105,12 @@ if (!args.has('--no-lighthouse')) {
 		console.log(
 			`${name.padEnd(16)} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices').padStart(14)} | ${score('seo')}`,
 		);
+		const audits = result?.lhr.audits ?? {};
+		const ms = (id) => `${Math.round(audits[id]?.numericValue ?? 0)} ms`;
+		// The metrics behind the performance score, so a drop can be traced to its cause.
+		console.log(
+			`  FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}`,
+		);
 		const failing = Object.values(result?.lhr.audits ?? {}).filter(
 			(a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary',
 		);

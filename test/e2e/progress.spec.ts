@@ -43,6 +43,8 @@ describe('quiz', () => {
 		expect(visible).toBe(true);
 
 		await page.reload();
+		// Grading loads after the page has loaded; wait for it before reading the saved score.
+		await page.locator('[data-quiz].is-interactive').waitFor();
 		await expect(page.locator('[data-result]').textContent()).resolves.toContain(
 			`Your best score so far: ${count - 1} of ${count}`,
 		);

@@ -46,6 +46,8 @@ describe('lesson page', () => {
 	test('records the visit so the home page offers to continue', async () => {
 		const { page } = await openPage(browser);
 		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
+		// Progress loads once the page has settled (a bounce in the first second is not a visit).
+		await page.locator('[data-complete]').waitFor();
 		await page.goto(`${baseUrl()}/`);
 		const box = page.locator('[data-continue]');
 		await expect(box.textContent()).resolves.toContain('What MLOps is');
