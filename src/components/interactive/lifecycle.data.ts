@@ -175,7 +175,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 		name: 'Monitoring',
 		short: 'Monitoring',
 		stage: 'deployment',
-		tdsp: 'Customer acceptance (TDSP has no separate monitoring stage)',
+		tdsp: 'Deployment and customer acceptance (TDSP has no separate monitoring stage)',
 		summary:
 			'Watch both the system (latency, errors, load) and the model (input drift, prediction quality once true outcomes arrive).',
 		who: [
