@@ -1,7 +1,9 @@
 /**
  * Accessibility sweep: every page in the sitemap, in light and dark themes, checked by axe
  * (WCAG 2.x A and AA rules plus best practices). Any violation fails with the rule, the page
- * and the offending elements, so the report says exactly what to fix.
+ * and the offending elements, so the report says exactly what to fix. A second pass at phone
+ * width (360 px) checks axe again (controls lose visible text there) and that no page scrolls
+ * sideways.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -44,4 +46,19 @@ describe('axe sweep', () => {
 			await page.context().close();
 		});
 	}
+
+	test.each(paths)('%s has no violations and no sideways scroll at 360 px', async (path) => {
+		const { page } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+		await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
+		await page.waitForTimeout(300);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
+		expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+			.analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await page.context().close();
+	});
 });
