@@ -248,7 +248,12 @@ function sturgesProportions(
 	const b = isPreparedReference(current) ? current.sorted : current;
 	let low = Infinity;
 	let high = -Infinity;
-	for (const sample of [a, b]) {
+	for (const sample of [reference, current]) {
+		if (isPreparedReference(sample)) {
+			low = Math.min(low, sample.sorted[0] as number);
+			high = Math.max(high, sample.sorted[sample.sorted.length - 1] as number);
+			continue;
+		}
 		for (let i = 0; i < sample.length; i++) {
 			const value = sample[i] as number;
 			if (value < low) low = value;
@@ -267,24 +272,47 @@ function sturgesProportions(
 	const edges = new Float64Array(bins + 1);
 	for (let i = 0; i < bins; i++) edges[i] = i * step + low;
 	edges[bins] = high;
-	const proportions = (sample: ArrayLike<number>): Float64Array => {
+	const upperBin = (value: number): number => {
+		let lo = 0;
+		let hi = edges.length;
+		while (lo < hi) {
+			const middle = (lo + hi) >>> 1;
+			if ((edges[middle] as number) <= value) lo = middle + 1;
+			else hi = middle;
+		}
+		return Math.min(bins - 1, Math.max(0, lo - 1));
+	};
+	const proportions = (sample: ArrayLike<number>, sorted: boolean): Float64Array => {
 		const counts = new Float64Array(bins);
-		for (let i = 0; i < sample.length; i++) {
-			const value = sample[i] as number;
-			let lo = 0;
-			let hi = edges.length;
-			while (lo < hi) {
-				const middle = (lo + hi) >>> 1;
-				if ((edges[middle] as number) <= value) lo = middle + 1;
-				else hi = middle;
+		if (sorted) {
+			// A sorted sample is cut at each edge by binary search instead of binning every value.
+			let start = 0;
+			for (let k = 0; k < bins - 1; k++) {
+				const edge = edges[k + 1] as number;
+				let lo = start;
+				let hi = sample.length;
+				while (lo < hi) {
+					const middle = (lo + hi) >>> 1;
+					if ((sample[middle] as number) < edge) lo = middle + 1;
+					else hi = middle;
+				}
+				counts[k] = lo - start;
+				start = lo;
 			}
-			const bin = Math.min(bins - 1, Math.max(0, lo - 1));
-			counts[bin] = (counts[bin] as number) + 1;
+			counts[bins - 1] = sample.length - start;
+		} else {
+			for (let i = 0; i < sample.length; i++) {
+				const bin = upperBin(sample[i] as number);
+				counts[bin] = (counts[bin] as number) + 1;
+			}
 		}
 		for (let k = 0; k < bins; k++) counts[k] = (counts[k] as number) / sample.length;
 		return counts;
 	};
-	return { referenceProportions: proportions(a), currentProportions: proportions(b) };
+	return {
+		referenceProportions: proportions(a, isPreparedReference(reference)),
+		currentProportions: proportions(b, isPreparedReference(current)),
+	};
 }
 
 function verdict(

@@ -18,7 +18,7 @@
  */
 import { kolmogorovLimitSurvival, kolmogorovSurvival } from './kolmogorov-distribution.stats';
 import { sortedCopy, type NumericSample } from './sample.input';
-import { roundHalfEven } from './special-functions.math';
+import { logGamma, roundHalfEven } from './special-functions.math';
 
 /** Result of a two-sample KS test. */
 export interface KsTestResult {
@@ -55,37 +55,102 @@ function equalSizesPValue(n: number, h: number): number {
 	return 2 * nested;
 }
 
-/** Probability that a uniform lattice path stays strictly inside |x·ng − y·mg| < h. */
+let reciprocals = new Float64Array(0);
+
+/** 1/k for k < size, kept between calls because the walk divides by i + j in every cell. */
+function reciprocalTable(size: number): Float64Array {
+	if (reciprocals.length < size) {
+		reciprocals = new Float64Array(size);
+		for (let k = 1; k < size; k++) reciprocals[k] = 1 / k;
+	}
+	return reciprocals;
+}
+
+function logBinomial(n: number, k: number): number {
+	return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+
+/**
+ * Probability that a uniform lattice path from (0, 0) to (big, small) stays strictly inside
+ * |x·smallStep − y·bigStep| < h. Column i holds a(i, j), the share of paths to (i, j) that stayed
+ * inside, which obeys a(i, j) = (i·a(i−1, j) + j·a(i, j−1)) / (i + j). The band is symmetric under
+ * (x, y) → (big − x, small − y), so the walk stops halfway: every path enters the middle column
+ * exactly once, and the inside share is a hypergeometric-weighted sum of the first half's shares
+ * times the mirrored second half's.
+ */
 function probabilityInsideBand(m: number, n: number, g: number, h: number): number {
-	// The larger sample walks the columns so each column's window stays short.
 	const big = Math.max(m, n);
 	const small = Math.min(m, n);
 	const bigStep = big / g;
 	const smallStep = small / g;
-	const column = new Float64Array(small + 1);
+	const inverse = reciprocalTable(big + small + 1);
+	const half = Math.ceil(big / 2);
+	const lastColumn = Math.floor(big / 2);
+	let column = new Float64Array(small + 1);
+	let previous = new Float64Array(small + 1);
 	let previousLow = 0;
 	let previousHigh = -1;
-	for (let i = 0; i <= big; i++) {
+	let entryLow = 0;
+	let entryHigh = -1;
+	let entry = previous;
+	for (let i = 0; i <= lastColumn; i++) {
 		const centre = i * smallStep;
 		const low = Math.max(0, Math.floor((centre - h) / bigStep) + 1);
 		const high = Math.min(small, Math.ceil((centre + h) / bigStep) - 1);
 		if (low > high) return 0;
+		// The band only moves up, so the previous column covers [low, previousHigh] of this one.
 		let below = 0;
-		for (let j = low; j <= high; j++) {
-			const left = j >= previousLow && j <= previousHigh ? (column[j] as number) : 0;
-			const value = i === 0 && j === 0 ? 1 : (i * left + j * below) / (i + j);
-			column[j] = value;
-			below = value;
+		const overlapEnd = Math.min(high, previousHigh);
+		let j = low;
+		if (i === 0) {
+			column[0] = 1;
+			below = 1;
+			j = 1;
 		}
-		previousLow = low;
-		previousHigh = high;
+		for (; j <= overlapEnd; j++) {
+			below = (i * (previous[j] as number) + j * below) * (inverse[i + j] as number);
+			column[j] = below;
+		}
+		for (; j <= high; j++) {
+			below = j * below * (inverse[i + j] as number);
+			column[j] = below;
+		}
+		if (i === half - 1) {
+			entry = column;
+			entryLow = low;
+			entryHigh = high;
+		}
+		if (i < lastColumn) {
+			const spare: Float64Array = i === half - 1 ? new Float64Array(small + 1) : previous;
+			previous = column;
+			column = spare;
+			previousLow = low;
+			previousHigh = high;
+		} else {
+			previousLow = low;
+			previousHigh = high;
+		}
 	}
-	return previousHigh === small ? (column[small] as number) : 0;
+	// `column` now holds column lastColumn = big − half, the mirror of the second half's start.
+	const mirror = column;
+	const logTotal = logBinomial(big + small, small);
+	let inside = 0;
+	for (let j = entryLow; j <= entryHigh; j++) {
+		const mirrored = small - j;
+		if (mirrored < previousLow || mirrored > previousHigh) continue;
+		const shareBefore = entry[j] as number;
+		const shareAfter = mirror[mirrored] as number;
+		if (shareBefore === 0 || shareAfter === 0) continue;
+		const logWeight =
+			logBinomial(half - 1 + j, j) + logBinomial(big - half + mirrored, mirrored) - logTotal;
+		inside += shareBefore * shareAfter * Math.exp(logWeight);
+	}
+	return inside;
 }
 
 const exactCache = new Map<string, number>();
 const EXACT_CACHE_LIMIT = 20_000;
-const NEGLIGIBLE_TAIL = 1e-18;
+const NEGLIGIBLE_TAIL = 1e-7;
 
 /** Exact two-sided p-value P(D ≥ h / lcm) for sample sizes m and n, as scipy computes it. */
 export function ksExactPValue(m: number, n: number, h: number): number {

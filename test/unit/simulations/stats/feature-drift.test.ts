@@ -31,6 +31,14 @@ describe('featureDrift picks Evidently’s default test and score', () => {
 			const result = featureDrift(c.reference, c.current, c.forced ? { test: c.test } : {});
 			expect(result.test).toBe(c.test);
 			if (c.score !== undefined) expectClose(result.score, c.score);
+			if (typeof c.reference[0] === 'number') {
+				const prepared = prepareReference(c.reference as number[]);
+				const viaPrepared = featureDrift(prepared, c.current, c.forced ? { test: c.test } : {});
+				// Summation order differs (sorted vs given), so allow last-digit differences.
+				expect(viaPrepared.test).toBe(result.test);
+				expect(viaPrepared.drifted).toBe(result.drifted);
+				expectClose(viaPrepared.score, result.score, 1e-13, 1e-12);
+			}
 		});
 	}
 });
