@@ -123,7 +123,7 @@ function probabilityInsideBand(m: number, n: number, g: number, h: number): numb
 			entryHigh = high;
 		}
 		if (i < lastColumn) {
-			const spare: Float64Array = i === half - 1 ? new Float64Array(small + 1) : previous;
+			const spare = i === half - 1 ? new Float64Array(small + 1) : previous;
 			previous = column;
 			column = spare;
 			previousLow = low;
