@@ -58,3 +58,17 @@ export {
 	type FeatureValues,
 	type PreparedCategories,
 } from './stats/feature-drift.detector';
+export {
+	alertKey,
+	assessDay,
+	dayRejection,
+	initialMonitoringContext,
+	monitoringMachine,
+	type AlertKind,
+	type AlertLogEntry,
+	type DayAssessment,
+	type MonitoredFeatureResult,
+	type MonitoringContext,
+	type MonitoringEvent,
+	type MonitoringInput,
+} from './drift/monitoring.machine';
