@@ -100,6 +100,50 @@ describe('ksTwoSample input errors', () => {
 	});
 });
 
+/** P(D ≥ observed) by enumerating every interleaving of m and n distinct values. */
+function bruteForcePValue(m: number, n: number, h: number): number {
+	let extreme = 0;
+	let total = 0;
+	const walk = (x: number, y: number, worst: number): void => {
+		const gap = Math.max(worst, Math.abs(x * n - y * m));
+		if (x === m && y === n) {
+			total++;
+			if (gap >= h) extreme++;
+			return;
+		}
+		if (x < m) walk(x + 1, y, gap);
+		if (y < n) walk(x, y + 1, gap);
+	};
+	walk(0, 0, 0);
+	return extreme / total;
+}
+
+describe('exact p-value against brute-force enumeration', () => {
+	for (const [m, n] of [
+		[1, 1],
+		[2, 5],
+		[3, 3],
+		[4, 6],
+		[5, 7],
+		[6, 4],
+		[7, 7],
+		[3, 9],
+		[8, 6],
+	] as const) {
+		test(`all boundaries for sizes ${m} and ${n}`, () => {
+			// In units of 1/(m·n): D ≥ k/(m·n) ⇔ some |x·n − y·m| ≥ k; h = k·g/(m·n)·lcm = k/g.
+			const g = gcdOf(m, n);
+			for (let k = g; k <= m * n; k += g) {
+				expect(ksExactPValue(m, n, k / g)).toBeCloseTo(bruteForcePValue(m, n, k), 12);
+			}
+		});
+	}
+});
+
+function gcdOf(a: number, b: number): number {
+	return b === 0 ? a : gcdOf(b, a % b);
+}
+
 describe('ksTwoSample properties', () => {
 	const sample = fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 40 });
 	test('symmetric in its arguments, statistic in [0, 1], p in [0, 1]', () => {
