@@ -73,7 +73,7 @@ export function sortedCopy(argument: string, values: NumericSample): Float64Arra
 	return sorted;
 }
 
-/** Validates, sorts and summarises a numeric reference sample once. */
+/** Validates, sorts and summarises a numeric sample once (a reference, or a window tested several ways). */
 export function prepareReference(values: ArrayLike<number>): PreparedReference {
 	const sorted = sortedCopy('reference', values);
 	const n = sorted.length;

@@ -18,20 +18,36 @@ export function wassersteinDistance(reference: NumericSample, current: NumericSa
 	const b = sortedCopy('current', current);
 	const n = a.length;
 	const m = b.length;
+	// Between consecutive merged points F − G = (i·m − j·n)/(n·m); integer numerators stay exact,
+	// and tied points contribute zero-width pieces, so no special tie handling is needed.
 	let i = 0;
 	let j = 0;
 	let previous = Math.min(a[0] as number, b[0] as number);
-	let total = 0;
-	while (i < n || j < m) {
-		const nextA = i < n ? (a[i] as number) : Infinity;
-		const nextB = j < m ? (b[j] as number) : Infinity;
-		const value = nextA < nextB ? nextA : nextB;
-		total += Math.abs(i / n - j / m) * (value - previous);
-		while (i < n && (a[i] as number) <= value) i++;
-		while (j < m && (b[j] as number) <= value) j++;
-		previous = value;
+	let area = 0;
+	while (i < n && j < m) {
+		const x = a[i] as number;
+		const y = b[j] as number;
+		if (x <= y) {
+			area += Math.abs(i * m - j * n) * (x - previous);
+			previous = x;
+			i++;
+		} else {
+			area += Math.abs(i * m - j * n) * (y - previous);
+			previous = y;
+			j++;
+		}
 	}
-	return total;
+	for (; i < n; i++) {
+		const x = a[i] as number;
+		area += Math.abs(i * m - j * n) * (x - previous);
+		previous = x;
+	}
+	for (; j < m; j++) {
+		const y = b[j] as number;
+		area += Math.abs(i * m - j * n) * (y - previous);
+		previous = y;
+	}
+	return area / (n * m);
 }
 
 /** W₁ divided by max(population std of the reference, 0.001), Evidently's drift score. */
