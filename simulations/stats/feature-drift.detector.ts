@@ -55,7 +55,7 @@ export interface DriftTestSpec {
 	readonly numericalOnly: boolean;
 }
 
-/** Evidently's defaults: 0.05 for tests (KS inclusive, as Evidently writes `p ≤ t`), 0.1 for distances. */
+/** Evidently's defaults: 0.05 for tests (KS flags p ≤ t, the others p < t), 0.1 for distances. */
 export const DRIFT_TESTS: Readonly<Record<DriftTestName, DriftTestSpec>> = {
 	ks: { scoreKind: 'p-value', defaultThreshold: 0.05, inclusive: true, numericalOnly: true },
 	chisquare: {
@@ -162,7 +162,8 @@ function countCategories(argument: string, values: ArrayLike<Category>): Map<Cat
 		) {
 			throw new DriftInputError(
 				argument,
-				`value at index ${i} is ${String(value)}; categories must be strings, booleans or finite numbers`,
+				`value at index ${i} is ${String(value)}; categories must be strings, booleans or ` +
+					'finite numbers',
 			);
 		}
 		counts.set(value, (counts.get(value) ?? 0) + 1);

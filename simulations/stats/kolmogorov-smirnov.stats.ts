@@ -177,7 +177,7 @@ export function ksExactPValue(m: number, n: number, h: number): number {
 	return p;
 }
 
-/** Two-sided two-sample KS test of `current` against `reference` (scipy `ks_2samp`, method auto). */
+/** Two-sided two-sample KS test of `current` against `reference`, as scipy's `ks_2samp`. */
 export function ksTwoSample(reference: NumericSample, current: NumericSample): KsTestResult {
 	const a = sortedCopy('reference', reference);
 	const b = sortedCopy('current', current);

@@ -17,7 +17,7 @@ export interface ProportionZResult {
 	readonly pValue: number;
 }
 
-/** Two-sided pooled z-test that `referenceHits / referenceSize` equals `currentHits / currentSize`. */
+/** Two-sided pooled z-test that the reference and current hit rates are equal. */
 export function proportionZTest(
 	referenceHits: number,
 	referenceSize: number,

@@ -73,7 +73,7 @@ export function sortedCopy(argument: string, values: NumericSample): Float64Arra
 	return sorted;
 }
 
-/** Validates, sorts and summarises a numeric sample once (a reference, or a window tested several ways). */
+/** Validates, sorts and summarises a sample once: a reference, or a window tested several ways. */
 export function prepareReference(values: ArrayLike<number>): PreparedReference {
 	const sorted = sortedCopy('reference', values);
 	const n = sorted.length;
@@ -113,7 +113,7 @@ export function populationStd(argument: string, values: NumericSample): number {
 	return Math.sqrt(squares / n);
 }
 
-/** Throws unless `counts` is a non-empty array of finite, non-negative numbers with a positive sum. */
+/** Throws unless `counts` are finite, non-negative and not all zero; returns their sum. */
 export function assertCounts(argument: string, counts: ArrayLike<number>): number {
 	assertFiniteSample(argument, counts);
 	let total = 0;
