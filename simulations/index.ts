@@ -61,6 +61,7 @@ export {
 export {
 	alertKey,
 	assessDay,
+	dayObservedFrom,
 	dayRejection,
 	initialMonitoringContext,
 	monitoringMachine,

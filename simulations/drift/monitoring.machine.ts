@@ -17,6 +17,7 @@
  *   `lastRejection`, so a caller's bug is visible rather than silently swallowed.
  */
 import { assign, setup } from 'xstate';
+import type { DatasetDriftResult } from '../stats/feature-drift.detector';
 
 /** One feature's result for one day, as `featureDrift` returns it plus the feature name. */
 export interface MonitoredFeatureResult {
@@ -179,6 +180,27 @@ export function assessDay(context: MonitoringContext, event: DayEvent): DayAsses
 /** Identifies an alert across days so acknowledgement can tell new alerts from known ones. */
 export function alertKey(entry: AlertLogEntry): string {
 	return `${entry.kind}:${entry.feature}:${entry.test}`;
+}
+
+/** Builds the `monitor.dayObserved` event for a day from a `datasetDrift` result. */
+export function dayObservedFrom(
+	day: number,
+	drift: DatasetDriftResult,
+	performance: { readonly accuracy?: number; readonly estimatedAccuracy?: number } = {},
+): DayEvent {
+	return {
+		type: 'monitor.dayObserved',
+		day,
+		featureResults: drift.features.map(({ name, result }) => ({
+			feature: name,
+			test: result.test,
+			score: result.score,
+			threshold: result.threshold,
+			drifted: result.drifted,
+		})),
+		datasetDriftShare: drift.share,
+		...performance,
+	};
 }
 
 /** The context before any day has been observed. */

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { monitoringMachine, type MonitoredFeatureResult, type MonitoringEvent } from '@sim/index';
+import {
+	datasetDrift,
+	dayObservedFrom,
+	monitoringMachine,
+	type MonitoredFeatureResult,
+	type MonitoringEvent,
+} from '@sim/index';
 
 type Snapshot = SnapshotFrom<typeof monitoringMachine>;
 type DayEvent = Extract<MonitoringEvent, { type: 'monitor.dayObserved' }>;
@@ -173,6 +179,28 @@ describe('monitoring machine transitions', () => {
 		expect(snapshot.context.persistenceDays).toBe(2);
 		expect(snapshot.context.alertLog).toEqual([]);
 		expect(snapshot.context.lastDay).toBeNull();
+	});
+});
+
+describe('dayObservedFrom', () => {
+	test('turns a datasetDrift result into the day event the machine reads', () => {
+		const drift = datasetDrift([
+			{ name: 'plan', reference: ['a', 'a', 'b', 'b'], current: ['c', 'c', 'c', 'c'] },
+			{ name: 'age', reference: [1, 2, 3, 4, 5, 6, 7], current: [1, 2, 3, 4, 5, 6, 7] },
+		]);
+		const event = dayObservedFrom(4, drift, { estimatedAccuracy: 0.9 });
+		expect(event).toEqual({
+			type: 'monitor.dayObserved',
+			day: 4,
+			featureResults: [
+				{ feature: 'plan', test: 'chisquare', score: 0, threshold: 0.05, drifted: true },
+				{ feature: 'age', test: 'ks', score: 1, threshold: 0.05, drifted: false },
+			],
+			datasetDriftShare: 0.5,
+			estimatedAccuracy: 0.9,
+		});
+		const [start] = initialTransition(monitoringMachine, undefined);
+		expect(transition(monitoringMachine, start, event)[0].value).toBe('alerting');
 	});
 });
 

@@ -125,6 +125,9 @@ describe('featureDrift verdicts and overrides', () => {
 		expect(() => featureDrift([1, NaN], [1, 2])).toThrow(/^reference: value at index 1 is NaN/);
 		expect(() => featureDrift([1, 2], [1, 2], { threshold: NaN })).toThrow(/^threshold:/);
 		expect(() => featureDrift([], ['a'])).toThrow(/^reference: must not be empty/);
+		expect(() => featureDrift([1, 2], [1, 2], { test: 'tv' as DriftTestName })).toThrow(
+			/^test: unknown drift test "tv"/,
+		);
 	});
 });
 
