@@ -1,0 +1,355 @@
+/**
+ * A production-monitoring state machine on a simulated clock: it reads one day's drift and accuracy
+ * results at a time and decides whether the model is healthy, worth watching, or needs a human.
+ *
+ * Design decisions:
+ * - The machine is world-independent: it never computes statistics, it receives per-day results
+ *   (`monitor.dayObserved`) from whoever ran them, so the same machine serves every lab.
+ * - A single drifted feature is a warning, not an alert: at α = 0.05 with many features, one
+ *   flag a day is expected noise. An alert needs evidence that is hard to explain by chance — a
+ *   feature drifted on `persistenceDays` consecutive days, dataset-level drift (the drifted share
+ *   reaching `datasetDriftShare`), or measured accuracy below `accuracyThreshold`. An estimated
+ *   accuracy (from unlabelled data) below the threshold is only a warning, because estimates can
+ *   be wrong in exactly the situations that matter (concept drift).
+ * - Alerts stay until a person acknowledges them; an acknowledged alert returns to healthy only
+ *   once the signals clear, and a new kind of alert re-opens it.
+ * - Days must arrive in increasing order; a stale or malformed day is not applied but recorded in
+ *   `lastRejection`, so a caller's bug is visible rather than silently swallowed.
+ */
+import { assign, setup } from 'xstate';
+import type { DatasetDriftResult } from '../stats/feature-drift.detector';
+
+/** One feature's result for one day, as `featureDrift` returns it plus the feature name. */
+export interface MonitoredFeatureResult {
+	readonly feature: string;
+	readonly test: string;
+	readonly score: number;
+	readonly threshold: number;
+	readonly drifted: boolean;
+}
+
+/** What kind of evidence raised an alert-log entry. */
+export type AlertKind = 'persistent-drift' | 'dataset-drift' | 'accuracy';
+
+/** One row of the alert log. */
+export interface AlertLogEntry {
+	readonly day: number;
+	readonly kind: AlertKind;
+	/** The feature, or `dataset` / `model` for dataset-level and accuracy alerts. */
+	readonly feature: string;
+	/** The test's name, `drift-share` or `accuracy`. */
+	readonly test: string;
+	readonly value: number;
+	readonly threshold: number;
+}
+
+/** Thresholds, all optional. */
+export interface MonitoringInput {
+	/** Consecutive drifted days that make a feature's drift persistent (default 3). */
+	readonly persistenceDays?: number;
+	/** Share of drifted features that counts as dataset drift (default 0.5, inclusive). */
+	readonly datasetDriftShare?: number;
+	/** Accuracy below this is an alert when measured, a warning when estimated (default 0.8). */
+	readonly accuracyThreshold?: number;
+}
+
+/** The monitoring machine's context. */
+export interface MonitoringContext {
+	readonly persistenceDays: number;
+	readonly datasetDriftShare: number;
+	readonly accuracyThreshold: number;
+	/** The last day applied, or null before the first. */
+	readonly lastDay: number | null;
+	/** Consecutive drifted days per feature, up to and including `lastDay`. */
+	readonly driftStreaks: Readonly<Record<string, number>>;
+	/** How many signals (drifted features, low estimated accuracy) the last day carried. */
+	readonly signalCount: number;
+	/** Alert keys (`kind:feature:test`) raised on the last day. */
+	readonly activeAlertKeys: readonly string[];
+	/** Alert keys raised since the alert opened and not yet acknowledged. */
+	readonly openAlertKeys: readonly string[];
+	/** Alert keys a person has acknowledged. */
+	readonly acknowledgedKeys: readonly string[];
+	/** Day of the last acknowledgement, or null. */
+	readonly acknowledgedDay: number | null;
+	/** Every alert raised, oldest first. */
+	readonly alertLog: readonly AlertLogEntry[];
+	/** Why the last refused `monitor.dayObserved` was refused, or null. */
+	readonly lastRejection: string | null;
+}
+
+/** Events the machine understands. */
+export type MonitoringEvent =
+	| {
+			readonly type: 'monitor.dayObserved';
+			readonly day: number;
+			readonly featureResults: readonly MonitoredFeatureResult[];
+			readonly datasetDriftShare: number;
+			readonly accuracy?: number;
+			readonly estimatedAccuracy?: number;
+	  }
+	| { readonly type: 'alert.acknowledge' }
+	| { readonly type: 'monitor.reset' };
+
+type DayEvent = Extract<MonitoringEvent, { type: 'monitor.dayObserved' }>;
+
+/** What one day means under the context's thresholds. */
+export interface DayAssessment {
+	readonly driftStreaks: Record<string, number>;
+	readonly signalCount: number;
+	readonly alerts: readonly AlertLogEntry[];
+}
+
+/** Reasons a day cannot be applied, or null when it can. */
+export function dayRejection(context: MonitoringContext, event: DayEvent): string | null {
+	if (!Number.isInteger(event.day) || event.day < 0) {
+		return `day must be a non-negative integer, got ${String(event.day)}`;
+	}
+	if (context.lastDay !== null && event.day <= context.lastDay) {
+		return `day ${event.day} is not after the last observed day ${context.lastDay}`;
+	}
+	if (!Array.isArray(event.featureResults)) return 'featureResults must be an array';
+	for (const result of event.featureResults) {
+		if (!Number.isFinite(result.score) || !Number.isFinite(result.threshold)) {
+			return `feature ${result.feature}: score and threshold must be finite numbers`;
+		}
+	}
+	const share = event.datasetDriftShare;
+	if (!Number.isFinite(share) || share < 0 || share > 1) {
+		return `datasetDriftShare must be in [0, 1], got ${String(share)}`;
+	}
+	for (const name of ['accuracy', 'estimatedAccuracy'] as const) {
+		const value = event[name];
+		if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 1)) {
+			return `${name} must be in [0, 1], got ${String(value)}`;
+		}
+	}
+	return null;
+}
+
+/** Applies one day's results to the streaks and lists the signals and alerts it raises. */
+export function assessDay(context: MonitoringContext, event: DayEvent): DayAssessment {
+	const driftStreaks: Record<string, number> = {};
+	const alerts: AlertLogEntry[] = [];
+	let signalCount = 0;
+	for (const result of event.featureResults) {
+		if (!result.drifted) continue;
+		signalCount++;
+		const streak = (context.driftStreaks[result.feature] ?? 0) + 1;
+		driftStreaks[result.feature] = streak;
+		if (streak >= context.persistenceDays) {
+			alerts.push({
+				day: event.day,
+				kind: 'persistent-drift',
+				feature: result.feature,
+				test: result.test,
+				value: result.score,
+				threshold: result.threshold,
+			});
+		}
+	}
+	if (event.datasetDriftShare >= context.datasetDriftShare) {
+		alerts.push({
+			day: event.day,
+			kind: 'dataset-drift',
+			feature: 'dataset',
+			test: 'drift-share',
+			value: event.datasetDriftShare,
+			threshold: context.datasetDriftShare,
+		});
+	}
+	if (event.accuracy !== undefined && event.accuracy < context.accuracyThreshold) {
+		alerts.push({
+			day: event.day,
+			kind: 'accuracy',
+			feature: 'model',
+			test: 'accuracy',
+			value: event.accuracy,
+			threshold: context.accuracyThreshold,
+		});
+	}
+	if (
+		event.estimatedAccuracy !== undefined &&
+		event.estimatedAccuracy < context.accuracyThreshold
+	) {
+		signalCount++;
+	}
+	return { driftStreaks, signalCount, alerts };
+}
+
+/** Identifies an alert across days so acknowledgement can tell new alerts from known ones. */
+export function alertKey(entry: AlertLogEntry): string {
+	return `${entry.kind}:${entry.feature}:${entry.test}`;
+}
+
+/** Builds the `monitor.dayObserved` event for a day from a `datasetDrift` result. */
+export function dayObservedFrom(
+	day: number,
+	drift: DatasetDriftResult,
+	performance: { readonly accuracy?: number; readonly estimatedAccuracy?: number } = {},
+): DayEvent {
+	return {
+		type: 'monitor.dayObserved',
+		day,
+		featureResults: drift.features.map(({ name, result }) => ({
+			feature: name,
+			test: result.test,
+			score: result.score,
+			threshold: result.threshold,
+			drifted: result.drifted,
+		})),
+		datasetDriftShare: drift.share,
+		...performance,
+	};
+}
+
+/** The context before any day has been observed. */
+export function initialMonitoringContext(input: MonitoringInput = {}): MonitoringContext {
+	return {
+		persistenceDays: input.persistenceDays ?? 3,
+		datasetDriftShare: input.datasetDriftShare ?? 0.5,
+		accuracyThreshold: input.accuracyThreshold ?? 0.8,
+		lastDay: null,
+		driftStreaks: {},
+		signalCount: 0,
+		activeAlertKeys: [],
+		openAlertKeys: [],
+		acknowledgedKeys: [],
+		acknowledgedDay: null,
+		alertLog: [],
+		lastRejection: null,
+	};
+}
+
+function dayOf(event: MonitoringEvent): DayEvent | null {
+	return event.type === 'monitor.dayObserved' ? event : null;
+}
+
+/** The XState v5 monitoring machine: healthy → warning → alerting → acknowledged → healthy. */
+export const monitoringMachine = setup({
+	types: {
+		context: {} as MonitoringContext,
+		events: {} as MonitoringEvent,
+		input: {} as MonitoringInput | undefined,
+	},
+	guards: {
+		isRejectedDay: ({ context, event }) => {
+			const day = dayOf(event);
+			return day !== null && dayRejection(context, day) !== null;
+		},
+		requiresAlert: ({ context, event }) => {
+			const day = dayOf(event);
+			return day !== null && assessDay(context, day).alerts.length > 0;
+		},
+		hasNewAlert: ({ context, event }) => {
+			const day = dayOf(event);
+			if (day === null) return false;
+			return assessDay(context, day).alerts.some(
+				(entry) => !context.acknowledgedKeys.includes(alertKey(entry)),
+			);
+		},
+		hasSignal: ({ context, event }) => {
+			const day = dayOf(event);
+			return day !== null && assessDay(context, day).signalCount > 0;
+		},
+		isAllClear: ({ context, event }) => {
+			const day = dayOf(event);
+			if (day === null) return false;
+			const assessment = assessDay(context, day);
+			return assessment.signalCount === 0 && assessment.alerts.length === 0;
+		},
+	},
+	actions: {
+		rejectDay: assign(({ context, event }) => {
+			const day = dayOf(event);
+			return { lastRejection: day === null ? null : dayRejection(context, day) };
+		}),
+		recordDay: assign(({ context, event }) => {
+			const day = dayOf(event);
+			if (day === null) return {};
+			const assessment = assessDay(context, day);
+			return {
+				lastDay: day.day,
+				driftStreaks: assessment.driftStreaks,
+				signalCount: assessment.signalCount,
+				activeAlertKeys: assessment.alerts.map(alertKey),
+				lastRejection: null,
+			};
+		}),
+		logAlerts: assign(({ context, event }) => {
+			const day = dayOf(event);
+			if (day === null) return {};
+			const alerts = assessDay(context, day).alerts;
+			if (alerts.length === 0) return {};
+			return {
+				alertLog: [...context.alertLog, ...alerts],
+				openAlertKeys: [...new Set([...context.openAlertKeys, ...alerts.map(alertKey)])],
+			};
+		}),
+		acknowledgeAlerts: assign(({ context }) => ({
+			acknowledgedKeys: [...new Set([...context.acknowledgedKeys, ...context.openAlertKeys])],
+			openAlertKeys: [],
+			acknowledgedDay: context.lastDay,
+		})),
+		forgetAcknowledgements: assign({ acknowledgedKeys: [], acknowledgedDay: null }),
+		resetHistory: assign(({ context }) =>
+			initialMonitoringContext({
+				persistenceDays: context.persistenceDays,
+				datasetDriftShare: context.datasetDriftShare,
+				accuracyThreshold: context.accuracyThreshold,
+			}),
+		),
+	},
+}).createMachine({
+	id: 'monitoring',
+	context: ({ input }) => initialMonitoringContext(input ?? {}),
+	initial: 'healthy',
+	on: {
+		'monitor.reset': { target: '.healthy', actions: 'resetHistory' },
+	},
+	states: {
+		healthy: {
+			on: {
+				'monitor.dayObserved': [
+					{ guard: 'isRejectedDay', actions: 'rejectDay' },
+					{ guard: 'requiresAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
+					{ guard: 'hasSignal', target: 'warning', actions: 'recordDay' },
+					{ actions: 'recordDay' },
+				],
+			},
+		},
+		warning: {
+			on: {
+				'monitor.dayObserved': [
+					{ guard: 'isRejectedDay', actions: 'rejectDay' },
+					{ guard: 'requiresAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
+					{ guard: 'hasSignal', actions: 'recordDay' },
+					{ target: 'healthy', actions: 'recordDay' },
+				],
+			},
+		},
+		alerting: {
+			on: {
+				'monitor.dayObserved': [
+					{ guard: 'isRejectedDay', actions: 'rejectDay' },
+					{ actions: ['logAlerts', 'recordDay'] },
+				],
+				'alert.acknowledge': { target: 'acknowledged', actions: 'acknowledgeAlerts' },
+			},
+		},
+		acknowledged: {
+			on: {
+				'monitor.dayObserved': [
+					{ guard: 'isRejectedDay', actions: 'rejectDay' },
+					{ guard: 'hasNewAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
+					{
+						guard: 'isAllClear',
+						target: 'healthy',
+						actions: ['recordDay', 'forgetAcknowledgements'],
+					},
+					{ actions: 'recordDay' },
+				],
+			},
+		},
+	},
+});
