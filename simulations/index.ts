@@ -1,0 +1,6 @@
+/**
+ * The public surface of the headless simulations. Sites and lessons import from here only, so
+ * each simulation can reorganise its files without touching the pages that use it.
+ */
+export { createRng, type Rng } from './shared/rng';
+export { canonicalJson, fnv1a, hashValue } from './shared/hash';
