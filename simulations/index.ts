@@ -4,3 +4,5 @@
  */
 export { createRng, type Rng } from './shared/rng';
 export { canonicalJson, fnv1a, hashValue } from './shared/hash';
+export * from './world/world.model';
+export * from './world/encoding.model';
