@@ -6,3 +6,7 @@ export { createRng, type Rng } from './shared/rng';
 export { canonicalJson, fnv1a, hashValue } from './shared/hash';
 export * from './world/world.model';
 export * from './world/encoding.model';
+export * from './training/metrics';
+export * from './training/training.model';
+export { plainLogisticStep, type PlainLogistic } from './training/plain-logistic';
+export { useCpuBackend } from './shared/tf-backend';
