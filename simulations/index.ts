@@ -10,3 +10,10 @@ export * from './training/metrics';
 export * from './training/training.model';
 export { plainLogisticStep, type PlainLogistic } from './training/plain-logistic';
 export { useCpuBackend } from './shared/tf-backend';
+export type { TrainerPort, TrainingCommand, TrainingReport } from './training/training.messages';
+export {
+	createTrainingSession,
+	type SessionHost,
+	type TrainingSession,
+} from './training/training.session';
+export { openInPageTrainer, openTrainer } from './training/training.port';

@@ -278,6 +278,11 @@ export class TrainingRun {
 	#best: { loss: number; epoch: number; layers: DenseLayer[] } | null = null;
 
 	constructor(params: TrainingParams, data: PreparedData = prepareData(params)) {
+		if (data.train.rows < 2 || data.validation.rows < 1 || data.test.rows < 1) {
+			throw new RangeError(
+				'Too little data: every split needs records. Use a larger dataset or smaller validation and test shares.',
+			);
+		}
 		this.params = params;
 		this.data = data;
 		this.#learningRate = params.learningRate;
