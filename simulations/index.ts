@@ -17,3 +17,4 @@ export {
 	type TrainingSession,
 } from './training/training.session';
 export { openInPageTrainer, openTrainer } from './training/training.port';
+export * from './training/training.machine';
