@@ -9,12 +9,8 @@
  */
 import { assign, fromCallback, sendTo, setup, type ActorRefFrom } from 'xstate';
 import type { TrainerPort, TrainingCommand, TrainingReport } from './training.messages';
-import {
-	defaultTrainingParams,
-	type EpochMetrics,
-	type RunResult,
-	type TrainingParams,
-} from './training.model';
+import type { EpochMetrics, RunResult } from './training.model';
+import { defaultTrainingParams, type TrainingParams } from './training.data';
 import { openTrainer } from './training.port';
 
 /** Machine context: the run's settings and everything it reported. */

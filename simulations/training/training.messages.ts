@@ -4,7 +4,8 @@
  * so the compiler checks every `postMessage` and every `switch`, and the same session code
  * answers whether it runs in a worker or on the main thread.
  */
-import type { EpochMetrics, RunResult, TrainingParams } from './training.model';
+import type { EpochMetrics, RunResult } from './training.model';
+import type { TrainingParams } from './training.data';
 
 /** Page → trainer. */
 export type TrainingCommand =

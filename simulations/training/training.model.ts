@@ -13,94 +13,14 @@
 import { tf } from '../shared/tf-backend';
 import { createRng, type Rng } from '../shared/rng';
 import { classificationMetrics, type ClassificationMetrics } from './metrics';
-import { encodeRecords, fitEncoder, type EncodedData, type Encoder } from '../world/encoding.model';
-import { createWorld, generateDataset, splitRecords } from '../world/world.model';
-
-/** The model families the lab offers. */
-export type ModelKind = 'logistic' | 'mlp';
-
-/** Everything that defines a training run (all of it goes into the URL and the run log). */
-export interface TrainingParams {
-	model: ModelKind;
-	/** Units in the MLP's hidden layer (ignored for logistic regression). */
-	hiddenUnits: number;
-	learningRate: number;
-	epochs: number;
-	batchSize: number;
-	/** L2 penalty on weights (not biases). */
-	l2: number;
-	validationFraction: number;
-	testFraction: number;
-	/** Share of labels flipped in the generated data. */
-	labelNoise: number;
-	datasetSize: number;
-	seed: number;
-	/** Epochs without a better validation loss before stopping early; 0 turns it off. */
-	patience: number;
-}
-
-/** Sensible defaults: a small MLP that trains well in a few seconds. */
-export const defaultTrainingParams: TrainingParams = {
-	model: 'mlp',
-	hiddenUnits: 8,
-	learningRate: 0.1,
-	epochs: 40,
-	batchSize: 32,
-	l2: 0,
-	validationFraction: 0.2,
-	testFraction: 0.2,
-	labelNoise: 0.05,
-	datasetSize: 2000,
-	seed: 42,
-	patience: 0,
-};
-
-/** One dense layer of a stored model. */
-export interface DenseLayer {
-	/** Row-major [inputs × outputs]. */
-	weights: number[];
-	bias: number[];
-	inputs: number;
-	outputs: number;
-	activation: 'tanh' | 'sigmoid';
-}
-
-/** A trained model as plain JSON: enough to predict without tfjs. */
-export interface ModelArtifact {
-	format: 'churn-model/1';
-	kind: ModelKind;
-	layers: DenseLayer[];
-	/** The encoder fitted on the training data, so serving data is encoded the same way. */
-	encoder: Encoder;
-}
-
-/** Train, validation and test data encoded with train-only statistics. */
-export interface PreparedData {
-	dataVersion: string;
-	encoder: Encoder;
-	train: EncodedData;
-	validation: EncodedData;
-	test: EncodedData;
-}
-
-/** Generates, splits and encodes the data a run trains on. */
-export function prepareData(params: TrainingParams): PreparedData {
-	const world = createWorld({ labelNoise: params.labelNoise });
-	const dataset = generateDataset(world, { size: params.datasetSize, seed: params.seed });
-	const split = splitRecords(
-		dataset.records,
-		{ validation: params.validationFraction, test: params.testFraction },
-		createRng(params.seed).split('split'),
-	);
-	const encoder = fitEncoder(split.train);
-	return {
-		dataVersion: dataset.version,
-		encoder,
-		train: encodeRecords(encoder, split.train),
-		validation: encodeRecords(encoder, split.validation),
-		test: encodeRecords(encoder, split.test),
-	};
-}
+import type { EncodedData } from '../world/encoding.model';
+import type { DenseLayer, ModelArtifact } from './artifact';
+import {
+	prepareData,
+	type ModelKind,
+	type PreparedData,
+	type TrainingParams,
+} from './training.data';
 
 function glorotUniform(inputs: number, outputs: number, rng: Rng): Float32Array {
 	const limit = Math.sqrt(6 / (inputs + outputs));
@@ -209,27 +129,6 @@ export class ChurnModel {
 		this.#optimizer.dispose();
 		for (const { w, b } of this.#variables) tf.dispose([w, b]);
 	}
-}
-
-/** Predicts churn probabilities with a stored artifact, in plain TypeScript (no tfjs). */
-export function predictWithArtifact(artifact: ModelArtifact, data: EncodedData): Float32Array {
-	const out = new Float32Array(data.rows);
-	for (let row = 0; row < data.rows; row++) {
-		let h: ArrayLike<number> = data.x.subarray(row * data.cols, (row + 1) * data.cols);
-		for (const layer of artifact.layers) {
-			const next = new Float64Array(layer.outputs);
-			for (let o = 0; o < layer.outputs; o++) {
-				let z = layer.bias[o] ?? 0;
-				for (let i = 0; i < layer.inputs; i++) {
-					z += (h[i] ?? 0) * (layer.weights[i * layer.outputs + o] ?? 0);
-				}
-				next[o] = layer.activation === 'tanh' ? Math.tanh(z) : 1 / (1 + Math.exp(-z));
-			}
-			h = next;
-		}
-		out[row] = h[0] ?? Number.NaN;
-	}
-	return out;
 }
 
 /** Loss and accuracy of one epoch. */

@@ -9,11 +9,8 @@ import {
 import { createTestModel } from 'xstate/graph';
 import { trainerActor, trainingMachine, type TrainingEvent } from '@sim/training/training.machine';
 import type { TrainingCommand, TrainingReport } from '@sim/training/training.messages';
-import {
-	defaultTrainingParams,
-	type EpochMetrics,
-	type RunResult,
-} from '@sim/training/training.model';
+import type { EpochMetrics, RunResult } from '@sim/training/training.model';
+import { defaultTrainingParams } from '@sim/training/training.data';
 
 const metrics = (epoch: number): EpochMetrics => ({
 	epoch,

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tf, useCpuBackend } from '@sim/shared/tf-backend';
 import { createRng } from '@sim/shared/rng';
+import { ChurnModel, TrainingRun, type EpochOutcome } from '@sim/training/training.model';
 import {
-	ChurnModel,
-	TrainingRun,
 	defaultTrainingParams,
-	predictWithArtifact,
 	prepareData,
-	type EpochOutcome,
+	trainingDataVersion,
 	type TrainingParams,
-} from '@sim/training/training.model';
+} from '@sim/training/training.data';
+import { predictWithArtifact } from '@sim/training/artifact';
 import { plainLogisticStep } from '@sim/training/plain-logistic';
 
 beforeAll(useCpuBackend);
@@ -30,6 +29,13 @@ function runToEnd(params: TrainingParams) {
 }
 
 describe('TrainingRun', () => {
+	test('reports the data version its parameters predict', () => {
+		const run = new TrainingRun(small);
+		run.dispose();
+		expect(run.data.dataVersion).toBe(trainingDataVersion(small));
+		expect(trainingDataVersion({ ...small, seed: 8 })).not.toBe(run.data.dataVersion);
+	});
+
 	test('loss falls on easy (noise-free) data', () => {
 		const { epochs, result } = runToEnd({ ...small, labelNoise: 0 });
 		const losses = epochs.map((e) => e.metrics.trainLoss);

@@ -3,7 +3,7 @@ import { tf, useCpuBackend } from '@sim/shared/tf-backend';
 import { createTrainingSession } from '@sim/training/training.session';
 import { openInPageTrainer } from '@sim/training/training.port';
 import type { TrainingReport } from '@sim/training/training.messages';
-import { defaultTrainingParams, type TrainingParams } from '@sim/training/training.model';
+import { defaultTrainingParams, type TrainingParams } from '@sim/training/training.data';
 
 beforeAll(useCpuBackend);
 
