@@ -13,7 +13,7 @@ const confusion = z.object({
 	trueNegative: z.number(),
 	falseNegative: z.number(),
 });
-const finiteOrNaN = z.union([z.number(), z.null()]).transform((v) => v ?? Number.NaN);
+const finiteOrNaN = z.union([z.number(), z.nan(), z.null()]).transform((v) => v ?? Number.NaN);
 
 const paramsSchema = z.object({
 	model: z.enum(['logistic', 'mlp']),
