@@ -1,7 +1,32 @@
 /**
- * Public API of the headless simulations. Everything the site uses from `simulations/` is
- * re-exported here, so internal module layout can change without touching the site.
+ * The public surface of the headless simulations. Pages import from here only, so each
+ * simulation can reorganise its files without touching the pages that use it. Nothing
+ * exported here loads TensorFlow.js: tfjs code (models, the training session) is reached only
+ * through the trainer port, which runs it in a worker or imports it on demand, so a page's
+ * first bundle stays small. Their types are exported for use in the UI.
  */
+
+// The shared runtime: randomness, hashing, the synthetic world and training.
+export { createRng, type Rng } from './shared/rng';
+export { canonicalJson, fnv1a, hashValue } from './shared/hash';
+export * from './world/world.model';
+export * from './world/encoding.model';
+export * from './training/metrics';
+export * from './training/training.data';
+export * from './training/artifact';
+export type {
+	EpochMetrics,
+	EpochOutcome,
+	FinishReason,
+	RunResult,
+} from './training/training.model';
+export { plainLogisticStep, type PlainLogistic } from './training/plain-logistic';
+export type { TrainerPort, TrainingCommand, TrainingReport } from './training/training.messages';
+export type { SessionHost, TrainingSession } from './training/training.session';
+export { openInPageTrainer, openTrainer } from './training/training.port';
+export * from './training/training.machine';
+
+// Drift statistics and the monitoring machine.
 export {
 	assertFiniteSample,
 	DriftInputError,

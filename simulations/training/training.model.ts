@@ -1,0 +1,290 @@
+/**
+ * Training churn models with TensorFlow.js: logistic regression (no hidden layer) or a small
+ * MLP (one tanh hidden layer), written against tfjs-core alone — variables, a sigmoid
+ * cross-entropy loss with L2 on the weights, and plain mini-batch SGD — so no layers bundle
+ * is needed and every step is visible. Determinism: weights start from our own seeded
+ * Glorot-uniform draw, each epoch's order comes from our seeded shuffle, and the cpu backend
+ * is used, so one seed gives identical metrics every time.
+ *
+ * Memory: every synchronous block is wrapped in `tf.tidy`; the only long-lived tensors are the
+ * model's variables, which `dispose()` frees. A run is driven one epoch at a time by the
+ * caller (worker, in-page runner or test), which is what makes pause and step possible.
+ */
+import { tf } from '../shared/tf-backend';
+import { createRng, type Rng } from '../shared/rng';
+import { classificationMetrics, type ClassificationMetrics } from './metrics';
+import type { EncodedData } from '../world/encoding.model';
+import type { DenseLayer, ModelArtifact } from './artifact';
+import {
+	prepareData,
+	type ModelKind,
+	type PreparedData,
+	type TrainingParams,
+} from './training.data';
+
+function glorotUniform(inputs: number, outputs: number, rng: Rng): Float32Array {
+	const limit = Math.sqrt(6 / (inputs + outputs));
+	return Float32Array.from({ length: inputs * outputs }, () => rng.uniform(-limit, limit));
+}
+
+/** A tfjs model with its optimizer. Call `dispose()` when done. */
+export class ChurnModel {
+	/** Number of input columns. */
+	readonly inputs: number;
+	readonly kind: ModelKind;
+	readonly #variables: { w: tf.Variable; b: tf.Variable }[];
+	readonly #optimizer: tf.SGDOptimizer;
+	readonly #l2: number;
+
+	constructor(options: {
+		kind: ModelKind;
+		inputs: number;
+		hiddenUnits: number;
+		l2: number;
+		learningRate: number;
+		rng: Rng;
+	}) {
+		this.inputs = options.inputs;
+		this.kind = options.kind;
+		this.#l2 = options.l2;
+		const sizes =
+			options.kind === 'mlp' ? [options.inputs, options.hiddenUnits, 1] : [options.inputs, 1];
+		this.#variables = sizes.slice(1).map((outputs, i) => {
+			const inputs = sizes[i] ?? 1;
+			const init = glorotUniform(inputs, outputs, options.rng.split(`layer-${i}`));
+			// tidy frees the initial-value tensors; variables survive it.
+			return tf.tidy(() => ({
+				w: tf.variable(tf.tensor2d(init, [inputs, outputs])),
+				b: tf.variable(tf.zeros([outputs])),
+			}));
+		});
+		this.#optimizer = tf.train.sgd(options.learningRate);
+	}
+
+	/** Changes the learning rate from the next batch on (no reset). */
+	setLearningRate(learningRate: number): void {
+		this.#optimizer.setLearningRate(learningRate);
+	}
+
+	#logits(x: tf.Tensor2D): tf.Tensor2D {
+		let h: tf.Tensor2D = x;
+		this.#variables.forEach(({ w, b }, i) => {
+			h = tf.add(tf.matMul(h, w as tf.Tensor2D), b);
+			if (i < this.#variables.length - 1) h = tf.tanh(h);
+		});
+		return h;
+	}
+
+	/** One SGD step on a batch of rows (row-major `x`, labels `y`). */
+	trainBatch(x: Float32Array, y: Float32Array): void {
+		const rows = y.length;
+		tf.tidy(() => {
+			const xs = tf.tensor2d(x, [rows, this.inputs]);
+			const ys = tf.tensor2d(y, [rows, 1]);
+			this.#optimizer.minimize(() => {
+				const dataLoss = tf.losses.sigmoidCrossEntropy(ys, this.#logits(xs));
+				if (this.#l2 === 0) return dataLoss as tf.Scalar;
+				const penalty = tf.addN(this.#variables.map(({ w }) => tf.sum(tf.square(w))));
+				return tf.add(dataLoss, tf.mul(this.#l2, penalty)) as tf.Scalar;
+			});
+		});
+	}
+
+	/** Churn probabilities for every row of `data`. */
+	predict(data: EncodedData): Float32Array {
+		return tf.tidy(() => {
+			const xs = tf.tensor2d(data.x, [data.rows, this.inputs]);
+			return tf.sigmoid(this.#logits(xs)).dataSync() as Float32Array;
+		});
+	}
+
+	/** The weights as plain arrays. */
+	exportLayers(): DenseLayer[] {
+		return this.#variables.map(({ w, b }, i) => {
+			const [inputs, outputs] = w.shape as [number, number];
+			return {
+				weights: Array.from(w.dataSync()),
+				bias: Array.from(b.dataSync()),
+				inputs,
+				outputs,
+				activation: i < this.#variables.length - 1 ? 'tanh' : 'sigmoid',
+			};
+		});
+	}
+
+	/** Replaces the weights (e.g. to restore the best epoch). */
+	importLayers(layers: readonly DenseLayer[]): void {
+		layers.forEach((layer, i) => {
+			const v = this.#variables[i];
+			if (!v) return;
+			tf.tidy(() => {
+				v.w.assign(tf.tensor2d(layer.weights, [layer.inputs, layer.outputs]));
+				v.b.assign(tf.tensor1d(layer.bias));
+			});
+		});
+	}
+
+	/** Frees the variables and optimizer state. */
+	dispose(): void {
+		this.#optimizer.dispose();
+		for (const { w, b } of this.#variables) tf.dispose([w, b]);
+	}
+}
+
+/** Loss and accuracy of one epoch. */
+export interface EpochMetrics {
+	/** 1-based epoch number. */
+	epoch: number;
+	trainLoss: number;
+	trainAccuracy: number;
+	validationLoss: number;
+	validationAccuracy: number;
+	/** Learning rate used during this epoch. */
+	learningRate: number;
+	/** Wall time of the epoch's training steps and evaluation. */
+	epochDurationMs: number;
+}
+
+/** Why a run ended. */
+export type FinishReason = 'completed' | 'earlyStopped' | 'diverged';
+
+/** The outcome after an epoch: keep going or stop. */
+export type EpochOutcome = { metrics: EpochMetrics; finished: FinishReason | null };
+
+/** What a finished run produced. */
+export interface RunResult {
+	reason: FinishReason;
+	/** Test-set metrics of the final (or, after early stopping, the best) weights. */
+	test: ClassificationMetrics;
+	/** Epoch whose weights the artifact holds. */
+	bestEpoch: number;
+	artifact: ModelArtifact;
+}
+
+/** Training loss above this multiple of the untrained loss counts as divergence. */
+export const divergenceFactor = 3;
+
+/** One training run, advanced an epoch at a time by its owner. */
+export class TrainingRun {
+	readonly params: TrainingParams;
+	readonly data: PreparedData;
+	readonly model: ChurnModel;
+	/** Epochs completed so far. */
+	epoch = 0;
+	#learningRate: number;
+	readonly #initialLoss: number;
+	readonly #shuffleRng: Rng;
+	#best: { loss: number; epoch: number; layers: DenseLayer[] } | null = null;
+
+	constructor(params: TrainingParams, data: PreparedData = prepareData(params)) {
+		if (data.train.rows < 2 || data.validation.rows < 1 || data.test.rows < 1) {
+			throw new RangeError(
+				'Too little data: every split needs records. Use a larger dataset or smaller validation and test shares.',
+			);
+		}
+		this.params = params;
+		this.data = data;
+		this.#learningRate = params.learningRate;
+		const rng = createRng(params.seed).split('training');
+		this.#shuffleRng = rng.split('shuffle');
+		this.model = new ChurnModel({
+			kind: params.model,
+			inputs: data.train.cols,
+			hiddenUnits: params.hiddenUnits,
+			l2: params.l2,
+			learningRate: params.learningRate,
+			rng: rng.split('weights'),
+		});
+		this.#initialLoss = classificationMetrics(this.model.predict(data.train), data.train.y).loss;
+	}
+
+	/** Changes the learning rate for the following epochs. */
+	setLearningRate(learningRate: number): void {
+		this.#learningRate = learningRate;
+		this.model.setLearningRate(learningRate);
+	}
+
+	/** Runs one epoch of shuffled mini-batch SGD and evaluates it. */
+	runEpoch(now: () => number = () => performance.now()): EpochOutcome {
+		const startMs = now();
+		const { train, validation } = this.data;
+		const order = this.#shuffleRng.shuffleInPlace(
+			Uint32Array.from({ length: train.rows }, (_, i) => i),
+		);
+		const batchSize = Math.max(1, Math.min(this.params.batchSize, train.rows));
+		const xBatch = new Float32Array(batchSize * train.cols);
+		const yBatch = new Float32Array(batchSize);
+		for (let start = 0; start < train.rows; start += batchSize) {
+			const rows = Math.min(batchSize, train.rows - start);
+			for (let r = 0; r < rows; r++) {
+				const source = order[start + r] ?? 0;
+				xBatch.set(
+					train.x.subarray(source * train.cols, (source + 1) * train.cols),
+					r * train.cols,
+				);
+				yBatch[r] = train.y[source] ?? 0;
+			}
+			this.model.trainBatch(xBatch.subarray(0, rows * train.cols), yBatch.subarray(0, rows));
+		}
+		this.epoch++;
+		const trainMetrics = classificationMetrics(this.model.predict(train), train.y);
+		const validationMetrics = classificationMetrics(this.model.predict(validation), validation.y);
+		const metrics: EpochMetrics = {
+			epoch: this.epoch,
+			trainLoss: trainMetrics.loss,
+			trainAccuracy: trainMetrics.accuracy,
+			validationLoss: validationMetrics.loss,
+			validationAccuracy: validationMetrics.accuracy,
+			learningRate: this.#learningRate,
+			epochDurationMs: now() - startMs,
+		};
+		return { metrics, finished: this.#judge(metrics) };
+	}
+
+	#judge(metrics: EpochMetrics): FinishReason | null {
+		if (
+			!Number.isFinite(metrics.trainLoss) ||
+			metrics.trainLoss > divergenceFactor * this.#initialLoss
+		) {
+			return 'diverged';
+		}
+		if (!this.#best || metrics.validationLoss < this.#best.loss) {
+			this.#best = {
+				loss: metrics.validationLoss,
+				epoch: metrics.epoch,
+				layers: this.model.exportLayers(),
+			};
+		} else if (
+			this.params.patience > 0 &&
+			metrics.epoch - this.#best.epoch >= this.params.patience
+		) {
+			return 'earlyStopped';
+		}
+		return metrics.epoch >= this.params.epochs ? 'completed' : null;
+	}
+
+	/** Scores the test set and packages the model; restores the best weights after early stopping. */
+	finish(reason: FinishReason): RunResult {
+		let bestEpoch = this.epoch;
+		if (reason === 'earlyStopped' && this.#best) {
+			this.model.importLayers(this.#best.layers);
+			bestEpoch = this.#best.epoch;
+		}
+		return {
+			reason,
+			test: classificationMetrics(this.model.predict(this.data.test), this.data.test.y),
+			bestEpoch,
+			artifact: {
+				format: 'churn-model/1',
+				kind: this.params.model,
+				layers: this.model.exportLayers(),
+				encoder: this.data.encoder,
+			},
+		};
+	}
+
+	/** Frees every tensor the run holds. */
+	dispose(): void {
+		this.model.dispose();
+	}
+}

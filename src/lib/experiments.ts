@@ -1,0 +1,251 @@
+/**
+ * Experiment tracking for the training lab: the run record, its validation when read back
+ * from IndexedDB or an imported file, sorting and filtering for the run table, parameter
+ * differences for comparing runs, the reproduction check, and CSV/JSON export. Everything is
+ * pure so the table, the comparison and the exports are unit-tested without a browser.
+ */
+import { z } from 'astro/zod';
+import type { TrainingParams } from '@sim/index';
+
+const confusion = z.object({
+	truePositive: z.number(),
+	falsePositive: z.number(),
+	trueNegative: z.number(),
+	falseNegative: z.number(),
+});
+const finiteOrNaN = z.union([z.number(), z.nan(), z.null()]).transform((v) => v ?? Number.NaN);
+
+const paramsSchema = z.object({
+	model: z.enum(['logistic', 'mlp']),
+	hiddenUnits: z.number(),
+	learningRate: z.number(),
+	epochs: z.number(),
+	batchSize: z.number(),
+	l2: z.number(),
+	validationFraction: z.number(),
+	testFraction: z.number(),
+	labelNoise: z.number(),
+	datasetSize: z.number(),
+	seed: z.number(),
+	patience: z.number(),
+});
+
+const runSchema = z.object({
+	id: z.string().min(1),
+	number: z.number().int(),
+	startedAt: z.string(),
+	status: z.enum(['completed', 'earlyStopped', 'diverged', 'stopped', 'failed']),
+	params: paramsSchema,
+	dataVersion: z.string(),
+	codeVersion: z.string(),
+	epochs: z.array(
+		z.object({
+			epoch: z.number(),
+			trainLoss: finiteOrNaN,
+			trainAccuracy: z.number(),
+			validationLoss: finiteOrNaN,
+			validationAccuracy: z.number(),
+			learningRate: z.number(),
+			epochDurationMs: z.number(),
+		}),
+	),
+	final: z
+		.object({
+			loss: finiteOrNaN,
+			accuracy: z.number(),
+			precision: z.number(),
+			recall: z.number(),
+			f1: z.number(),
+			auc: finiteOrNaN,
+			confusion,
+		})
+		.nullable(),
+	bestEpoch: z.number().nullable(),
+	durationMs: z.number(),
+	learningRateChanges: z.array(z.object({ epoch: z.number(), learningRate: z.number() })),
+	error: z.string().nullable(),
+	reproducedFrom: z.string().nullable(),
+	hasArtifact: z.boolean(),
+});
+
+/** One logged training run. */
+export type RunRecord = z.output<typeof runSchema>;
+
+/** How a run ended. */
+export type RunStatus = RunRecord['status'];
+
+/** Validates a stored or imported run; returns a message instead of throwing. */
+export function parseRunRecord(value: unknown): { run: RunRecord } | { error: string } {
+	const parsed = runSchema.safeParse(value);
+	if (parsed.success) return { run: parsed.data };
+	const issue = parsed.error.issues[0];
+	return {
+		error:
+			`Run record is not valid: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim(),
+	};
+}
+
+/** Columns the run table can sort by. */
+export type RunSortKey =
+	| 'number'
+	| 'status'
+	| 'model'
+	| 'learningRate'
+	| 'epochs'
+	| 'validationLoss'
+	| 'testAccuracy'
+	| 'testAuc'
+	| 'durationMs';
+
+/** Final validation loss (of the last epoch), NaN when there is none. */
+export const lastValidationLoss = (run: RunRecord): number =>
+	run.epochs.at(-1)?.validationLoss ?? Number.NaN;
+
+function sortValue(run: RunRecord, key: RunSortKey): number | string {
+	switch (key) {
+		case 'number':
+			return run.number;
+		case 'status':
+			return run.status;
+		case 'model':
+			return run.params.model;
+		case 'learningRate':
+			return run.params.learningRate;
+		case 'epochs':
+			return run.epochs.length;
+		case 'validationLoss':
+			return lastValidationLoss(run);
+		case 'testAccuracy':
+			return run.final?.accuracy ?? Number.NaN;
+		case 'testAuc':
+			return run.final?.auc ?? Number.NaN;
+		case 'durationMs':
+			return run.durationMs;
+	}
+}
+
+/** Sorts a copy of `runs`; missing (NaN) values always go last. */
+export function sortRuns(
+	runs: readonly RunRecord[],
+	key: RunSortKey,
+	direction: 'ascending' | 'descending',
+): RunRecord[] {
+	const sign = direction === 'ascending' ? 1 : -1;
+	return [...runs].sort((a, b) => {
+		const x = sortValue(a, key);
+		const y = sortValue(b, key);
+		if (typeof x === 'number' && typeof y === 'number') {
+			if (Number.isNaN(x) || Number.isNaN(y))
+				return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+			return sign * (x - y) || a.number - b.number;
+		}
+		return sign * String(x).localeCompare(String(y)) || a.number - b.number;
+	});
+}
+
+/** Filters runs by status and model ('all' keeps everything). */
+export function filterRuns(
+	runs: readonly RunRecord[],
+	filter: { status: RunStatus | 'all'; model: TrainingParams['model'] | 'all' },
+): RunRecord[] {
+	return runs.filter(
+		(r) =>
+			(filter.status === 'all' || r.status === filter.status) &&
+			(filter.model === 'all' || r.params.model === filter.model),
+	);
+}
+
+/** Parameter names whose values differ between any of the runs. */
+export function differingParams(runs: readonly RunRecord[]): (keyof TrainingParams)[] {
+	const first = runs[0];
+	if (!first) return [];
+	return (Object.keys(first.params) as (keyof TrainingParams)[]).filter((key) =>
+		runs.some((r) => r.params[key] !== first.params[key]),
+	);
+}
+
+/** What a reproduction found: identical, or the differences that explain it. */
+export interface ReproductionReport {
+	identical: boolean;
+	sameData: boolean;
+	differingParams: (keyof TrainingParams)[];
+	/** Metrics that changed, with both values. */
+	metricChanges: { metric: string; original: number; reproduced: number }[];
+}
+
+/** Compares a reproduced run with its original. */
+export function compareReproduction(
+	original: RunRecord,
+	reproduced: RunRecord,
+): ReproductionReport {
+	const metricChanges: ReproductionReport['metricChanges'] = [];
+	const compare = (metric: string, a: number | undefined, b: number | undefined) => {
+		const x = a ?? Number.NaN;
+		const y = b ?? Number.NaN;
+		if (!(Object.is(x, y) || x === y)) metricChanges.push({ metric, original: x, reproduced: y });
+	};
+	compare('epochs run', original.epochs.length, reproduced.epochs.length);
+	compare('final validation loss', lastValidationLoss(original), lastValidationLoss(reproduced));
+	compare('test accuracy', original.final?.accuracy, reproduced.final?.accuracy);
+	compare('test AUC', original.final?.auc, reproduced.final?.auc);
+	compare('test loss', original.final?.loss, reproduced.final?.loss);
+	const params = differingParams([original, reproduced]);
+	const sameData = original.dataVersion === reproduced.dataVersion;
+	return {
+		identical: metricChanges.length === 0 && sameData && params.length === 0,
+		sameData,
+		differingParams: params,
+		metricChanges,
+	};
+}
+
+const csvColumns: [string, (r: RunRecord) => string | number][] = [
+	['run', (r) => r.number],
+	['id', (r) => r.id],
+	['started_at', (r) => r.startedAt],
+	['status', (r) => r.status],
+	['model', (r) => r.params.model],
+	['hidden_units', (r) => r.params.hiddenUnits],
+	['learning_rate', (r) => r.params.learningRate],
+	['epochs_planned', (r) => r.params.epochs],
+	['epochs_run', (r) => r.epochs.length],
+	['batch_size', (r) => r.params.batchSize],
+	['l2', (r) => r.params.l2],
+	['validation_fraction', (r) => r.params.validationFraction],
+	['test_fraction', (r) => r.params.testFraction],
+	['label_noise', (r) => r.params.labelNoise],
+	['dataset_size', (r) => r.params.datasetSize],
+	['seed', (r) => r.params.seed],
+	['patience', (r) => r.params.patience],
+	['data_version', (r) => r.dataVersion],
+	['code_version', (r) => r.codeVersion],
+	['final_validation_loss', (r) => lastValidationLoss(r)],
+	['test_loss', (r) => r.final?.loss ?? ''],
+	['test_accuracy', (r) => r.final?.accuracy ?? ''],
+	['test_precision', (r) => r.final?.precision ?? ''],
+	['test_recall', (r) => r.final?.recall ?? ''],
+	['test_f1', (r) => r.final?.f1 ?? ''],
+	['test_auc', (r) => r.final?.auc ?? ''],
+	['duration_ms', (r) => Math.round(r.durationMs)],
+];
+
+function csvCell(value: string | number): string {
+	const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+	return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The runs as CSV, one row per run (per-epoch metrics are in the JSON export). */
+export function runsToCsv(runs: readonly RunRecord[]): string {
+	const header = csvColumns.map(([name]) => name).join(',');
+	const rows = runs.map((r) => csvColumns.map(([, get]) => csvCell(get(r))).join(','));
+	return [header, ...rows].join('\n') + '\n';
+}
+
+/** The runs as pretty JSON (NaN written as null). */
+export function runsToJson(runs: readonly RunRecord[]): string {
+	return JSON.stringify(
+		{ format: 'mlops-lab-runs/1', runs },
+		(_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+		2,
+	);
+}

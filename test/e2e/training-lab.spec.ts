@@ -1,0 +1,101 @@
+/**
+ * The training lab as a learner uses it: train (in the Web Worker), watch the curves grow
+ * epoch by epoch, find the run in the experiment log, register it and move it to staging,
+ * reload, and find the run and the registry intact — with the stored model reloading to the
+ * same test accuracy. Also: a huge learning rate diverges visibly, and a bad link explains
+ * itself instead of breaking the lab.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const lossRows = (page: Page) =>
+	page.locator('figure.chart').first().locator('details table tbody tr').count();
+const status = (page: Page) => page.locator('.lab .status').textContent();
+
+async function waitForStatus(page: Page, text: string) {
+	await page.waitForFunction(
+		(expected) => document.querySelector('.lab .status')?.textContent?.includes(expected) ?? false,
+		text,
+		{ timeout: 60_000 },
+	);
+}
+
+/** Opens the lab and waits until its island has hydrated (Astro drops `ssr` then). */
+async function openLab(page: Page, query: string) {
+	await page.goto(`${baseUrl()}/labs/training/${query}`);
+	await page.locator('.lab').scrollIntoViewIfNeeded();
+	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+}
+
+describe('training lab', () => {
+	test('trains, logs the run, registers it, and keeps both after a reload', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=8&datasetSize=1000');
+		const train = page.getByRole('button', { name: 'Train', exact: true });
+		await expect(status(page)).resolves.toContain('Ready to train');
+		await train.click();
+
+		await waitForStatus(page, 'epoch 2 of 8');
+		const early = await lossRows(page);
+		await waitForStatus(page, 'Completed 8 epochs');
+		const late = await lossRows(page);
+		expect(early).toBeGreaterThanOrEqual(2);
+		expect(late).toBe(8);
+		await expect(page.getByRole('heading', { name: 'Test results' }).isVisible()).resolves.toBe(
+			true,
+		);
+		await expect(page.locator('table.confusion').isVisible()).resolves.toBe(true);
+
+		const row = page.locator('[data-testid="run-table"] tr[data-run="1"]');
+		await expect(row.textContent()).resolves.toContain('completed');
+		const dataVersion = await page.getByTestId('data-version').textContent();
+		await expect(row.textContent()).resolves.toContain(dataVersion ?? 'missing');
+
+		await page.getByRole('button', { name: 'Register run 1' }).click();
+		const version = page.locator('[data-testid="registry-table"] tr[data-version="1"]');
+		await expect(version.textContent()).resolves.toContain('none');
+		await page.getByRole('button', { name: 'Move version 1 to staging' }).click();
+		await expect(version.textContent()).resolves.toContain('staging');
+
+		await page.reload();
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await page.locator('[data-testid="run-table"] tr[data-run="1"]').waitFor();
+		await expect(
+			page.locator('[data-testid="run-table"] tr[data-run="1"]').textContent(),
+		).resolves.toContain('completed');
+		const reloaded = page.locator('[data-testid="registry-table"] tr[data-version="1"]');
+		await expect(reloaded.textContent()).resolves.toContain('staging');
+		await page.getByRole('button', { name: 'Reload version 1 from the browser' }).click();
+		await page.getByText('the same as when it was trained').waitFor();
+		expect(errors).toEqual([]);
+	});
+
+	test('a huge learning rate diverges and says why', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?learningRate=100&model=logistic');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Diverged');
+		await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
+			'The loss exploded',
+		);
+		expect(errors).toEqual([]);
+	});
+
+	test('a bad link opens the lab with defaults and a message', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=banana&seed=7');
+		await page.getByText('Some settings in the link could not be used.').waitFor();
+		await expect(page.getByRole('spinbutton', { name: 'Epochs' }).inputValue()).resolves.toBe('40');
+		await expect(page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).resolves.toBe('7');
+		expect(errors).toEqual([]);
+	});
+});

@@ -1,0 +1,373 @@
+import { describe, expect, test } from 'vitest';
+import {
+	createActor,
+	createMachine,
+	initialTransition,
+	transition,
+	type ExecutableActionObject,
+} from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { trainerActor, trainingMachine, type TrainingEvent } from '@sim/training/training.machine';
+import type { TrainingCommand, TrainingReport } from '@sim/training/training.messages';
+import type { EpochMetrics, RunResult } from '@sim/training/training.model';
+import { defaultTrainingParams } from '@sim/training/training.data';
+
+const metrics = (epoch: number): EpochMetrics => ({
+	epoch,
+	trainLoss: 0.5,
+	trainAccuracy: 0.8,
+	validationLoss: 0.55,
+	validationAccuracy: 0.78,
+	learningRate: 0.1,
+	epochDurationMs: 3,
+});
+const result = (reason: RunResult['reason']): RunResult => ({
+	reason,
+	bestEpoch: 1,
+	test: {
+		loss: 0.5,
+		accuracy: 0.8,
+		precision: 0.7,
+		recall: 0.6,
+		f1: 0.65,
+		auc: 0.85,
+		confusion: { truePositive: 6, falsePositive: 2, trueNegative: 30, falseNegative: 4 },
+	},
+	artifact: {
+		format: 'churn-model/1',
+		kind: 'logistic',
+		layers: [],
+		encoder: { numeric: [], categorical: [], columns: [] },
+	},
+});
+
+/** The command each pure action would send to the trainer, or the action's type. */
+const describeActions = (actions: ExecutableActionObject[]) =>
+	actions.map((a) => {
+		const params = a.params as { event?: { type: string }; src?: string } | undefined;
+		if (a.type === 'xstate.sendTo') return `send ${params?.event?.type}`;
+		if (a.type === 'xstate.spawnChild') return `spawn ${params?.src}`;
+		return a.type;
+	});
+
+describe('trainingMachine transitions (pure)', () => {
+	test('starts idle with the default parameters', () => {
+		const [snapshot, actions] = initialTransition(trainingMachine, undefined);
+		expect(snapshot.value).toBe('idle');
+		expect(snapshot.context.params).toEqual(defaultTrainingParams);
+		expect(actions).toEqual([]);
+	});
+
+	test('start spawns the trainer in run mode; step spawns it to take one epoch', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const [training, startActions] = transition(trainingMachine, idle, { type: 'training.start' });
+		expect(training.value).toEqual({ session: 'training' });
+		expect(describeActions(startActions)).toEqual(['spawn trainModel']);
+		expect((startActions[0]?.params as { input: { startMode: string } }).input.startMode).toBe(
+			'run',
+		);
+
+		const [paused, stepActions] = transition(trainingMachine, idle, { type: 'training.step' });
+		expect(paused.value).toEqual({ session: 'paused' });
+		expect((stepActions[0]?.params as { input: { startMode: string } }).input.startMode).toBe(
+			'step',
+		);
+	});
+
+	test('pause, step and resume send the matching commands to the trainer', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [paused, pauseActions] = transition(trainingMachine, training, {
+			type: 'training.pause',
+		});
+		expect(paused.value).toEqual({ session: 'paused' });
+		expect(describeActions(pauseActions)).toEqual(['send pause']);
+		const [stillPaused, stepActions] = transition(trainingMachine, paused, {
+			type: 'training.step',
+		});
+		expect(stillPaused.value).toEqual({ session: 'paused' });
+		expect(describeActions(stepActions)).toEqual(['send step']);
+		const [resumed, resumeActions] = transition(trainingMachine, paused, {
+			type: 'training.resume',
+		});
+		expect(resumed.value).toEqual({ session: 'training' });
+		expect(describeActions(resumeActions)).toEqual(['send run']);
+	});
+
+	test('records epochs, and ends in completed or diverged by the result', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [one] = transition(trainingMachine, training, {
+			type: 'worker.epoch',
+			metrics: metrics(1),
+		});
+		expect(one.context.epochs).toEqual([metrics(1)]);
+		const [done, doneActions] = transition(trainingMachine, one, {
+			type: 'worker.finished',
+			result: result('completed'),
+			trainingDurationMs: 42,
+		});
+		expect(done.value).toBe('completed');
+		expect(done.context.trainingDurationMs).toBe(42);
+		expect(describeActions(doneActions)).toEqual(['xstate.stopChild']);
+		const [diverged] = transition(trainingMachine, one, {
+			type: 'worker.finished',
+			result: result('diverged'),
+			trainingDurationMs: 1,
+		});
+		expect(diverged.value).toBe('diverged');
+	});
+
+	test('a worker error fails the run with its message; stop and reset stop the trainer', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [failed] = transition(trainingMachine, training, {
+			type: 'worker.error',
+			message: 'boom',
+		});
+		expect(failed.value).toBe('failed');
+		expect(failed.context.error).toBe('boom');
+		const [stopped, stopActions] = transition(trainingMachine, training, { type: 'training.stop' });
+		expect(stopped.value).toBe('stopped');
+		expect(describeActions(stopActions)).toEqual(['xstate.stopChild']);
+		const [reset] = transition(trainingMachine, training, { type: 'training.reset' });
+		expect(reset.value).toBe('idle');
+	});
+
+	test('the learning rate is hot during a session and a setting outside it', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const [configured] = transition(trainingMachine, idle, {
+			type: 'training.setLearningRate',
+			learningRate: 0.3,
+		});
+		expect(configured.context.params.learningRate).toBe(0.3);
+		const [training] = transition(trainingMachine, configured, { type: 'training.start' });
+		const [one] = transition(trainingMachine, training, {
+			type: 'worker.epoch',
+			metrics: metrics(1),
+		});
+		const [changed, actions] = transition(trainingMachine, one, {
+			type: 'training.setLearningRate',
+			learningRate: 0.05,
+		});
+		expect(describeActions(actions)).toEqual(['send setLearningRate']);
+		expect(changed.context.learningRate).toBe(0.05);
+		expect(changed.context.learningRateChanges).toEqual([{ epoch: 1, learningRate: 0.05 }]);
+		const [ignored, none] = transition(trainingMachine, one, {
+			type: 'training.setLearningRate',
+			learningRate: -2,
+		});
+		expect(ignored.context.learningRate).toBe(0.3);
+		expect(none).toEqual([]);
+	});
+
+	test('cold parameters change only outside a session', () => {
+		const [idle] = initialTransition(trainingMachine, undefined);
+		const params = { ...defaultTrainingParams, hiddenUnits: 3 };
+		const [configured] = transition(trainingMachine, idle, { type: 'training.configure', params });
+		expect(configured.context.params.hiddenUnits).toBe(3);
+		const [training] = transition(trainingMachine, configured, { type: 'training.start' });
+		const [same] = transition(trainingMachine, training, {
+			type: 'training.configure',
+			params: defaultTrainingParams,
+		});
+		expect(same.context.params.hiddenUnits).toBe(3);
+	});
+});
+
+/** A fake trainer: records commands and lets the test emit reports. */
+function fakeTrainer() {
+	const log: { commands: TrainingCommand[]; alive: boolean; opened: number } = {
+		commands: [],
+		alive: false,
+		opened: 0,
+	};
+	let emit: (report: TrainingReport) => void = () => undefined;
+	const machine = trainingMachine.provide({
+		actors: {
+			trainModel: trainerActor((onReport) => {
+				log.alive = true;
+				log.opened++;
+				log.commands = [];
+				emit = onReport;
+				return {
+					post: (command) => log.commands.push(command),
+					terminate: () => {
+						log.alive = false;
+					},
+				};
+			}),
+		},
+	});
+	return { machine, log, emit: (report: TrainingReport) => emit(report) };
+}
+
+describe('trainingMachine with a fake trainer', () => {
+	test('configures and runs the trainer, relays its reports, and terminates it at the end', () => {
+		const { machine, log, emit } = fakeTrainer();
+		const actor = createActor(machine).start();
+		actor.send({ type: 'training.start' });
+		expect(log.alive).toBe(true);
+		expect(log.commands).toEqual([
+			{ type: 'configure', params: defaultTrainingParams },
+			{ type: 'run', epochDelayMs: 150 },
+		]);
+		emit({ type: 'ready', dataVersion: 'abcd1234', trainRows: 1, validationRows: 1, testRows: 1 });
+		emit({ type: 'epoch', metrics: metrics(1) });
+		emit({ type: 'finished', result: result('completed'), trainingDurationMs: 9 });
+		const snapshot = actor.getSnapshot();
+		expect(snapshot.value).toBe('completed');
+		expect(snapshot.context.dataVersion).toBe('abcd1234');
+		expect(snapshot.context.epochs).toHaveLength(1);
+		expect(log.alive).toBe(false);
+		actor.stop();
+	});
+});
+
+/**
+ * The specification, written independently of the implementation: which control leads where.
+ * The model-based suite walks every shortest path through it and checks the real machine
+ * (with a fake trainer) agrees at every step, including the trainer's lifetime.
+ */
+const specification = createMachine({
+	id: 'trainingSpec',
+	types: {} as { events: TrainingEvent },
+	initial: 'idle',
+	states: {
+		idle: { on: { 'training.start': 'training', 'training.step': 'paused' } },
+		training: {
+			on: {
+				'training.pause': 'paused',
+				'training.step': 'paused',
+				'training.setLearningRate': 'training',
+				'worker.epoch': 'training',
+				'worker.finished': [
+					{
+						guard: ({ event }) => event.result.reason === 'diverged',
+						target: 'diverged',
+					},
+					{ target: 'completed' },
+				],
+				'worker.error': 'failed',
+				'training.stop': 'stopped',
+				'training.reset': 'idle',
+			},
+		},
+		paused: {
+			on: {
+				'training.resume': 'training',
+				'training.step': 'paused',
+				'training.setLearningRate': 'paused',
+				'worker.epoch': 'paused',
+				// Stepping through the last epoch ends the run from the paused state.
+				'worker.finished': [
+					{
+						guard: ({ event }) => event.result.reason === 'diverged',
+						target: 'diverged',
+					},
+					{ target: 'completed' },
+				],
+				'worker.error': 'failed',
+				'training.stop': 'stopped',
+				'training.reset': 'idle',
+			},
+		},
+		completed: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
+		diverged: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
+		stopped: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
+		failed: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
+	},
+});
+
+describe('trainingMachine (model-based)', () => {
+	const events: TrainingEvent[] = [
+		{ type: 'training.start' },
+		{ type: 'training.pause' },
+		{ type: 'training.resume' },
+		{ type: 'training.step' },
+		{ type: 'training.stop' },
+		{ type: 'training.reset' },
+		{ type: 'training.setLearningRate', learningRate: 0.05 },
+		{ type: 'worker.epoch', metrics: metrics(1) },
+		{ type: 'worker.finished', result: result('completed'), trainingDurationMs: 5 },
+		{ type: 'worker.finished', result: result('diverged'), trainingDurationMs: 5 },
+		{ type: 'worker.error', message: 'worker crashed' },
+	];
+	const model = createTestModel(specification, { events });
+	// Transition coverage: the shortest path to every state, then each event enabled there.
+	// One shortest path per state (the traversal may list a state once per incoming event).
+	const toEachState = new Map<string, (typeof shortest)[number]>();
+	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
+	for (const path of shortest) {
+		const key = String(path.state.value);
+		const known = toEachState.get(key);
+		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
+	}
+	const paths = [...toEachState.values()].flatMap((toState) =>
+		events
+			.filter((event) => toState.state.can(event))
+			.flatMap((event) => {
+				// steps[0] is xstate.init.
+				const sequence = [...toState.steps.slice(1).map((step) => step.event), event];
+				return model
+					.getPathsFromEvents(sequence, { allowDuplicatePaths: true })
+					.filter((path) => path.steps.length === sequence.length + 1);
+			}),
+	);
+
+	test('covers every state and every transition of the specification', () => {
+		// idle 2 + training 9 + paused 9 + four end states × 2.
+		expect(paths).toHaveLength(28);
+		const reached = new Set(paths.map((p) => String(p.state.value)));
+		expect([...reached].sort()).toEqual(
+			['idle', 'training', 'paused', 'completed', 'diverged', 'stopped', 'failed'].sort(),
+		);
+	});
+
+	for (const path of paths) {
+		test(path.description, async () => {
+			const { machine, log, emit } = fakeTrainer();
+			const actor = createActor(machine).start();
+			const inSession = (expected: 'training' | 'paused') => {
+				expect(actor.getSnapshot().value).toEqual({ session: expected });
+				expect(log.alive).toBe(true);
+				const last = log.commands.at(-1)?.type;
+				if (expected === 'training') expect(['run', 'setLearningRate']).toContain(last);
+				else expect(['pause', 'step', 'setLearningRate']).toContain(last);
+			};
+			const endedIn = (value: string) => {
+				expect(actor.getSnapshot().value).toBe(value);
+				expect(log.alive).toBe(false);
+			};
+			const send = ({ event }: { event: unknown }) => actor.send(event as TrainingEvent);
+			await path.test({
+				states: {
+					idle: () => endedIn('idle'),
+					training: () => inSession('training'),
+					paused: () => inSession('paused'),
+					completed: () => endedIn('completed'),
+					diverged: () => endedIn('diverged'),
+					stopped: () => endedIn('stopped'),
+					failed: () => endedIn('failed'),
+				},
+				events: {
+					'worker.epoch': () => emit({ type: 'epoch', metrics: metrics(1) }),
+					'worker.finished': ({ event }) => {
+						const e = event as unknown as { result: RunResult; trainingDurationMs: number };
+						emit({ type: 'finished', result: e.result, trainingDurationMs: e.trainingDurationMs });
+					},
+					'worker.error': () => emit({ type: 'error', message: 'worker crashed' }),
+					'training.start': send,
+					'training.pause': send,
+					'training.resume': send,
+					'training.step': send,
+					'training.stop': send,
+					'training.reset': send,
+					'training.setLearningRate': send,
+				},
+			});
+			actor.stop();
+			expect(log.alive).toBe(false);
+		});
+	}
+});

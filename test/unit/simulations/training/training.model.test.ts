@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { tf, useCpuBackend } from '@sim/shared/tf-backend';
+import { createRng } from '@sim/shared/rng';
+import { ChurnModel, TrainingRun, type EpochOutcome } from '@sim/training/training.model';
+import {
+	defaultTrainingParams,
+	prepareData,
+	trainingDataVersion,
+	type TrainingParams,
+} from '@sim/training/training.data';
+import { predictWithArtifact } from '@sim/training/artifact';
+import { plainLogisticStep } from '@sim/training/plain-logistic';
+
+beforeAll(useCpuBackend);
+
+const small: TrainingParams = { ...defaultTrainingParams, datasetSize: 600, epochs: 8, seed: 7 };
+
+function runToEnd(params: TrainingParams) {
+	const run = new TrainingRun(params);
+	const epochs: EpochOutcome[] = [];
+	let outcome: EpochOutcome;
+	do {
+		outcome = run.runEpoch(() => 0);
+		epochs.push(outcome);
+	} while (!outcome.finished);
+	const result = run.finish(outcome.finished);
+	run.dispose();
+	return { epochs, result };
+}
+
+describe('TrainingRun', () => {
+	test('reports the data version its parameters predict', () => {
+		const run = new TrainingRun(small);
+		run.dispose();
+		expect(run.data.dataVersion).toBe(trainingDataVersion(small));
+		expect(trainingDataVersion({ ...small, seed: 8 })).not.toBe(run.data.dataVersion);
+	});
+
+	test('loss falls on easy (noise-free) data', () => {
+		const { epochs, result } = runToEnd({ ...small, labelNoise: 0 });
+		const losses = epochs.map((e) => e.metrics.trainLoss);
+		expect(losses[losses.length - 1]).toBeLessThan((losses[0] ?? 0) * 0.9);
+		expect(result.reason).toBe('completed');
+		expect(result.test.accuracy).toBeGreaterThan(0.8);
+		expect(result.test.auc).toBeGreaterThan(0.8);
+	});
+
+	test('the same seed gives identical metrics (golden)', () => {
+		const first = runToEnd({ ...small, model: 'logistic', epochs: 3 });
+		const second = runToEnd({ ...small, model: 'logistic', epochs: 3 });
+		expect(second.epochs).toEqual(first.epochs);
+		expect(second.result.test).toEqual(first.result.test);
+		expect(first.result.test.confusion).toMatchInlineSnapshot(`
+			{
+			  "falseNegative": 28,
+			  "falsePositive": 1,
+			  "trueNegative": 85,
+			  "truePositive": 6,
+			}
+		`);
+		expect(first.epochs.map((e) => e.metrics.validationLoss)).toMatchInlineSnapshot(`
+			[
+			  0.6055176953229545,
+			  0.5326815117401458,
+			  0.4914017459319424,
+			]
+		`);
+		const other = runToEnd({ ...small, model: 'logistic', epochs: 3, seed: 8 });
+		expect(other.result.test).not.toEqual(first.result.test);
+	});
+
+	test('detects divergence with a huge learning rate', () => {
+		const { epochs, result } = runToEnd({ ...small, model: 'logistic', learningRate: 500 });
+		expect(result.reason).toBe('diverged');
+		expect(epochs.length).toBeLessThanOrEqual(2);
+	});
+
+	test('stops early when validation loss stops improving, keeping the best weights', () => {
+		const { epochs, result } = runToEnd({
+			...small,
+			datasetSize: 200,
+			hiddenUnits: 32,
+			learningRate: 1,
+			epochs: 200,
+			patience: 3,
+		});
+		expect(result.reason).toBe('earlyStopped');
+		expect(epochs.length).toBe(result.bestEpoch + 3);
+	});
+
+	test('changes the learning rate between epochs without resetting', () => {
+		const run = new TrainingRun(small);
+		const before = run.runEpoch().metrics;
+		run.setLearningRate(0.01);
+		const after = run.runEpoch().metrics;
+		run.dispose();
+		expect(before.learningRate).toBe(0.1);
+		expect(after.learningRate).toBe(0.01);
+		expect(after.epoch).toBe(2);
+	});
+
+	test('the artifact predicts without tfjs exactly as the tfjs model does', () => {
+		const run = new TrainingRun(small);
+		run.runEpoch();
+		const result = run.finish('completed');
+		const tfjsPredictions = run.model.predict(run.data.test);
+		run.dispose();
+		const plain = predictWithArtifact(result.artifact, run.data.test);
+		for (let i = 0; i < plain.length; i++) {
+			expect(plain[i]).toBeCloseTo(tfjsPredictions[i] ?? 0, 5);
+		}
+		expect(JSON.parse(JSON.stringify(result.artifact))).toEqual(result.artifact);
+	});
+});
+
+describe('ChurnModel', () => {
+	test('takes the same SGD steps as the plain typed-array logistic model', () => {
+		const data = prepareData({ ...small, datasetSize: 300 });
+		const model = new ChurnModel({
+			kind: 'logistic',
+			inputs: data.train.cols,
+			hiddenUnits: 0,
+			l2: 0,
+			learningRate: 0.5,
+			rng: createRng(1),
+		});
+		const [layer] = model.exportLayers();
+		const plain = Float64Array.from([...(layer?.weights ?? []), ...(layer?.bias ?? [])]);
+		const order = createRng(2).shuffle(Array.from({ length: data.train.rows }, (_, i) => i));
+		for (let start = 0; start < order.length; start += 16) {
+			const indices = order.slice(start, start + 16);
+			const x = new Float32Array(indices.length * data.train.cols);
+			indices.forEach((row, k) =>
+				x.set(
+					data.train.x.subarray(row * data.train.cols, (row + 1) * data.train.cols),
+					k * data.train.cols,
+				),
+			);
+			model.trainBatch(x, Float32Array.from(indices.map((row) => data.train.y[row] ?? 0)));
+			plainLogisticStep(plain, data.train, indices, 0.5);
+		}
+		const [trained] = model.exportLayers();
+		model.dispose();
+		const tfjsWeights = [...(trained?.weights ?? []), ...(trained?.bias ?? [])];
+		tfjsWeights.forEach((w, i) => expect(w).toBeCloseTo(plain[i] ?? 0, 4));
+	});
+
+	test('holds no more tensors after 1,000 steps than after 10 (after burn-in)', () => {
+		const data = prepareData({ ...small, datasetSize: 300 });
+		const model = new ChurnModel({
+			kind: 'mlp',
+			inputs: data.train.cols,
+			hiddenUnits: 8,
+			l2: 0.01,
+			learningRate: 0.1,
+			rng: createRng(1),
+		});
+		const x = data.train.x.subarray(0, 32 * data.train.cols);
+		const y = data.train.y.subarray(0, 32);
+		const steps = (n: number) => {
+			for (let i = 0; i < n; i++) model.trainBatch(x, y);
+			model.predict(data.validation);
+		};
+		steps(1);
+		const baseline = tf.memory().numTensors;
+		steps(10);
+		const after10 = tf.memory().numTensors;
+		steps(1000);
+		const after1000 = tf.memory().numTensors;
+		model.dispose();
+		expect(after10).toBe(baseline);
+		expect(after1000).toBe(after10);
+	});
+});
+
+afterAll(() => {
+	expect(tf.memory().numTensors).toBe(0);
+});
