@@ -1,0 +1,104 @@
+/**
+ * Turns a scored assessment into advice: the few practices to work on next and a target per
+ * dimension. Gaps are ranked by how many ladders they unblock (Google, Microsoft and their own
+ * dimension), then by the risk the team's context adds, then by how basic they are, so two teams
+ * with different answers get different advice rather than a fixed list.
+ */
+import type { AssessmentDimensionId } from '../schemas/assessment';
+import type { Question, QuestionBank } from './bank';
+import {
+	contextMatches,
+	isApplicable,
+	isPassing,
+	type AssessmentResult,
+	type Answers,
+} from './scoring';
+
+/** One recommended next step. */
+export interface NextStep {
+	/** The question whose practice to improve. */
+	questionId: string;
+	/** Why it ranks where it does, as short phrases ("blocks Google level 1"). */
+	reasons: string[];
+	/** The option to reach: the question's passing option. */
+	targetOption: string;
+	/** Ranking weight (higher first). */
+	weight: number;
+}
+
+/** Ranks the gaps and returns the top `limit` (default 5). */
+export function nextSteps(
+	bank: QuestionBank,
+	answers: Answers,
+	result: AssessmentResult,
+	limit = 5,
+): NextStep[] {
+	const dimensionTitles = new Map(bank.dimensions.map((d) => [d.id, d.title]));
+	const contextLabels = new Map(
+		bank.context.map((c) => [c.id, new Map(c.options.map((o) => [o.id, o.label]))]),
+	);
+	const steps = bank.questions
+		.map((question, order) => ({ question, order }))
+		.filter(({ question }) => isApplicable(question, answers) && !isPassing(question, answers))
+		.map(({ question, order }) => {
+			const reasons: string[] = [];
+			let gates = 0;
+			if (result.google.blockers.includes(question.id)) {
+				gates++;
+				reasons.push(`blocks Google level ${result.google.next}`);
+			}
+			if (result.microsoft.blockers.includes(question.id)) {
+				gates++;
+				reasons.push(`blocks Microsoft level ${result.microsoft.next}`);
+			}
+			const dimension = result.dimensions.find((d) => d.id === question.dimension);
+			if (dimension?.blockers.includes(question.id)) {
+				gates++;
+				reasons.push(
+					`holds ${dimensionTitles.get(question.dimension)} at level ${dimension.level}`,
+				);
+			}
+			const risks = riskReasons(question, answers, contextLabels);
+			reasons.push(...risks);
+			if (answers[question.id] === 'unknown') reasons.push('nobody knew the answer');
+			const basic = 4 - (question.microsoft ?? 4);
+			return {
+				questionId: question.id,
+				reasons,
+				targetOption: question.pass,
+				weight: gates * 3 + risks.length * 2 + basic * 0.5 - order * 1e-4,
+			};
+		});
+	return steps.sort((a, b) => b.weight - a.weight).slice(0, limit);
+}
+
+function riskReasons(
+	question: Question,
+	answers: Answers,
+	labels: Map<string, Map<string, string>>,
+): string[] {
+	if (!question.riskWhen || !contextMatches(question.riskWhen, answers, 'any')) return [];
+	return Object.entries(question.riskWhen)
+		.filter(([contextId, values]) => values.includes(answers[contextId] ?? ''))
+		.map(([contextId]) => {
+			const label = labels.get(contextId)?.get(answers[contextId] ?? '') ?? '';
+			return `riskier here: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+		});
+}
+
+/** Default targets: one level above the current one in every dimension, capped at 4. */
+export function defaultTargets(result: AssessmentResult): Record<AssessmentDimensionId, number> {
+	return Object.fromEntries(
+		result.dimensions.map((d) => [d.id, Math.min(4, d.level + 1)]),
+	) as Record<AssessmentDimensionId, number>;
+}
+
+/** The Microsoft level the context makes sensible to aim for (2 unless the context raises it). */
+export function suggestedLevel(bank: QuestionBank, answers: Answers): number {
+	let level = 2;
+	for (const context of bank.context) {
+		const option = context.options.find((o) => o.id === answers[context.id]);
+		if (option?.suggestsLevel !== undefined) level = Math.max(level, option.suggestsLevel);
+	}
+	return level;
+}
