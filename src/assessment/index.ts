@@ -16,6 +16,7 @@ export {
 export {
 	AssessmentInputError,
 	answerFraction,
+	appliesInContext,
 	isApplicable,
 	isPassing,
 	mlTestScoreBand,

@@ -2,7 +2,8 @@
  * Turns a scored assessment into advice: the few practices to work on next and a target per
  * dimension. Gaps are ranked by how many ladders they unblock (Google, Microsoft and their own
  * dimension), then by the risk the team's context adds, then by how basic they are, so two teams
- * with different answers get different advice rather than a fixed list.
+ * with different answers get different advice rather than a fixed list. A practice whose
+ * prerequisites (`requires` in the bank) are not in place yet always ranks after the others.
  */
 import type { AssessmentDimensionId } from '../schemas/assessment';
 import type { Question, QuestionBank } from './bank';
@@ -20,6 +21,8 @@ export interface NextStep {
 	questionId: string;
 	/** Why it ranks where it does, as short phrases ("blocks Google level 1"). */
 	reasons: string[];
+	/** Failing practices this one builds on; while any remains, the step ranks after the rest. */
+	waitsFor: string[];
 	/** The option to reach: the question's passing option. */
 	targetOption: string;
 	/** Ranking weight (higher first). */
@@ -37,6 +40,7 @@ export function nextSteps(
 	const contextLabels = new Map(
 		bank.context.map((c) => [c.id, new Map(c.options.map((o) => [o.id, o.label]))]),
 	);
+	const byId = new Map(bank.questions.map((q) => [q.id, q]));
 	const steps = bank.questions
 		.map((question, order) => ({ question, order }))
 		.filter(({ question }) => isApplicable(question, answers) && !isPassing(question, answers))
@@ -61,12 +65,26 @@ export function nextSteps(
 			const risks = riskReasons(question, answers, contextLabels);
 			reasons.push(...risks);
 			if (answers[question.id] === 'unknown') reasons.push('nobody knew the answer');
+			const waitsFor = (question.requires ?? []).filter((id) => {
+				const required = byId.get(id);
+				return (
+					required !== undefined && isApplicable(required, answers) && !isPassing(required, answers)
+				);
+			});
+			if (waitsFor.length > 0) {
+				reasons.push(
+					`builds on ${waitsFor.length === 1 ? 'a practice' : `${waitsFor.length} practices`} not yet in place`,
+				);
+			}
 			const basic = 4 - (question.microsoft ?? 4);
+			// Prerequisites first: advice to automate retraining before a pipeline exists is no help.
+			const blocked = waitsFor.length > 0 ? 100 : 0;
 			return {
 				questionId: question.id,
 				reasons,
+				waitsFor,
 				targetOption: question.pass,
-				weight: gates * 3 + risks.length * 2 + basic * 0.5 - order * 1e-4,
+				weight: gates * 3 + risks.length * 2 + basic * 0.5 - blocked - order * 1e-4,
 			};
 		});
 	return steps.sort((a, b) => b.weight - a.weight).slice(0, limit);
@@ -82,7 +100,7 @@ function riskReasons(
 		.filter(([contextId, values]) => values.includes(answers[contextId] ?? ''))
 		.map(([contextId]) => {
 			const label = labels.get(contextId)?.get(answers[contextId] ?? '') ?? '';
-			return `riskier here: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+			return `riskier in this context (“${label}”)`;
 		});
 }
 

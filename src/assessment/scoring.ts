@@ -26,7 +26,10 @@ export interface LadderResult {
 	blockers: string[];
 }
 
-/** One dimension's result. */
+/**
+ * One dimension's result. Its level is on Microsoft's 0–4 scale, but only levels at which the
+ * dimension has an applicable question count as rungs; `next` is null once the top rung passes.
+ */
 export interface DimensionResult extends LadderResult {
 	/** Dimension id. */
 	id: AssessmentDimensionId;
@@ -145,10 +148,14 @@ export function contextMatches(
 	return mode === 'all' ? checks.every(Boolean) : checks.some(Boolean);
 }
 
+/** Whether the context answers let a question apply (ignoring the team's own n/a). */
+export function appliesInContext(question: Question, answers: Answers): boolean {
+	return !question.appliesWhen || contextMatches(question.appliesWhen, answers, 'all');
+}
+
 /** Whether a question counts for this system: not marked n/a and allowed by the context. */
 export function isApplicable(question: Question, answers: Answers): boolean {
-	if (answers[question.id] === 'na') return false;
-	return !question.appliesWhen || contextMatches(question.appliesWhen, answers, 'all');
+	return answers[question.id] !== 'na' && appliesInContext(question, answers);
 }
 
 /** Index of the chosen option, or -1 for unknown or unanswered (scored as not done). */
@@ -168,17 +175,26 @@ export function answerFraction(question: Question, answers: Answers): number {
 	return Math.max(0, optionIndex(question, answers)) / (question.options.length - 1);
 }
 
+/**
+ * A ladder over tagged questions. With `rungs` omitted every level from 0 to `top` exists (the
+ * published models' levels); with `rungs` given, only those levels exist, so a dimension whose
+ * first question sits at level 3 does not hand out levels 1 and 2 for free.
+ */
 function ladder(
 	questions: readonly Question[],
 	answers: Answers,
 	tagOf: (q: Question) => number | undefined,
 	top: number,
+	rungs?: readonly number[],
 ): LadderResult {
 	const failing = questions.filter((q) => tagOf(q) !== undefined && !isPassing(q, answers));
 	const lowestFailing = Math.min(...failing.map((q) => tagOf(q) as number));
+	const levels = rungs ?? Array.from({ length: top + 1 }, (_, i) => i);
 	// A failing question tagged 0 leaves the team at the floor, 0, with it among the blockers.
-	const level = Math.max(0, Math.min(top, lowestFailing - 1));
-	const next = level < top ? level + 1 : null;
+	const level = Math.max(0, ...levels.filter((l) => l < lowestFailing));
+	const next = levels
+		.filter((l) => l > level)
+		.reduce<number | null>((low, l) => (low === null || l < low ? l : low), null);
 	const blockers =
 		next === null ? [] : failing.filter((q) => (tagOf(q) as number) <= next).map((q) => q.id);
 	return { level, next, blockers };
@@ -201,7 +217,13 @@ export function scoreAssessment(bank: QuestionBank, answers: Answers): Assessmen
 			id: dimension.id,
 			score: own.length === 0 ? null : round1((10 * sum) / own.length),
 			applicable: own.length,
-			...ladder(own, answers, (q) => q.microsoft, 4),
+			...ladder(
+				own,
+				answers,
+				(q) => q.microsoft,
+				4,
+				own.map((q) => q.microsoft),
+			),
 		};
 	});
 

@@ -111,6 +111,8 @@ export const questionSchema = z.object({
 	lab: z.enum(labIds).optional(),
 	/** The question applies only when every listed context answer is one of the given options. */
 	appliesWhen: contextCondition.optional(),
+	/** Practices that must be in place first; while any fails, this one is ranked after it. */
+	requires: z.array(slug).optional(),
 	/** The gap is riskier (ranked higher among next steps) when any listed context answer matches. */
 	riskWhen: contextCondition.optional(),
 });
@@ -219,6 +221,11 @@ export const questionBankSchema = z
 					);
 				else if (points.some((p, k) => k > 0 && (p as number) < (points[k - 1] as number)))
 					issue('"mts" points must not fall from one option to the next', at('options'));
+			}
+			for (const required of q.requires ?? []) {
+				if (!bank.questions.some((other) => other.id === required && other !== q)) {
+					issue(`requires unknown question "${required}"`, at('requires'));
+				}
 			}
 			for (const key of ['appliesWhen', 'riskWhen'] as const) {
 				for (const [contextId, values] of Object.entries(q[key] ?? {})) {

@@ -16,7 +16,7 @@ const common = {
 	lesson: 'foundations/01-what-is-mlops',
 };
 
-/** Questions a (google 1, microsoft 1), b (2, 2), c (online only, ms 3), d (google 0, ms 1). */
+/** Questions a (google 1, microsoft 1), b (2, 2; builds on a), c (online only, ms 3), d (google 0, ms 1). */
 export const tinyBank: QuestionBank = {
 	version: 1,
 	context: [
@@ -64,6 +64,7 @@ export const tinyBank: QuestionBank = {
 			prompt: 'Question b',
 			options: ladder,
 			pass: 'auto',
+			requires: ['a'],
 			google: 2,
 			microsoft: 2,
 			mlTestScore: 'model-1',

@@ -41,7 +41,7 @@ describe('scoreAssessment on a hand-worked bank', () => {
 		const r = scoreAssessment(tinyBank, { serving: 'batch', a: 'manual', b: 'manual', d: 'auto' });
 		expect(r.dimensions).toEqual([
 			{ id: 'problem-framing', score: 5, applicable: 2, level: 1, next: 2, blockers: ['b'] },
-			{ id: 'data-management', score: 10, applicable: 1, level: 4, next: null, blockers: [] },
+			{ id: 'data-management', score: 10, applicable: 1, level: 1, next: null, blockers: [] },
 		]);
 		expect(r.google).toEqual({ level: 1, next: 2, blockers: ['b'] });
 		expect(r.microsoft).toEqual({ level: 1, next: 2, blockers: ['b'] });
@@ -89,7 +89,7 @@ describe('scoreAssessment on a hand-worked bank', () => {
 			id: 'problem-framing',
 			score: 10,
 			applicable: 1,
-			level: 4,
+			level: 2,
 			next: null,
 			blockers: [],
 		});
@@ -126,13 +126,24 @@ describe('scoreAssessment on a hand-worked bank', () => {
 			'blocks Google level 1',
 			'blocks Microsoft level 1',
 			'holds Data management at level 0',
-			'riskier here: batch',
+			'riskier in this context (“Batch”)',
 		]);
 		expect(steps[1]?.reasons).toEqual(['holds Problem framing at level 1']);
+		expect(steps[1]?.waitsFor).toEqual([]);
 		expect(suggestedLevel(tinyBank, { serving: 'online' })).toBe(3);
 		expect(suggestedLevel(tinyBank, {})).toBe(2);
 		expect(defaultTargets(r)).toEqual({ 'problem-framing': 2, 'data-management': 1 });
+		// Data management's only rung in a batch context is level 1, so d alone decides it.
+		expect(r.dimensions[1]).toMatchObject({ level: 0, next: 1, blockers: ['d'] });
 	});
+});
+
+test('a practice waits for the practices it builds on', () => {
+	const answers = { serving: 'online', a: 'none', b: 'none', c: 'none', d: 'manual' };
+	const steps = nextSteps(tinyBank, answers, scoreAssessment(tinyBank, answers));
+	expect(steps.map((s) => s.questionId)).toEqual(['a', 'c', 'b']);
+	expect(steps[2]?.waitsFor).toEqual(['a']);
+	expect(steps[2]?.reasons.at(-1)).toBe('builds on a practice not yet in place');
 });
 
 describe('scoreAssessment on the real bank', () => {
@@ -149,7 +160,8 @@ describe('scoreAssessment on the real bank', () => {
 		expect(r.microsoft.level).toBe(4);
 		expect(r.mlTestScore.score).toBe(7);
 		expect(r.mlTestScore.band.id).toBe('exceptional');
-		expect(r.dimensions.every((d) => d.score === 10 && d.level === 4)).toBe(true);
+		expect(r.dimensions.every((d) => d.score === 10 && d.next === null)).toBe(true);
+		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 4, 3, 3, 3]);
 	});
 
 	test('lowest answers: level 0 everywhere, Google blocked by its level-0 and level-1 practices', () => {
