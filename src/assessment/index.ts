@@ -30,3 +30,4 @@ export {
 	type MlTestScoreResult,
 } from './scoring';
 export { defaultTargets, nextSteps, suggestedLevel, type NextStep } from './next-steps';
+export { summarizeTeam, type TeamQuestion, type TeamSummary } from './team';

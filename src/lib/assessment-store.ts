@@ -8,11 +8,11 @@
  * answers never reach a server.
  */
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
-import { validateAnswers, type Answers, type QuestionBank } from '@/assessment';
+import { validateAnswers, type Answers, type QuestionBank } from '../assessment';
 import {
 	assessmentDimensionIds,
 	type AssessmentDimensionId,
-} from '@/schemas/assessment-dimensions';
+} from '../schemas/assessment-dimensions';
 
 /** Storage format version; bump and migrate in `parseAssessmentStore` when the shape changes. */
 export const assessmentStoreVersion = 1;
