@@ -1,8 +1,10 @@
 /**
  * Turns a scored assessment into advice: the few practices to work on next and a target per
- * dimension. Gaps are ranked by how many ladders they unblock (Google, Microsoft and their own
- * dimension), then by the risk the team's context adds, then by how basic they are, so two teams
- * with different answers get different advice rather than a fixed list. A practice whose
+ * dimension. A gap's weight adds up whether it blocks the next Google or Microsoft level, whether
+ * it holds its dimension back, how many context risks make it worse (online serving, regulated
+ * data, a fast-changing world), how far below passing the answer is, and how basic the practice
+ * is — so a team that never tests fairness on a credit model hears about it even when no ladder
+ * needs it yet, and two teams with different answers get different advice. A practice whose
  * prerequisites (`requires` in the bank) are not in place yet always ranks after the others.
  */
 import type { AssessmentDimensionId } from '../schemas/assessment';
@@ -46,24 +48,24 @@ export function nextSteps(
 		.filter(({ question }) => isApplicable(question, answers) && !isPassing(question, answers))
 		.map(({ question, order }) => {
 			const reasons: string[] = [];
-			let gates = 0;
+			let blocksLens = false;
 			if (result.google.blockers.includes(question.id)) {
-				gates++;
+				blocksLens = true;
 				reasons.push(`blocks Google level ${result.google.next}`);
 			}
 			if (result.microsoft.blockers.includes(question.id)) {
-				gates++;
+				blocksLens = true;
 				reasons.push(`blocks Microsoft level ${result.microsoft.next}`);
 			}
 			const dimension = result.dimensions.find((d) => d.id === question.dimension);
-			if (dimension?.blockers.includes(question.id)) {
-				gates++;
+			const blocksDimension = dimension?.blockers.includes(question.id) ?? false;
+			if (dimension && blocksDimension) {
 				reasons.push(
 					`holds ${dimensionTitles.get(question.dimension)} at level ${dimension.level}`,
 				);
 			}
-			const risks = riskReasons(question, answers, contextLabels);
-			reasons.push(...risks);
+			const risks = riskLabels(question, answers, contextLabels);
+			if (risks.length > 0) reasons.push(`riskier in this context (${risks.join('; ')})`);
 			if (answers[question.id] === 'unknown') reasons.push('nobody knew the answer');
 			const waitsFor = (question.requires ?? []).filter((id) => {
 				const required = byId.get(id);
@@ -79,18 +81,32 @@ export function nextSteps(
 			const basic = 4 - (question.microsoft ?? 4);
 			// Prerequisites first: advice to automate retraining before a pipeline exists is no help.
 			const blocked = waitsFor.length > 0 ? 100 : 0;
+			// How far below the passing option the answer sits: 1 when not done or unknown.
+			const passIndex = question.options.findIndex((o) => o.id === question.pass);
+			const current = Math.max(
+				0,
+				question.options.findIndex((o) => o.id === answers[question.id]),
+			);
+			const severity = passIndex <= 0 ? 1 : (passIndex - current) / passIndex;
 			return {
 				questionId: question.id,
 				reasons,
 				waitsFor,
 				targetOption: question.pass,
-				weight: gates * 3 + risks.length * 2 + basic * 0.5 - blocked - order * 1e-4,
+				weight:
+					(blocksLens ? 4 : 0) +
+					(blocksDimension ? 2 : 0) +
+					4 * risks.length +
+					4 * severity +
+					0.5 * basic -
+					blocked -
+					order * 1e-4,
 			};
 		});
 	return steps.sort((a, b) => b.weight - a.weight).slice(0, limit);
 }
 
-function riskReasons(
+function riskLabels(
 	question: Question,
 	answers: Answers,
 	labels: Map<string, Map<string, string>>,
@@ -98,10 +114,7 @@ function riskReasons(
 	if (!question.riskWhen || !contextMatches(question.riskWhen, answers, 'any')) return [];
 	return Object.entries(question.riskWhen)
 		.filter(([contextId, values]) => values.includes(answers[contextId] ?? ''))
-		.map(([contextId]) => {
-			const label = labels.get(contextId)?.get(answers[contextId] ?? '') ?? '';
-			return `riskier in this context (“${label}”)`;
-		});
+		.map(([contextId]) => `“${labels.get(contextId)?.get(answers[contextId] ?? '') ?? ''}”`);
 }
 
 /** Default targets: one level above the current one in every dimension, capped at 4. */

@@ -164,6 +164,21 @@ describe('scoreAssessment on the real bank', () => {
 		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 4, 3, 3, 3]);
 	});
 
+	test('a regulated system hears about untested fairness even when no ladder needs it yet', () => {
+		const answers = {
+			...top,
+			regulated: 'regulated',
+			serving: 'online',
+			fairness: 'none',
+			'model-documentation': 'stale',
+		};
+		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
+		expect(steps.map((s) => s.questionId)).toEqual(['model-documentation', 'fairness']);
+		expect(steps[1]?.reasons).toEqual([
+			'riskier in this context (“Yes: credit, health, hiring, insurance or a similar regulated area”)',
+		]);
+	});
+
 	test('lowest answers: level 0 everywhere, Google blocked by its level-0 and level-1 practices', () => {
 		const r = scoreAssessment(questionBank, bottom);
 		expect(r.google.level).toBe(0);
