@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { baseUrl, launchBrowser, openPage } from './browser';
 import { questionBank } from '../../src/assessment';
 import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
@@ -211,6 +212,41 @@ describe('assessment', () => {
 		expect(await page.locator('.team svg rect').count()).toBe(questionBank.questions.length);
 		expect(errors).toEqual([]);
 	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`the question steps, the results and the team view have no axe violations (${scheme})`, async () => {
+			const { page } = await openPage(browser, { colorScheme: scheme });
+			const axe = async () =>
+				(
+					await new AxeBuilder({ page })
+						.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+						.analyze()
+				).violations.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(', ')}`,
+				);
+			await page.goto(`${baseUrl()}/assess/`);
+			await page.locator('#new-name').fill('Axe model');
+			await page.getByRole('button', { name: 'Start a new assessment' }).click();
+			await page.locator('input[name="answer-serving"][value="online"]').check();
+			await page.getByRole('button', { name: /^Next/ }).click();
+			await page.locator('input[name="answer-success-metric"][value="na"]').check();
+			await page.locator('fieldset[data-question="success-metric"] summary').click();
+			expect(await axe()).toEqual([]);
+			for (let step = 1; step < 12; step++)
+				await page.getByRole('button', { name: /^Next|See the results/ }).click();
+			await page.locator('.results').waitFor();
+			await page
+				.getByLabel('Or paste share links, one per line')
+				.fill(`${baseUrl()}/assess/${shareFragment(newAssessment(questionBank, 'x', 0))}`);
+			await page.getByRole('button', { name: 'Add links' }).click();
+			await page.locator('.team .summary').waitFor();
+			expect(await axe()).toEqual([]);
+		});
+	}
 
 	test('corrupted storage gets a message and the raw data can be kept', async () => {
 		const { page, errors } = await openPage(browser);
