@@ -248,6 +248,44 @@ describe('assessment', () => {
 		});
 	}
 
+	test('two completed runs compare side by side with deltas per dimension and question', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').fill('History model');
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		for (let step = 0; step < 12; step++) {
+			const groups = page.locator('fieldset[data-question]');
+			for (let g = 0; g < (await groups.count()); g++) {
+				await groups.nth(g).locator('input[type=radio]').first().check();
+			}
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		await page.getByRole('button', { name: 'Edit answers' }).click();
+		for (let step = 0; step < 12; step++) {
+			if (step === 3) {
+				await page
+					.locator('fieldset[data-question="experiment-tracking"] input[value="recorded"]')
+					.check();
+			}
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		await page.getByRole('button', { name: 'Edit answers' }).click();
+		for (let step = 0; step < 12; step++) {
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		// Finishing again without changes records no third run.
+		expect(await page.locator('.history ol li').count()).toBe(2);
+		const table = await page.locator('.history table').innerText();
+		expect(table).toContain('Experimentation (score, level)\t0, L0\t2, L0\t+2');
+		expect(table).toContain('Monitoring (score, level)\t0, L0\t0, L0\t±0');
+		expect(await page.locator('.history ul li').allInnerTexts()).toEqual([
+			expect.stringMatching(
+				/No, we could not find it out → Yes, recorded automatically for every run or release$/,
+			),
+		]);
+		expect(errors).toEqual([]);
+	});
+
 	test('corrupted storage gets a message and the raw data can be kept', async () => {
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/assess/`);
