@@ -33,7 +33,7 @@ questionBank.questions.forEach((q, i) => {
 });
 
 function time(label, run, iterations = 5000) {
-	for (let i = 0; i < 500; i++) run(); // warm up the JIT
+	for (let i = 0; i < 2000; i++) run(); // warm up the JIT
 	const start = performance.now();
 	for (let i = 0; i < iterations; i++) run();
 	const perRunMs = (performance.now() - start) / iterations;
