@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { labIds } from './lesson';
 import { assessmentDimensionIds, type AssessmentDimensionId } from './assessment-dimensions';
 
+/** The dimension ids (defined on their own so the lesson schema can import them without a cycle). */
 export { assessmentDimensionIds, type AssessmentDimensionId };
 
 /** Lessons that questions may point to (checked against the lesson files once they exist). */
