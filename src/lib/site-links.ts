@@ -17,3 +17,6 @@ export const labTitles: Record<LabId, string> = {
 	'continuous-training': 'continuous training',
 	deployment: 'deployment strategies',
 };
+
+/** Whether the maturity self-assessment at /assess/ is built, so lessons can link to it. */
+export const assessmentAvailable = true;

@@ -3,6 +3,7 @@
  * missing or mistyped field stops the build with a message naming the file and the field.
  */
 import { z } from 'astro/zod';
+import { assessmentDimensionIds } from './assessment-dimensions';
 
 /** Modules of the curriculum, in the order the lessons index shows them. */
 export const lessonModules = [
@@ -40,8 +41,8 @@ export const lessonSchema = z.object({
 	minutes: z.number().int().min(2).max(60),
 	/** The lab that puts this lesson into practice, if one exists yet. */
 	lab: z.enum(labIds).optional(),
-	/** The assessment dimension that measures this practice, if any. */
-	assessmentDimension: z.string().optional(),
+	/** The assessment dimension that measures this practice, if any (links to the assessment). */
+	assessmentDimension: z.enum(assessmentDimensionIds).optional(),
 	/** Glossary ids for the key terms this lesson introduces (each must exist in the glossary). */
 	keyTerms: z.array(z.string()).default([]),
 	/** Sources for further reading, cited by title and URL. */

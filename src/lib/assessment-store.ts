@@ -1,0 +1,318 @@
+/**
+ * Saved assessments: several named assessments (one per ML system), each with its answers,
+ * reasons for "not applicable", targets and a history of completed runs, kept in local storage
+ * under one versioned key. Everything that comes from outside — storage, an imported file, a
+ * share link — goes through the same strict parsers, which throw a message a person can act on
+ * and never half-accept data. Share links carry the answers in the URL fragment, compressed with
+ * fflate's zlib format (whose checksum catches a tampered link) and base64url-encoded, so the
+ * answers never reach a server.
+ */
+import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
+import { validateAnswers, type Answers, type QuestionBank } from '../assessment';
+import {
+	assessmentDimensionIds,
+	type AssessmentDimensionId,
+} from '../schemas/assessment-dimensions';
+
+/** Storage format version; bump and migrate in `parseAssessmentStore` when the shape changes. */
+export const assessmentStoreVersion = 1;
+
+/** The storage key (after the site prefix). */
+export const assessmentStoreKey = 'assessments';
+
+/** Largest file or pasted text accepted for import, in bytes. */
+export const maxImportBytes = 512 * 1024;
+
+/** A finished pass through the questions, kept for history and comparison. */
+export interface CompletedRun {
+	/** When it was completed, ms since the epoch. */
+	completedAtMs: number;
+	/** The answers at that moment. */
+	answers: Record<string, string>;
+}
+
+/** One named assessment of one ML system. */
+export interface SavedAssessment {
+	/** Stable id (lowercase letters, digits, hyphens). */
+	id: string;
+	/** The ML system's name as the team calls it. */
+	name: string;
+	/** The question-bank version the answers belong to. */
+	bankVersion: number;
+	/** Question id → option id, `na` or `unknown`. */
+	answers: Record<string, string>;
+	/** Question id → why it does not apply. */
+	naReasons: Record<string, string>;
+	/** Dimension id → target level (0–4) chosen by the team; missing means one level up. */
+	targets: Partial<Record<AssessmentDimensionId, number>>;
+	/** The step the team was on (0 = context). */
+	step: number;
+	/** Created, ms since the epoch. */
+	createdAtMs: number;
+	/** Last changed, ms since the epoch. */
+	updatedAtMs: number;
+	/** Completed runs, oldest first. */
+	runs: CompletedRun[];
+}
+
+/** Everything stored. */
+export interface AssessmentStore {
+	version: typeof assessmentStoreVersion;
+	/** The assessment last worked on. */
+	activeId: string | null;
+	/** All assessments, in creation order. */
+	assessments: SavedAssessment[];
+}
+
+/** An exported assessment file. */
+export interface AssessmentExport {
+	format: 'mlops-lab-assessment';
+	version: typeof assessmentStoreVersion;
+	assessment: SavedAssessment;
+}
+
+/** An empty store. */
+export function emptyAssessmentStore(): AssessmentStore {
+	return { version: assessmentStoreVersion, activeId: null, assessments: [] };
+}
+
+/** A new, unanswered assessment. */
+export function newAssessment(
+	bank: QuestionBank,
+	name: string,
+	nowMs: number,
+	taken: readonly string[] = [],
+): SavedAssessment {
+	const base =
+		name
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 30) || 'assessment';
+	let id = base;
+	for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+	return {
+		id,
+		name: name.trim().slice(0, 80) || 'Untitled system',
+		bankVersion: bank.version,
+		answers: {},
+		naReasons: {},
+		targets: {},
+		step: 0,
+		createdAtMs: nowMs,
+		updatedAtMs: nowMs,
+		runs: [],
+	};
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function parseAnswers(bank: QuestionBank, value: unknown, where: string): Record<string, string> {
+	if (!isObject(value)) throw new Error(`${where}: "answers" must be an object.`);
+	try {
+		validateAnswers(bank, value as Answers);
+	} catch (error) {
+		throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
+	}
+	return { ...(value as Record<string, string>) };
+}
+
+/** Validates one assessment; throws an Error saying what is wrong. */
+export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAssessment {
+	if (!isObject(data)) throw new Error('an assessment must be an object.');
+	const id = data['id'];
+	if (typeof id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(id)) {
+		throw new Error('the assessment has no valid "id".');
+	}
+	const where = `assessment "${id}"`;
+	const name = data['name'];
+	if (typeof name !== 'string' || name.length < 1 || name.length > 80) {
+		throw new Error(`${where} has no valid "name".`);
+	}
+	if (data['bankVersion'] !== bank.version) {
+		throw new Error(
+			`${where} was made with question bank version ${JSON.stringify(data['bankVersion'])}; this site uses version ${bank.version}.`,
+		);
+	}
+	const answers = parseAnswers(bank, data['answers'], where);
+	const naReasons = data['naReasons'];
+	if (
+		!isObject(naReasons) ||
+		Object.values(naReasons).some((r) => typeof r !== 'string' || r.length > 500)
+	) {
+		throw new Error(`${where}: "naReasons" must map question ids to short texts.`);
+	}
+	const targets = data['targets'];
+	if (!isObject(targets)) throw new Error(`${where}: "targets" must be an object.`);
+	for (const [dimension, level] of Object.entries(targets)) {
+		if (!(assessmentDimensionIds as readonly string[]).includes(dimension)) {
+			throw new Error(`${where}: "${dimension}" is not a dimension.`);
+		}
+		if (!Number.isInteger(level) || (level as number) < 0 || (level as number) > 4) {
+			throw new Error(`${where}: the target for "${dimension}" must be a level from 0 to 4.`);
+		}
+	}
+	const step = data['step'];
+	if (
+		!Number.isInteger(step) ||
+		(step as number) < 0 ||
+		(step as number) > bank.dimensions.length
+	) {
+		throw new Error(`${where} has an invalid "step".`);
+	}
+	if (!isTime(data['createdAtMs']) || !isTime(data['updatedAtMs'])) {
+		throw new Error(`${where} has invalid timestamps.`);
+	}
+	const runs = data['runs'];
+	if (!Array.isArray(runs)) throw new Error(`${where}: "runs" must be a list.`);
+	return {
+		id,
+		name,
+		bankVersion: bank.version,
+		answers,
+		naReasons: { ...(naReasons as Record<string, string>) },
+		targets: { ...(targets as Partial<Record<AssessmentDimensionId, number>>) },
+		step: step as number,
+		createdAtMs: data['createdAtMs'],
+		updatedAtMs: data['updatedAtMs'],
+		runs: runs.map((run, i) => {
+			if (!isObject(run) || !isTime(run['completedAtMs'])) {
+				throw new Error(`${where}: run ${i + 1} is not a completed run.`);
+			}
+			return {
+				completedAtMs: run['completedAtMs'],
+				answers: parseAnswers(bank, run['answers'], `${where}, run ${i + 1}`),
+			};
+		}),
+	};
+}
+
+/** Validates the whole stored value; throws an Error saying what is wrong. */
+export function parseAssessmentStore(bank: QuestionBank, data: unknown): AssessmentStore {
+	if (!isObject(data)) throw new Error('expected an object with "version" and "assessments".');
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(`unsupported assessment storage version ${JSON.stringify(data['version'])}.`);
+	}
+	const list = data['assessments'];
+	if (!Array.isArray(list)) throw new Error('"assessments" must be a list.');
+	const assessments = list.map((a) => parseSavedAssessment(bank, a));
+	const ids = assessments.map((a) => a.id);
+	if (new Set(ids).size !== ids.length) throw new Error('two assessments share an id.');
+	const activeId = data['activeId'];
+	if (activeId !== null && (typeof activeId !== 'string' || !ids.includes(activeId))) {
+		throw new Error('"activeId" does not name a stored assessment.');
+	}
+	return { version: assessmentStoreVersion, activeId, assessments };
+}
+
+/** The export file for one assessment, as text. */
+export function exportAssessment(assessment: SavedAssessment): string {
+	const file: AssessmentExport = {
+		format: 'mlops-lab-assessment',
+		version: assessmentStoreVersion,
+		assessment,
+	};
+	return JSON.stringify(file, null, 2);
+}
+
+/** Parses an export file's text; throws an Error whose message completes "could not be imported: …". */
+export function parseAssessmentExport(bank: QuestionBank, text: string): SavedAssessment {
+	if (new TextEncoder().encode(text).length > maxImportBytes) {
+		throw new Error(
+			`it is larger than ${maxImportBytes / 1024} KB, far more than an assessment needs.`,
+		);
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		throw new Error('it is not valid JSON.');
+	}
+	if (!isObject(data) || data['format'] !== 'mlops-lab-assessment') {
+		throw new Error('it is not an MLOps Lab assessment export.');
+	}
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(
+			`it uses export format version ${JSON.stringify(data['version'])}; this site reads version ${assessmentStoreVersion}.`,
+		);
+	}
+	return parseSavedAssessment(bank, data['assessment']);
+}
+
+/** Adds an imported assessment; an id already in use gets a fresh id so nothing is overwritten. */
+export function addImported(store: AssessmentStore, incoming: SavedAssessment): AssessmentStore {
+	const taken = store.assessments.map((a) => a.id);
+	let id = incoming.id;
+	for (let n = 2; taken.includes(id); n++) id = `${incoming.id.slice(0, 36)}-${n}`;
+	const name = id === incoming.id ? incoming.name : `${incoming.name} (imported)`.slice(0, 80);
+	return {
+		...store,
+		activeId: id,
+		assessments: [...store.assessments, { ...incoming, id, name }],
+	};
+}
+
+/** The fragment prefix of a share link. */
+export const sharePrefix = '#share=';
+
+interface SharePayload {
+	v: typeof assessmentStoreVersion;
+	b: number;
+	n: string;
+	a: Record<string, string>;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+	let binary = '';
+	for (const byte of bytes) binary += String.fromCharCode(byte);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+	if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('bad characters');
+	const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The URL fragment that shares an assessment's answers (no storage, no server). */
+export function shareFragment(assessment: SavedAssessment): string {
+	const payload: SharePayload = {
+		v: assessmentStoreVersion,
+		b: assessment.bankVersion,
+		n: assessment.name,
+		a: assessment.answers,
+	};
+	return sharePrefix + toBase64Url(zlibSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+}
+
+/** Reads a share link or fragment; throws an Error saying why it cannot be used. */
+export function parseShareLink(
+	bank: QuestionBank,
+	link: string,
+): { name: string; answers: Record<string, string> } {
+	const at = link.indexOf(sharePrefix);
+	if (at < 0) throw new Error('it is not an assessment share link (no “#share=” part).');
+	let payload: unknown;
+	try {
+		const bytes = fromBase64Url(link.slice(at + sharePrefix.length).trim());
+		if (bytes.length > maxImportBytes) throw new Error('too large');
+		payload = JSON.parse(strFromU8(unzlibSync(bytes)));
+	} catch {
+		throw new Error('the link is damaged or incomplete; ask for it to be copied again.');
+	}
+	if (!isObject(payload) || payload['v'] !== assessmentStoreVersion) {
+		throw new Error('the link was made by a different version of this site.');
+	}
+	if (payload['b'] !== bank.version) {
+		throw new Error(
+			`the link uses question bank version ${JSON.stringify(payload['b'])}; this site uses version ${bank.version}.`,
+		);
+	}
+	const name = typeof payload['n'] === 'string' ? payload['n'].slice(0, 80) : 'Shared assessment';
+	return {
+		name: name || 'Shared assessment',
+		answers: parseAnswers(bank, payload['a'], 'the link'),
+	};
+}

@@ -1,0 +1,306 @@
+/**
+ * The self-assessment end to end, by keyboard alone: name a system, answer every question with
+ * Tab, arrow keys and Enter, reload half-way and find every answer still there, reach the
+ * results, export them, delete the assessment, import the file and get the same results; a
+ * broken file and a tampered share link are refused while the saved answers stay untouched.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { baseUrl, launchBrowser, openPage } from './browser';
+import { questionBank } from '../../src/assessment';
+import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const storageKey = 'mlops-lab:assessments';
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), storageKey);
+
+/** Presses Tab until the focused element satisfies `matches` (a page-side predicate source). */
+async function tabUntil(page: Page, matches: string, limit = 40): Promise<void> {
+	for (let i = 0; i < limit; i++) {
+		await page.keyboard.press('Tab');
+		const ok = await page.evaluate(
+			(source) => new Function('el', `return ${source}`)(document.activeElement) as boolean,
+			matches,
+		);
+		if (ok) return;
+	}
+	throw new Error(`Tab never reached an element matching ${matches}`);
+}
+
+/** Answers every question on the current step by keyboard: option i % 3 of each radio group. */
+async function answerStepByKeyboard(page: Page): Promise<number> {
+	const groups = await page.locator('fieldset[data-question]').count();
+	for (let i = 0; i < groups; i++) {
+		await tabUntil(
+			page,
+			`el.type === 'radio' && el.closest('fieldset') === document.querySelectorAll('fieldset[data-question]')[${i}]`,
+		);
+		const moves = i % 3;
+		if (moves === 0) await page.keyboard.press('Space');
+		for (let m = 0; m < moves; m++) await page.keyboard.press('ArrowDown');
+	}
+	return groups;
+}
+
+async function nextStepByKeyboard(page: Page): Promise<void> {
+	await tabUntil(
+		page,
+		`el.tagName === 'BUTTON' && /^(Next|See the results)/.test(el.textContent.trim())`,
+	);
+	await page.keyboard.press('Enter');
+	await page.waitForFunction(() => document.activeElement?.hasAttribute('data-focus-on-view'));
+}
+
+const resultsText = (page: Page) =>
+	page.evaluate(() =>
+		[...document.querySelectorAll('.results .headline, .results table, #next-steps + ol')]
+			.map((n) => (n as HTMLElement).innerText)
+			.join('\n'),
+	);
+
+describe('assessment', () => {
+	test('by keyboard alone: answer, reload half-way, finish, export, delete, import, same results', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').waitFor();
+		await tabUntil(page, `el.id === 'new-name'`);
+		await page.keyboard.type('Churn model');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.activeElement?.id === 'step-title');
+
+		let answered = 0;
+		for (let step = 0; step < 6; step++) {
+			answered += await answerStepByKeyboard(page);
+			await nextStepByKeyboard(page);
+		}
+		const before = await stored(page);
+		const heading = await page.locator('#step-title').innerText();
+		const checkedBefore = await page.locator('input[type=radio]:checked').count();
+
+		await page.reload();
+		await page.locator('#step-title').waitFor();
+		expect(await page.locator('#step-title').innerText()).toBe(heading);
+		expect(await stored(page)).toBe(before);
+		expect(await page.locator('input[type=radio]:checked').count()).toBe(checkedBefore);
+		const saved = JSON.parse(before ?? '{}') as { assessments: { answers: object }[] };
+		expect(Object.keys(saved.assessments[0]?.answers ?? {})).toHaveLength(answered);
+
+		await page.locator('#step-title').focus();
+		for (let step = 6; step < 12; step++) {
+			await answerStepByKeyboard(page);
+			await nextStepByKeyboard(page);
+		}
+		await page.locator('.results').waitFor();
+		expect(await page.getByText(/questions are not answered yet/).count()).toBe(0);
+		expect(await page.locator('.history li').count()).toBe(1);
+		const results = await resultsText(page);
+		expect(results).toMatch(/Level \d of 2/);
+
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export JSON' }).click(),
+		]);
+		const exported = await readFile((await download.path()) as string, 'utf8');
+		expect(JSON.parse(exported).format).toBe('mlops-lab-assessment');
+
+		await page.getByRole('button', { name: 'All assessments' }).click();
+		await page.getByRole('button', { name: 'Delete… Churn model' }).click();
+		await page.getByRole('button', { name: 'Yes, delete' }).click();
+		await page.getByText('None yet.').waitFor();
+
+		await page.getByLabel('Assessment file to import').setInputFiles({
+			name: 'churn.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(exported),
+		});
+		await page.locator('.results').waitFor();
+		expect(await resultsText(page)).toBe(results);
+		expect(errors).toEqual([]);
+	});
+
+	test('a broken file is refused and the saved answers stay', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').fill('Fraud model');
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await page.locator('input[name="answer-serving"][value="online"]').check();
+		await page.getByRole('button', { name: 'Save and leave' }).click();
+		const before = await stored(page);
+		expect(before).toContain('"serving":"online"');
+		for (const [name, text, reason] of [
+			['broken.json', '{"format": "mlops-lab-assessment", ', 'it is not valid JSON.'],
+			[
+				'old.json',
+				'{"format": "mlops-lab-assessment", "version": 0}',
+				'it uses export format version 0',
+			],
+		] as const) {
+			await page.getByLabel('Assessment file to import').setInputFiles({
+				name,
+				mimeType: 'application/json',
+				buffer: Buffer.from(text),
+			});
+			await page
+				.getByText(`“${name}” could not be imported: ${reason}`, { exact: false })
+				.waitFor();
+			expect(await stored(page)).toBe(before);
+		}
+	});
+
+	test('a share link opens as a new assessment; a tampered one gets a clear error', async () => {
+		const shared = newAssessment(questionBank, 'Shared churn model', 0);
+		shared.answers = { serving: 'batch', 'version-control': 'reviewed', ci: 'unknown' };
+		const fragment = shareFragment(shared);
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/${fragment}`);
+		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
+		await page.getByRole('heading', { name: 'Results for Shared churn model' }).waitFor();
+		expect(await stored(page)).toContain('"version-control":"reviewed"');
+		const middle = Math.floor(fragment.length / 2);
+		const flipped = fragment[middle] === 'A' ? 'B' : 'A';
+		const tampered = fragment.slice(0, middle) + flipped + fragment.slice(middle + 1);
+		const before = await stored(page);
+		await page.goto(`${baseUrl()}/assess/${tampered}`);
+		await page.reload();
+		await page.getByText(/This share link cannot be opened: the link is damaged/).waitFor();
+		expect(await stored(page)).toBe(before);
+		expect(errors).toEqual([]);
+	});
+
+	test('team mode: pasted links from members give participation, spread and the median levels', async () => {
+		const member = (name: string, answer: string) => {
+			const a = newAssessment(questionBank, name, 0);
+			a.answers = Object.fromEntries(
+				questionBank.questions.map((q) => [
+					q.id,
+					answer === 'top' ? (q.options.at(-1)?.id ?? '') : (q.options[0]?.id ?? ''),
+				]),
+			);
+			return `${baseUrl()}/assess/${shareFragment(a)}`;
+		};
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		await page
+			.getByLabel('Or paste share links, one per line')
+			.fill(
+				[
+					member('a', 'top'),
+					member('b', 'low'),
+					member('c', 'top'),
+					'https://x/#share=broken',
+				].join('\n'),
+			);
+		await page.getByRole('button', { name: 'Add links' }).click();
+		await page.getByText('3 added; 3 members in the team view.').waitFor();
+		await page
+			.getByRole('alert')
+			.getByText(/Link 4: the link is damaged/)
+			.waitFor();
+		expect(await page.locator('.team .summary').innerText()).toMatch(
+			/3\s+participants[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
+		);
+		expect(await page.locator('.team svg rect').count()).toBe(questionBank.questions.length);
+		expect(errors).toEqual([]);
+	});
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`the question steps, the results and the team view have no axe violations (${scheme})`, async () => {
+			const { page } = await openPage(browser, { colorScheme: scheme });
+			const axe = async () =>
+				(
+					await new AxeBuilder({ page })
+						.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+						.analyze()
+				).violations.map(
+					(v) =>
+						`${v.id}: ${v.nodes
+							.map((n) => n.target.join(' '))
+							.slice(0, 3)
+							.join(', ')}`,
+				);
+			await page.goto(`${baseUrl()}/assess/`);
+			await page.locator('#new-name').fill('Axe model');
+			await page.getByRole('button', { name: 'Start a new assessment' }).click();
+			await page.locator('input[name="answer-serving"][value="online"]').check();
+			await page.getByRole('button', { name: /^Next/ }).click();
+			await page.locator('input[name="answer-success-metric"][value="na"]').check();
+			await page.locator('fieldset[data-question="success-metric"] summary').click();
+			expect(await axe()).toEqual([]);
+			for (let step = 1; step < 12; step++)
+				await page.getByRole('button', { name: /^Next|See the results/ }).click();
+			await page.locator('.results').waitFor();
+			await page
+				.getByLabel('Or paste share links, one per line')
+				.fill(`${baseUrl()}/assess/${shareFragment(newAssessment(questionBank, 'x', 0))}`);
+			await page.getByRole('button', { name: 'Add links' }).click();
+			await page.locator('.team .summary').waitFor();
+			expect(await axe()).toEqual([]);
+		});
+	}
+
+	test('two completed runs compare side by side with deltas per dimension and question', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').fill('History model');
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		for (let step = 0; step < 12; step++) {
+			const groups = page.locator('fieldset[data-question]');
+			for (let g = 0; g < (await groups.count()); g++) {
+				await groups.nth(g).locator('input[type=radio]').first().check();
+			}
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		await page.getByRole('button', { name: 'Edit answers' }).click();
+		for (let step = 0; step < 12; step++) {
+			if (step === 3) {
+				await page
+					.locator('fieldset[data-question="experiment-tracking"] input[value="recorded"]')
+					.check();
+			}
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		await page.getByRole('button', { name: 'Edit answers' }).click();
+		for (let step = 0; step < 12; step++) {
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		// Finishing again without changes records no third run.
+		expect(await page.locator('.history ol li').count()).toBe(2);
+		const table = await page.locator('.history table').innerText();
+		expect(table).toContain('Experimentation (score, level)\t0, L0\t2, L0\t+2');
+		expect(table).toContain('Monitoring (score, level)\t0, L0\t0, L0\t±0');
+		expect(await page.locator('.history ul li').allInnerTexts()).toEqual([
+			expect.stringMatching(
+				/No, we could not find it out → Yes, recorded automatically for every run or release$/,
+			),
+		]);
+		expect(errors).toEqual([]);
+	});
+
+	test('corrupted storage gets a message and the raw data can be kept', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.evaluate(
+			(key) => localStorage.setItem(key, '{"version":1,"assessments":7}'),
+			storageKey,
+		);
+		await page.reload();
+		await page
+			.getByRole('alert')
+			.getByText(/could not be read: "assessments" must be a list/)
+			.waitFor();
+		await page.getByRole('button', { name: 'Start fresh' }).click();
+		const keys = await page.evaluate(() => Object.keys(localStorage));
+		expect(keys.some((k) => k.startsWith(`${'mlops-lab:assessments'}.unreadable-`))).toBe(true);
+		expect(errors).toEqual([]);
+	});
+});

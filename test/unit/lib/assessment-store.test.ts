@@ -1,0 +1,164 @@
+/**
+ * Saved assessments, exports and share links: a full assessment survives export and import
+ * byte for byte; malformed, foreign, wrong-version, oversized or tampered input is refused with
+ * a message naming the problem; imports never overwrite; CSV and Markdown carry the answers.
+ */
+import { describe, expect, test } from 'vitest';
+import { questionBank as bank } from '@/assessment';
+import {
+	addImported,
+	emptyAssessmentStore,
+	exportAssessment,
+	maxImportBytes,
+	newAssessment,
+	parseAssessmentExport,
+	parseAssessmentStore,
+	parseShareLink,
+	shareFragment,
+	type SavedAssessment,
+} from '@/lib/assessment-store';
+import { assessmentCsv, assessmentMarkdown } from '@/lib/assessment-report';
+
+function sample(): SavedAssessment {
+	const a = newAssessment(bank, 'Churn model, v2', 1_700_000_000_000, ['churn-model-v2']);
+	bank.questions.forEach((q, i) => {
+		a.answers[q.id] =
+			i % 9 === 0 ? 'na' : i % 5 === 0 ? 'unknown' : (q.options[i % q.options.length]?.id ?? '');
+	});
+	a.answers['serving'] = 'online';
+	a.naReasons[bank.questions[0]!.id] = 'We have "no" KPI, yet';
+	a.targets = { monitoring: 3 };
+	a.runs = [{ completedAtMs: 1_700_000_100_000, answers: { ...a.answers } }];
+	a.step = 11;
+	return a;
+}
+
+describe('assessment store', () => {
+	test('a new assessment gets a readable, unique id', () => {
+		const a = newAssessment(bank, 'Churn model, v2', 5, ['churn-model-v2']);
+		expect(a).toMatchObject({
+			id: 'churn-model-v2-2',
+			name: 'Churn model, v2',
+			step: 0,
+			answers: {},
+		});
+	});
+
+	test('the stored value round-trips through JSON and the parser', () => {
+		const store = {
+			...emptyAssessmentStore(),
+			activeId: 'churn-model-v2-2',
+			assessments: [sample()],
+		};
+		expect(parseAssessmentStore(bank, JSON.parse(JSON.stringify(store)))).toEqual(store);
+	});
+
+	test('foreign or corrupted storage is refused with a reason', () => {
+		expect(() => parseAssessmentStore(bank, { version: 2, assessments: [] })).toThrow(
+			'unsupported assessment storage version 2.',
+		);
+		const bad = {
+			...emptyAssessmentStore(),
+			assessments: [{ ...sample(), answers: { ci: 'maybe' } }],
+		};
+		expect(() => parseAssessmentStore(bank, bad)).toThrow(
+			'assessment "churn-model-v2-2": Question "ci" has no option "maybe"',
+		);
+		expect(() =>
+			parseAssessmentStore(bank, { ...emptyAssessmentStore(), activeId: 'ghost' }),
+		).toThrow('"activeId" does not name a stored assessment.');
+	});
+});
+
+describe('export and import', () => {
+	test('an export imports back to exactly the same assessment, and re-exports to the same text', () => {
+		const text = exportAssessment(sample());
+		const back = parseAssessmentExport(bank, text);
+		expect(back).toEqual(sample());
+		expect(exportAssessment(back)).toBe(text);
+	});
+
+	test.each([
+		['{"format": "mlops-lab-assessment"', 'it is not valid JSON.'],
+		['{"format": "something-else"}', 'it is not an MLOps Lab assessment export.'],
+		[
+			'{"format": "mlops-lab-assessment", "version": 9}',
+			'it uses export format version 9; this site reads version 1.',
+		],
+		[
+			JSON.stringify({
+				format: 'mlops-lab-assessment',
+				version: 1,
+				assessment: { ...sample(), bankVersion: 0 },
+			}),
+			'assessment "churn-model-v2-2" was made with question bank version 0; this site uses version 1.',
+		],
+		[
+			`"${'x'.repeat(maxImportBytes)}"`,
+			'it is larger than 512 KB, far more than an assessment needs.',
+		],
+	])('refuses %#', (text, message) => {
+		expect(() => parseAssessmentExport(bank, text)).toThrow(message);
+	});
+
+	test('importing an id already in use adds a copy instead of overwriting', () => {
+		const existing = sample();
+		const store = { ...emptyAssessmentStore(), activeId: existing.id, assessments: [existing] };
+		const next = addImported(store, { ...sample(), answers: {} });
+		expect(next.assessments.map((a) => [a.id, a.name])).toEqual([
+			['churn-model-v2-2', 'Churn model, v2'],
+			['churn-model-v2-2-2', 'Churn model, v2 (imported)'],
+		]);
+		expect(next.assessments[0]).toEqual(existing);
+		expect(next.activeId).toBe('churn-model-v2-2-2');
+	});
+});
+
+describe('share links', () => {
+	test('round-trip the name and answers through a compressed fragment', () => {
+		const a = sample();
+		const fragment = shareFragment(a);
+		expect(fragment).toMatch(/^#share=[A-Za-z0-9_-]+$/);
+		expect(fragment.length).toBeLessThan(1200);
+		expect(parseShareLink(bank, `https://example.org/assess/${fragment}`)).toEqual({
+			name: a.name,
+			answers: a.answers,
+		});
+	});
+
+	test('a tampered or truncated link is refused', () => {
+		const fragment = shareFragment(sample());
+		const damaged = 'The link is damaged or incomplete; ask for it to be copied again.'.replace(
+			'The',
+			'the',
+		);
+		expect(() => parseShareLink(bank, fragment.slice(0, -6))).toThrow(damaged);
+		expect(() =>
+			parseShareLink(bank, fragment.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) + '!'),
+		).toThrow(damaged);
+		expect(() => parseShareLink(bank, 'https://example.org/assess/')).toThrow('no “#share=” part');
+	});
+});
+
+describe('reports', () => {
+	test('the CSV has a header, one row per question and escapes quotes and commas', () => {
+		const lines = assessmentCsv(bank, sample()).trimEnd().split('\r\n');
+		expect(lines[0]).toBe('question_id,dimension,question,answer_id,answer,not_applicable_reason');
+		expect(lines).toHaveLength(1 + bank.context.length + bank.questions.length);
+		expect(lines[1]).toBe(
+			'serving,context,How does this system deliver its predictions?,online,"Online, answering requests as they arrive",',
+		);
+		expect(lines[1 + bank.context.length]).toMatch(/,na,Not applicable,"We have ""no"" KPI, yet"$/);
+	});
+
+	test('the Markdown report names the levels, the blockers and the next steps', () => {
+		const md = assessmentMarkdown(bank, sample(), '2026-11-23');
+		expect(md).toContain('# MLOps maturity: Churn model, v2\n');
+		expect(md).toContain('Assessed 2026-11-23');
+		expect(md).toMatch(/- \*\*Google\*\* \(0–2\): level \d/);
+		expect(md).toContain('### Why not Google level 1');
+		expect(md).toContain('| Monitoring | ');
+		expect(md).toContain('## Next steps\n\n1. ');
+		expect(md).toContain('## Nobody knew');
+	});
+});
