@@ -90,3 +90,15 @@ describe('learning paths', () => {
 		}
 	});
 });
+
+describe('assessment bank', () => {
+	test('every question links to a lesson that exists', async () => {
+		const { default: bank } = await import('../../../content/assessment/bank.json');
+		const missing = bank.questions
+			.map((q: { id: string; lesson?: string }) => [q.id, q.lesson] as const)
+			.filter(
+				([, lesson]) => lesson !== undefined && !existsSync(join(lessonRoot, `${lesson}.mdx`)),
+			);
+		expect(missing).toEqual([]);
+	});
+});
