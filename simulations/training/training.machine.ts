@@ -222,6 +222,14 @@ export const trainingMachine = setup({
 					epochDelayMs: context.epochDelayMs,
 					startMode: context.startMode,
 				}),
+				// The trainer could not even start (e.g. a worker refused the message).
+				onError: {
+					target: 'failed',
+					actions: assign({
+						error: ({ event }) =>
+							`The trainer could not start: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
+					}),
+				},
 			},
 			initial: 'training',
 			on: {

@@ -371,3 +371,20 @@ describe('trainingMachine (model-based)', () => {
 		});
 	}
 });
+
+describe('trainingMachine when the trainer cannot start', () => {
+	test('fails with a message instead of hanging', () => {
+		const machine = trainingMachine.provide({
+			actors: {
+				trainModel: trainerActor(() => {
+					throw new Error('DataCloneError');
+				}),
+			},
+		});
+		const actor = createActor(machine).start();
+		actor.send({ type: 'training.start' });
+		expect(actor.getSnapshot().value).toBe('failed');
+		expect(actor.getSnapshot().context.error).toBe('The trainer could not start: DataCloneError');
+		actor.stop();
+	});
+});
