@@ -120,6 +120,20 @@ describe('training lab', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a learning rate changed mid-run is logged and replayed when reproducing', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=12&datasetSize=500');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'epoch 2 of 12');
+		await page.getByLabel('Learning rate').selectOption('0.01');
+		await waitForStatus(page, 'Completed 12 epochs');
+		const row = page.locator('[data-testid="run-table"] tr[data-run="1"]');
+		await expect(row.textContent()).resolves.toContain('0.1*');
+		await page.getByRole('button', { name: 'Reproduce run 1' }).click();
+		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
+		expect(errors).toEqual([]);
+	});
+
 	test('has no axe violations with runs, results, a comparison and the registry shown', async () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const { page } = await openPage(browser, { colorScheme });

@@ -372,6 +372,25 @@ describe('trainingMachine (model-based)', () => {
 	}
 });
 
+describe('trainingMachine reproducing a hand-tuned run', () => {
+	test('passes the per-epoch learning rates to the trainer', () => {
+		const { machine, log } = fakeTrainer();
+		const actor = createActor(machine).start();
+		actor.send({
+			type: 'training.configure',
+			params: defaultTrainingParams,
+			learningRateByEpoch: [0.1, 0.01],
+		});
+		actor.send({ type: 'training.start' });
+		expect(log.commands[0]).toEqual({
+			type: 'configure',
+			params: defaultTrainingParams,
+			learningRateByEpoch: [0.1, 0.01],
+		});
+		actor.stop();
+	});
+});
+
 describe('trainingMachine when the trainer cannot start', () => {
 	test('fails with a message instead of hanging', () => {
 		const machine = trainingMachine.provide({
