@@ -95,6 +95,19 @@ describe('training lab', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('trains on the page when the browser has no Web Workers', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.addInitScript(() => {
+			Reflect.deleteProperty(globalThis, 'Worker');
+		});
+		await openLab(page, '?epochs=3&datasetSize=400');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Completed 3 epochs');
+		expect(page.workers()).toHaveLength(0);
+		await expect(lossRows(page)).resolves.toBe(3);
+		expect(errors).toEqual([]);
+	});
+
 	test('a bad link opens the lab with defaults and a message', async () => {
 		const { page, errors } = await openPage(browser);
 		await openLab(page, '?epochs=banana&seed=7');
