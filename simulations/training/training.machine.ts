@@ -27,6 +27,8 @@ export interface TrainingContext {
 	result: RunResult | null;
 	trainingDurationMs: number;
 	error: string | null;
+	/** Learning rate per epoch to replay, when reproducing a run whose rate was changed. */
+	learningRateByEpoch: number[] | null;
 	/** Learning-rate changes made during the run, for the run log. */
 	learningRateChanges: { epoch: number; learningRate: number }[];
 }
@@ -39,7 +41,7 @@ export type TrainingEvent =
 	| { type: 'training.step' }
 	| { type: 'training.stop' }
 	| { type: 'training.reset' }
-	| { type: 'training.configure'; params: TrainingParams }
+	| { type: 'training.configure'; params: TrainingParams; learningRateByEpoch?: number[] }
 	| { type: 'training.setLearningRate'; learningRate: number }
 	| { type: 'training.setSpeed'; epochDelayMs: number }
 	| { type: 'worker.ready'; dataVersion: string }
@@ -52,6 +54,7 @@ export interface TrainModelInput {
 	params: TrainingParams;
 	epochDelayMs: number;
 	startMode: 'run' | 'step';
+	learningRateByEpoch: number[] | null;
 }
 
 /** Maps a trainer report to a machine event (null for reports the machine ignores). */
@@ -82,7 +85,15 @@ export function trainerActor(open: (onReport: (report: TrainingReport) => void) 
 				const event = reportToEvent(report);
 				if (event) sendBack(event);
 			});
-			port.post({ type: 'configure', params: input.params });
+			port.post(
+				input.learningRateByEpoch
+					? {
+							type: 'configure',
+							params: input.params,
+							learningRateByEpoch: input.learningRateByEpoch,
+						}
+					: { type: 'configure', params: input.params },
+			);
 			port.post(
 				input.startMode === 'run'
 					? { type: 'run', epochDelayMs: input.epochDelayMs }
@@ -108,6 +119,7 @@ export function createTrainingContext(
 		result: null,
 		trainingDurationMs: 0,
 		error: null,
+		learningRateByEpoch: null,
 		learningRateChanges: [],
 	};
 }
@@ -137,6 +149,7 @@ export const trainingMachine = setup({
 			...createTrainingContext(context.params),
 			epochDelayMs: context.epochDelayMs,
 			startMode: context.startMode,
+			learningRateByEpoch: context.learningRateByEpoch,
 		})),
 		applyLearningRate: assign(({ context, event }) =>
 			event.type === 'training.setLearningRate'
@@ -150,7 +163,11 @@ export const trainingMachine = setup({
 		startWithOneEpoch: assign({ startMode: 'step' as const }),
 		applyParams: assign(({ context, event }) =>
 			event.type === 'training.configure'
-				? { ...createTrainingContext(event.params), epochDelayMs: context.epochDelayMs }
+				? {
+						...createTrainingContext(event.params),
+						epochDelayMs: context.epochDelayMs,
+						learningRateByEpoch: event.learningRateByEpoch ?? null,
+					}
 				: {},
 		),
 		recordDataVersion: assign({
@@ -221,7 +238,16 @@ export const trainingMachine = setup({
 					params: context.params,
 					epochDelayMs: context.epochDelayMs,
 					startMode: context.startMode,
+					learningRateByEpoch: context.learningRateByEpoch,
 				}),
+				// The trainer could not even start (e.g. a worker refused the message).
+				onError: {
+					target: 'failed',
+					actions: assign({
+						error: ({ event }) =>
+							`The trainer could not start: ${event.error instanceof Error ? event.error.message : String(event.error)}`,
+					}),
+				},
 			},
 			initial: 'training',
 			on: {

@@ -10,7 +10,12 @@ import type { TrainingParams } from './training.data';
 /** Page → trainer. */
 export type TrainingCommand =
 	/** Generate the data and build a fresh model (discarding any previous run). */
-	| { type: 'configure'; params: TrainingParams }
+	| {
+			type: 'configure';
+			params: TrainingParams;
+			/** Learning rate per epoch to replay (reproducing a run whose rate was changed). */
+			learningRateByEpoch?: number[];
+	  }
 	/** Train continuously, waiting `epochDelayMs` between epochs; also changes the pace. */
 	| { type: 'run'; epochDelayMs: number }
 	/** Stop scheduling epochs; the model is kept. */

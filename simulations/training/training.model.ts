@@ -198,6 +198,17 @@ export class TrainingRun {
 		this.#initialLoss = classificationMetrics(this.model.predict(data.train), data.train.y).loss;
 	}
 
+	#schedule: readonly number[] | null = null;
+
+	/**
+	 * Replays a recorded learning rate per epoch (index 0 = epoch 1), so a run whose rate was
+	 * changed by hand can be reproduced exactly: the worker applies hand changes only between
+	 * epochs, so the per-epoch rates are the whole story.
+	 */
+	replayLearningRates(learningRateByEpoch: readonly number[]): void {
+		this.#schedule = learningRateByEpoch;
+	}
+
 	/** Changes the learning rate for the following epochs. */
 	setLearningRate(learningRate: number): void {
 		this.#learningRate = learningRate;
@@ -207,6 +218,9 @@ export class TrainingRun {
 	/** Runs one epoch of shuffled mini-batch SGD and evaluates it. */
 	runEpoch(now: () => number = () => performance.now()): EpochOutcome {
 		const startMs = now();
+		const scheduled = this.#schedule?.[this.epoch];
+		if (scheduled !== undefined && scheduled !== this.#learningRate)
+			this.setLearningRate(scheduled);
 		const { train, validation } = this.data;
 		const order = this.#shuffleRng.shuffleInPlace(
 			Uint32Array.from({ length: train.rows }, (_, i) => i),

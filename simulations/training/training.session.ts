@@ -78,6 +78,7 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
 						release();
 						trainingDurationMs = 0;
 						run = new TrainingRun(command.params);
+						if (command.learningRateByEpoch) run.replayLearningRates(command.learningRateByEpoch);
 						const { train, validation, test } = run.data;
 						host.post({
 							type: 'ready',

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
@@ -45,6 +46,8 @@ describe('training lab', () => {
 		await train.click();
 
 		await waitForStatus(page, 'epoch 2 of 8');
+		// Training runs in a module Web Worker, not on the page.
+		expect(page.workers().length).toBe(1);
 		const early = await lossRows(page);
 		await waitForStatus(page, 'Completed 8 epochs');
 		const late = await lossRows(page);
@@ -54,6 +57,8 @@ describe('training lab', () => {
 			true,
 		);
 		await expect(page.locator('table.confusion').isVisible()).resolves.toBe(true);
+		// Leaving the session terminates the worker.
+		await expect.poll(() => page.workers().length).toBe(0);
 
 		const row = page.locator('[data-testid="run-table"] tr[data-run="1"]');
 		await expect(row.textContent()).resolves.toContain('completed');
@@ -90,6 +95,19 @@ describe('training lab', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('trains on the page when the browser has no Web Workers', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.addInitScript(() => {
+			Reflect.deleteProperty(globalThis, 'Worker');
+		});
+		await openLab(page, '?epochs=3&datasetSize=400');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Completed 3 epochs');
+		expect(page.workers()).toHaveLength(0);
+		await expect(lossRows(page)).resolves.toBe(3);
+		expect(errors).toEqual([]);
+	});
+
 	test('a bad link opens the lab with defaults and a message', async () => {
 		const { page, errors } = await openPage(browser);
 		await openLab(page, '?epochs=banana&seed=7');
@@ -97,5 +115,59 @@ describe('training lab', () => {
 		await expect(page.getByRole('spinbutton', { name: 'Epochs' }).inputValue()).resolves.toBe('40');
 		await expect(page.getByRole('spinbutton', { name: 'Seed' }).inputValue()).resolves.toBe('7');
 		expect(errors).toEqual([]);
+	});
+
+	test('reproduces a run exactly, then shows what differs on other data', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=4&datasetSize=500&seed=11');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Completed 4 epochs');
+		await page.getByRole('button', { name: 'Reproduce run 1' }).click();
+		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: /Now run it on other data \(seed 12\)/ }).click();
+		await page.getByText('This run differs from run 1.').waitFor({ timeout: 60_000 });
+		await expect(page.locator('.notice.error').textContent()).resolves.toContain(
+			'The data version changed',
+		);
+		await expect(page.locator('[data-testid="run-table"] tbody tr').count()).resolves.toBe(3);
+		expect(errors).toEqual([]);
+	});
+
+	test('a learning rate changed mid-run is logged and replayed when reproducing', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=12&datasetSize=500');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'epoch 2 of 12');
+		await page.getByLabel('Learning rate').selectOption('0.01');
+		await waitForStatus(page, 'Completed 12 epochs');
+		const row = page.locator('[data-testid="run-table"] tr[data-run="1"]');
+		await expect(row.textContent()).resolves.toContain('0.1*');
+		await page.getByRole('button', { name: 'Reproduce run 1' }).click();
+		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
+		expect(errors).toEqual([]);
+	});
+
+	test('has no axe violations with runs, results, a comparison and the registry shown', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const { page } = await openPage(browser, { colorScheme });
+			await openLab(page, '?epochs=3&datasetSize=400');
+			for (const run of [1, 2]) {
+				await page.getByRole('button', { name: 'Train', exact: true }).click();
+				await waitForStatus(page, 'Completed 3 epochs');
+				await page.getByRole('checkbox', { name: `Compare run ${run}` }).check();
+			}
+			await page.getByRole('button', { name: 'Register run 1' }).click();
+			await page.getByRole('button', { name: 'Move version 1 to staging' }).click();
+			await page.getByRole('button', { name: 'Reload version 1 from the browser' }).click();
+			await page.getByText('the same as when it was trained').waitFor();
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+				.analyze();
+			const summary = results.violations.map(
+				(v) => `${v.id} (${colorScheme}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+			);
+			expect(summary).toEqual([]);
+			await page.context().close();
+		}
 	});
 });

@@ -371,3 +371,39 @@ describe('trainingMachine (model-based)', () => {
 		});
 	}
 });
+
+describe('trainingMachine reproducing a hand-tuned run', () => {
+	test('passes the per-epoch learning rates to the trainer', () => {
+		const { machine, log } = fakeTrainer();
+		const actor = createActor(machine).start();
+		actor.send({
+			type: 'training.configure',
+			params: defaultTrainingParams,
+			learningRateByEpoch: [0.1, 0.01],
+		});
+		actor.send({ type: 'training.start' });
+		expect(log.commands[0]).toEqual({
+			type: 'configure',
+			params: defaultTrainingParams,
+			learningRateByEpoch: [0.1, 0.01],
+		});
+		actor.stop();
+	});
+});
+
+describe('trainingMachine when the trainer cannot start', () => {
+	test('fails with a message instead of hanging', () => {
+		const machine = trainingMachine.provide({
+			actors: {
+				trainModel: trainerActor(() => {
+					throw new Error('DataCloneError');
+				}),
+			},
+		});
+		const actor = createActor(machine).start();
+		actor.send({ type: 'training.start' });
+		expect(actor.getSnapshot().value).toBe('failed');
+		expect(actor.getSnapshot().context.error).toBe('The trainer could not start: DataCloneError');
+		actor.stop();
+	});
+});

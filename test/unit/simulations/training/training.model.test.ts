@@ -99,6 +99,25 @@ describe('TrainingRun', () => {
 		expect(after.epoch).toBe(2);
 	});
 
+	test('replaying the per-epoch learning rates reproduces a run changed by hand', () => {
+		const params = { ...small, epochs: 4 };
+		const byHand = new TrainingRun(params);
+		const original = [byHand.runEpoch(() => 0), byHand.runEpoch(() => 0)];
+		byHand.setLearningRate(0.02);
+		original.push(
+			byHand.runEpoch(() => 0),
+			byHand.runEpoch(() => 0),
+		);
+		byHand.dispose();
+
+		const replay = new TrainingRun(params);
+		replay.replayLearningRates(original.map((o) => o.metrics.learningRate));
+		const again = [1, 2, 3, 4].map(() => replay.runEpoch(() => 0));
+		replay.dispose();
+		expect(again.map((o) => o.metrics.learningRate)).toEqual([0.1, 0.1, 0.02, 0.02]);
+		expect(again).toEqual(original);
+	});
+
 	test('the artifact predicts without tfjs exactly as the tfjs model does', () => {
 		const run = new TrainingRun(small);
 		run.runEpoch();

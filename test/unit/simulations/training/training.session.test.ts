@@ -89,6 +89,15 @@ describe('createTrainingSession', () => {
 		session.handle({ type: 'stop' });
 	});
 
+	test('replays a recorded learning rate per epoch when configured with one', () => {
+		const { session, reports } = harness();
+		session.handle({ type: 'configure', params, learningRateByEpoch: [0.1, 0.3, 0.05] });
+		for (let i = 0; i < 3; i++) session.handle({ type: 'step' });
+		const rates = reports.flatMap((r) => (r.type === 'epoch' ? [r.metrics.learningRate] : []));
+		expect(rates).toEqual([0.1, 0.3, 0.05]);
+		session.handle({ type: 'stop' });
+	});
+
 	test('stop frees every tensor and cancels the schedule', () => {
 		const { session, pending, reports } = harness();
 		session.handle({ type: 'configure', params: { ...params, model: 'mlp' } });
