@@ -233,7 +233,7 @@ const coverage: Coverage[] = [
 	{
 		concept: 'subject matter experts: questions, KPIs, evaluate as users',
 		lesson: ROLES,
-		pattern: /### Subject matter experts/,
+		pattern: /### Subject-matter experts/,
 	},
 	{
 		concept: 'product owner and business stakeholders',
