@@ -539,9 +539,14 @@ const coverage: Coverage[] = [
 	},
 	{ concept: 'model decay', lesson: MONITOR, pattern: /## Why models decay/ },
 	{
-		concept: 'feedback loop: learn when and why the model was wrong',
+		concept: 'feedback loop: true outcomes come back to show when and why the model was wrong',
 		lesson: MONITOR,
-		pattern: /## Feedback loops/,
+		pattern: /true outcomes come back and meet the predictions.{0,200}when the model was wrong/,
+	},
+	{
+		concept: 'harmful feedback loop: predictions shape future training data',
+		lesson: MONITOR,
+		pattern: /the model changes the data it will later learn from/,
 	},
 	{
 		concept: 'Prometheus and Grafana for system monitoring',
