@@ -133,6 +133,11 @@ const coverage: Coverage[] = [
 			/configuration.{0,400}serving infrastructure|serving infrastructure.{0,400}configuration/i,
 	},
 
+	{
+		concept: 'why and when to employ MLOps: shorten idea-to-production, keep quality',
+		lesson: WHAT,
+		pattern: /MLOps exists to shorten the time from an idea to a reliable model in production/,
+	},
 	// The lifecycle (seeds 000, 001, 002, 003, 004)
 	{
 		concept: 'phase 1: business understanding and planning',
@@ -670,7 +675,11 @@ const coverage: Coverage[] = [
 		lesson: PRIVACY,
 		pattern: /### Personal data in training sets/,
 	},
-	{ concept: 'security of data and models', lesson: PRIVACY, pattern: /## Security/ },
+	{
+		concept: 'security of data and models',
+		lesson: PRIVACY,
+		pattern: /### Access control to data and models/,
+	},
 	{
 		concept: 'regulated domains: health (HIPAA) and finance explanations',
 		lesson: PRIVACY,
@@ -685,7 +694,20 @@ describe('every seed concept is taught by a named lesson', () => {
 	});
 
 	test.each(coverage.map((c) => [c.concept, c] as const))('%s', (_concept, c) => {
-		expect(lessonText(c.lesson), `${c.lesson} should teach: ${c.concept}`).toMatch(c.pattern);
+		const text = lessonText(c.lesson);
+		expect(text, `${c.lesson} should teach: ${c.concept}`).toMatch(c.pattern);
+		// A pattern that names a heading also needs the section under it to teach something.
+		if (c.pattern.source.startsWith('#') && !c.pattern.source.includes('.{')) {
+			const match = c.pattern.exec(text);
+			const start = (match?.index ?? 0) + (match?.[0].length ?? 0);
+			const next = text.slice(start).search(/ #{2,3} /);
+			const section = text.slice(start, next === -1 ? undefined : start + next);
+			const words = section
+				.replace(/<[^>]+>/g, ' ')
+				.split(/\s+/)
+				.filter(Boolean).length;
+			expect(words, `the section under ${c.pattern.source} is too thin`).toBeGreaterThanOrEqual(40);
+		}
 	});
 });
 
