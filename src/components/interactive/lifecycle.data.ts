@@ -66,7 +66,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 		tdsp: 'Business understanding',
 		summary:
 			'Agree what decision the model will support, how success is measured and whether ML is the right tool at all.',
-		who: ['Subject matter experts', 'Business stakeholders / product owner', 'Data scientists'],
+		who: ['Subject-matter experts', 'Business stakeholders / product owner', 'Data scientists'],
 		produces: [
 			'A problem statement and the business KPI it should move',
 			'Requirements: accuracy, latency, explainability, privacy',
@@ -85,7 +85,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 		tdsp: 'Data acquisition and understanding',
 		summary:
 			'Find the data sources, connect to them, store the data and explore it to judge its quality.',
-		who: ['Data engineers', 'Data scientists', 'Subject matter experts'],
+		who: ['Data engineers', 'Data scientists', 'Subject-matter experts'],
 		produces: [
 			'Connections to the sources and a store such as a data lake',
 			'A data-quality report (accuracy, completeness, consistency, timeliness)',
@@ -103,7 +103,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 		stage: 'development',
 		tdsp: 'Modeling (feature engineering)',
 		summary: 'Clean and transform the raw data and turn it into features a model can learn from.',
-		who: ['Data scientists', 'Data engineers', 'Subject matter experts'],
+		who: ['Data scientists', 'Data engineers', 'Subject-matter experts'],
 		produces: [
 			'Versioned cleaning and transformation code',
 			'Feature definitions, ideally shared in a feature store',
@@ -140,7 +140,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 		tdsp: 'Modeling (model evaluation)',
 		summary:
 			'Check the candidate against a baseline and the current model, on the metric that matters and on each segment of customers.',
-		who: ['Data scientists', 'Subject matter experts', 'Business stakeholders / product owner'],
+		who: ['Data scientists', 'Subject-matter experts', 'Business stakeholders / product owner'],
 		produces: [
 			'An evaluation report compared with the baseline',
 			'Results per segment, not just overall',
@@ -180,7 +180,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 			'Watch both the system (latency, errors, load) and the model (input drift, prediction quality once true outcomes arrive).',
 		who: [
 			'ML engineers',
-			'Subject matter experts (judge the model as its users)',
+			'Subject-matter experts (judge the model as its users)',
 			'Business stakeholders / product owner',
 			'Data engineers',
 		],

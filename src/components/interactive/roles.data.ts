@@ -28,7 +28,7 @@ export interface RoleCell {
 export const roles: readonly Role[] = [
 	{
 		id: 'sme',
-		name: 'Subject matter expert',
+		name: 'Subject-matter expert',
 		summary: 'Knows the domain: what the data means and what a useful prediction looks like.',
 	},
 	{
