@@ -102,3 +102,4 @@ export {
 // The drift lab: scenarios, the monitoring stream and its presets.
 export * from './drift/drift.model';
 export * from './drift/drift.machine';
+export * from './drift/drift.port';

@@ -21,17 +21,15 @@ import {
 } from 'xstate';
 import type { ModelArtifact } from '../training/artifact';
 import {
-	createDriftStream,
 	dayObservedEvent,
 	defaultStreamConfig,
-	driftFeatures,
-	featureHistogram,
 	type DayResult,
 	type DriftScenario,
 	type FeatureHistogram,
 	type StreamConfig,
 } from './drift.model';
 import { monitoringMachine } from './monitoring.machine';
+import { openStream, type StreamPort, type StreamReply } from './drift.port';
 
 /** The monitoring machine's snapshot, kept inside the lab's context. */
 export type MonitoringSnapshot = SnapshotFrom<typeof monitoringMachine>;
@@ -98,40 +96,45 @@ export interface ClockInput {
 	readonly startMode: 'run' | 'step';
 }
 
-/** The simulated clock: computes a day per tick, `dayDelayMs` apart while running. */
-export const clockActor = fromCallback<ClockCommand, ClockInput, DriftLabEvent>(
-	({ input, sendBack, receive }) => {
+/**
+ * Builds the simulated clock around a stream port (the real one opens a worker): it asks for a
+ * day per tick, `dayDelayMs` apart while running, and never has more than one day in flight, so
+ * a slow day delays the next tick instead of piling requests up.
+ */
+export function clockActor(open: (onReply: (reply: StreamReply) => void) => StreamPort) {
+	return fromCallback<ClockCommand, ClockInput, DriftLabEvent>(({ input, sendBack, receive }) => {
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let running = input.startMode === 'run';
 		let delay = input.dayDelayMs;
 		let day = 0;
-		let stream: ReturnType<typeof createDriftStream> | null = null;
-		const tick = () => {
-			timer = undefined;
-			if (day >= input.horizonDays) return;
-			try {
-				stream ??= createDriftStream(input.config, input.artifact ?? undefined);
-				day++;
-				const result = stream.computeDay(day);
-				const current = stream;
-				const histograms = driftFeatures.map((f) => {
-					const values = current.windowValues(f);
-					return featureHistogram(f, values.reference, values.current);
-				});
-				sendBack({ type: 'clock.day', result, histograms, modelSource: stream.model.source });
-			} catch (error) {
+		let pending = false;
+		const schedule = () => {
+			if (timer === undefined && !pending && day < input.horizonDays) {
+				timer = setTimeout(tick, delay);
+			}
+		};
+		const port = open((reply) => {
+			pending = false;
+			if (reply.type === 'error') {
 				running = false;
-				sendBack({
-					type: 'clock.error',
-					message: error instanceof Error ? error.message : String(error),
-				});
+				sendBack({ type: 'clock.error', message: reply.message });
 				return;
 			}
+			sendBack({
+				type: 'clock.day',
+				result: reply.result,
+				histograms: reply.histograms,
+				modelSource: reply.modelSource,
+			});
 			if (running) schedule();
-		};
-		const schedule = () => {
-			if (timer === undefined && day < input.horizonDays) timer = setTimeout(tick, delay);
-		};
+		});
+		function tick() {
+			timer = undefined;
+			if (pending || day >= input.horizonDays) return;
+			pending = true;
+			day++;
+			port.post({ type: 'day', day });
+		}
 		receive((command) => {
 			switch (command.type) {
 				case 'run':
@@ -152,17 +155,19 @@ export const clockActor = fromCallback<ClockCommand, ClockInput, DriftLabEvent>(
 					delay = command.dayDelayMs;
 					break;
 				case 'inject':
-					// The stream may not exist yet if the first tick has not fired.
-					stream ??= createDriftStream(input.config, input.artifact ?? undefined);
-					stream.inject(command.scenario);
+					port.post({ type: 'inject', scenario: command.scenario });
 					break;
 			}
 		});
-		// The first day comes from a timer too, so building the reference never blocks `start`.
+		port.post({ type: 'open', config: input.config, artifact: input.artifact });
+		// The first day comes from a timer too, so opening the stream never blocks `start`.
 		timer = setTimeout(tick, input.startMode === 'run' ? delay : 0);
-		return () => clearTimeout(timer);
-	},
-);
+		return () => {
+			clearTimeout(timer);
+			port.terminate();
+		};
+	});
+}
 
 /** The monitoring machine's starting snapshot for a configuration. */
 export function monitoringFor(config: StreamConfig): MonitoringSnapshot {
@@ -202,7 +207,7 @@ export const driftLabMachine = setup({
 		events: {} as DriftLabEvent,
 		input: {} as { config?: StreamConfig; horizonDays?: number } | undefined,
 	},
-	actors: { clock: clockActor },
+	actors: { clock: clockActor(openStream) },
 	guards: {
 		isLastDay: ({ context, event }) =>
 			event.type === 'clock.day' && event.result.day >= context.horizonDays,

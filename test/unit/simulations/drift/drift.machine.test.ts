@@ -13,11 +13,13 @@ import {
 	driftLabMachine,
 	driftPresets,
 	noScenario,
+	openInPageStream,
 	runDriftStream,
 	type DayResult,
 	type DriftLabEvent,
 	type FeatureHistogram,
 	type StreamConfig,
+	type StreamReply,
 } from '@sim/index';
 
 type Snapshot = SnapshotFrom<typeof driftLabMachine>;
@@ -249,5 +251,29 @@ describe('drift lab machine (model-based)', () => {
 				expect(context.results.map((r) => r.day)).toEqual(context.results.map((_, i) => i + 1));
 			}
 		}
+	});
+});
+
+describe('stream ports', () => {
+	test('the in-page port answers with the model’s days and their histograms', () => {
+		const replies: StreamReply[] = [];
+		const port = openInPageStream((reply) => replies.push(reply));
+		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
+		port.post({ type: 'day', day: 1 });
+		port.post({ type: 'day', day: 2 });
+		expect(replies.map((r) => (r.type === 'day' ? r.result : null))).toEqual(days.slice(0, 2));
+		const last = replies[1];
+		expect(last?.type === 'day' && last.histograms.map((h) => h.feature)).toHaveLength(11);
+		port.terminate();
+		port.post({ type: 'day', day: 3 });
+		expect(replies).toHaveLength(2);
+	});
+
+	test('a day asked for before the stream opens comes back as an error, not a throw', () => {
+		const replies: StreamReply[] = [];
+		openInPageStream((reply) => replies.push(reply)).post({ type: 'day', day: 1 });
+		expect(replies).toEqual([
+			{ type: 'error', message: 'The stream was asked for a day before it opened.' },
+		]);
 	});
 });
