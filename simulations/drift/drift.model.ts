@@ -523,8 +523,9 @@ export interface FeatureHistogram {
 	readonly current: readonly number[];
 }
 
-const binLabel = (value: number) =>
-	Math.abs(value) >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+// Short bin labels keep a phone-width axis readable: whole numbers once bins are wide.
+const binLabel = (value: number, width: number) =>
+	width >= 2 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 
 /**
  * Bins a numeric feature on ten equal-width bins between the reference's smallest value and its
@@ -558,8 +559,8 @@ export function featureHistogram(
 			feature,
 			bins: Array.from({ length: bins }, (_, k) =>
 				k === bins - 1
-					? `≥ ${binLabel(low + k * width)}`
-					: `${binLabel(low + k * width)}–${binLabel(low + (k + 1) * width)}`,
+					? `≥ ${binLabel(low + k * width, width)}`
+					: `${binLabel(low + k * width, width)}–${binLabel(low + (k + 1) * width, width)}`,
 			),
 			reference: proportions(count(ref), ref.length),
 			current: proportions(count(currentValues), currentValues.length),

@@ -7,6 +7,7 @@ import {
 	defaultStreamConfig,
 	driftForDay,
 	driftPresets,
+	featureHistogram,
 	monitoringMachine,
 	noScenario,
 	runDriftStream,
@@ -328,5 +329,28 @@ describe('the presets show what they promise', () => {
 		const accuracyAlerts = alerts.filter((a) => a.kind === 'accuracy');
 		expect(accuracyAlerts[0]?.day).toBeGreaterThanOrEqual(34);
 		expect(alerts[0]).toMatchObject({ day: 22, feature: 'tenureMonths' });
+	});
+});
+
+describe('feature histograms', () => {
+	test('numeric bins share edges from the reference; out-of-range values pile into the last bin', () => {
+		const reference = Array.from({ length: 100 }, (_, i) => i);
+		const h = featureHistogram('tenureMonths', reference, [0, 50, 5000, 9000]);
+		expect(h.bins).toHaveLength(10);
+		expect(h.bins[0]).toBe('0–10');
+		expect(h.bins[9]).toBe('≥ 89');
+		expect(h.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		expect(h.current).toEqual([0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0.5]);
+	});
+
+	test('categories keep the known values in order and add unseen ones', () => {
+		const h = featureHistogram(
+			'plan',
+			['basic', 'basic', 'premium', 'standard'],
+			['basic', 'unknown', null, 'premium'],
+		);
+		expect(h.bins).toEqual(['basic', 'standard', 'premium', 'unknown']);
+		expect(h.reference).toEqual([0.5, 0.25, 0.25, 0]);
+		expect(h.current).toEqual([1 / 3, 0, 1 / 3, 1 / 3]);
 	});
 });
