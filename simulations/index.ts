@@ -98,3 +98,8 @@ export {
 	type MonitoringEvent,
 	type MonitoringInput,
 } from './drift/monitoring.machine';
+
+// The drift lab: scenarios, the monitoring stream and its presets.
+export * from './drift/drift.model';
+export * from './drift/drift.machine';
+export * from './drift/drift.port';

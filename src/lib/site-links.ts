@@ -8,7 +8,7 @@ import type { labIds } from '../schemas/lesson';
 type LabId = (typeof labIds)[number];
 
 /** Labs whose pages are built. Add an id here when its page lands. */
-export const availableLabs: ReadonlySet<LabId> = new Set<LabId>(['training']);
+export const availableLabs: ReadonlySet<LabId> = new Set<LabId>(['training', 'drift']);
 
 /** Display names for labs. */
 export const labTitles: Record<LabId, string> = {

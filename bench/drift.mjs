@@ -1,0 +1,100 @@
+/**
+ * Drift-lab benchmark (issue 5). Figures, not pass/fail; targets are printed beside them.
+ *  1. A 365-day monitoring run computed in Node: 500 records a day through the default model,
+ *     every feature tested with every test (KS, normed Wasserstein and PSI for numbers;
+ *     chi-square, Jensen–Shannon and PSI for categories) on one-day windows of 500 rows, plus
+ *     the CBPE estimate and the serving metrics. Run twice; the second (warm) run is the figure.
+ *  2. Main-thread tasks over 50 ms while the lab streams in headless Chromium at top speed.
+ *
+ * Usage: npm run bench:drift [-- --no-build]
+ */
+import { execSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { serveDist } from '../scripts/serve-dist.mjs';
+import { findOrInstallChromium } from '../scripts/find-chromium.mjs';
+
+const args = new Set(process.argv.slice(2));
+
+// 1. The Node run, bundled from the TypeScript sources.
+{
+	const bundle = await build({
+		stdin: {
+			contents:
+				"export { runDriftStream, defaultStreamConfig } from './simulations/drift/drift.model';",
+			resolveDir: process.cwd(),
+			loader: 'ts',
+		},
+		bundle: true,
+		write: false,
+		format: 'esm',
+		platform: 'node',
+		target: 'node22',
+		logLevel: 'error',
+	});
+	const url = `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`;
+	const { runDriftStream, defaultStreamConfig } = await import(url);
+	const config = { ...defaultStreamConfig, windowDays: 1, recordsPerDay: 500 };
+	const timings = [];
+	let results = [];
+	for (let repeat = 0; repeat < 2; repeat++) {
+		const start = performance.now();
+		results = runDriftStream(config, 365);
+		timings.push(performance.now() - start);
+	}
+	const tests = results.reduce(
+		(n, day) => n + day.features.reduce((m, f) => m + Object.keys(f.tests).length, 0),
+		0,
+	);
+	console.log('365-day monitoring run in Node (11 features × 3 tests, windows of 500 rows)');
+	console.log(`  first run (cold, includes reference and model): ${timings[0].toFixed(0)} ms`);
+	console.log(`  second run (warm): ${timings[1].toFixed(0)} ms (target < 1000 ms)`);
+	console.log(`  drift tests computed per run: ${tests.toLocaleString('en')}`);
+}
+
+// 2. Long main-thread tasks while the lab streams in Chromium.
+{
+	if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
+	const server = await serveDist({ dir: 'dist' });
+	const browser = await chromium.launch({
+		executablePath: findOrInstallChromium(),
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+	});
+	for (const [name, query] of [
+		['one-day windows, 365 days', '?preset=false-alarms'],
+		['14-day windows (7,000 rows), 30 days', '?preset=tiny-shift'],
+	]) {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		await page.addInitScript(() => {
+			const w = /** @type {any} */ (window);
+			w.longTasks = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries())
+					w.longTasks.push({ start: entry.startTime, duration: entry.duration });
+			}).observe({ type: 'longtask', buffered: true });
+		});
+		await page.goto(`${server.url}/labs/drift/${query}`, { waitUntil: 'networkidle' });
+		await page.locator('.lab').scrollIntoViewIfNeeded();
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await page.getByLabel('Speed').selectOption('8');
+		const startMs = await page.evaluate(() => performance.now());
+		await page.getByRole('button', { name: 'Stream days', exact: true }).click();
+		await page.waitForTimeout(15_000);
+		const { tasks, status } = await page.evaluate((from) => {
+			const w = /** @type {any} */ (window);
+			return {
+				tasks: w.longTasks.filter((t) => t.start >= from),
+				status: document.querySelector('.lab .status')?.textContent ?? '',
+			};
+		}, startMs);
+		const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+		console.log(`\nMain thread while the lab streams for 15 s at 8× (${name})`);
+		console.log(`  status at the end: ${status.trim()}`);
+		console.log(
+			`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
+		);
+		await page.close();
+	}
+	await browser.close();
+	await server.close();
+}

@@ -1,0 +1,356 @@
+import { describe, expect, test } from 'vitest';
+import { initialTransition, transition } from 'xstate';
+import {
+	createDriftStream,
+	createWorld,
+	dayObservedEvent,
+	defaultStreamConfig,
+	driftForDay,
+	driftPresets,
+	featureHistogram,
+	monitoringMachine,
+	noScenario,
+	runDriftStream,
+	trainDefaultModel,
+	generateDataset,
+	type AlertLogEntry,
+	type DayResult,
+	type DriftPreset,
+	type DriftScenario,
+	type StreamConfig,
+} from '@sim/index';
+
+const world = createWorld();
+const scenario = (s: Partial<DriftScenario>): DriftScenario => ({ ...noScenario, ...s });
+const config = (c: Partial<StreamConfig>, s: Partial<DriftScenario> = {}): StreamConfig => ({
+	...defaultStreamConfig,
+	...c,
+	scenario: scenario(s),
+});
+const presetNamed = (id: string): DriftPreset => {
+	const found = driftPresets.find((p) => p.id === id);
+	if (!found) throw new Error(`no preset ${id}`);
+	return found;
+};
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const feature = (day: DayResult, name: string) => {
+	const found = day.features.find((f) => f.feature === name);
+	if (!found) throw new Error(`no feature ${name}`);
+	return found;
+};
+
+/** Feeds a run through the monitoring machine and returns its alert log. */
+function alertsOf(results: readonly DayResult[], c: StreamConfig): readonly AlertLogEntry[] {
+	let [snapshot] = initialTransition(monitoringMachine, {
+		accuracyThreshold: c.accuracyThreshold,
+	});
+	for (const r of results) {
+		[snapshot] = transition(
+			monitoringMachine,
+			snapshot,
+			dayObservedEvent(results, r.day, c.labelDelayDays),
+		);
+	}
+	return snapshot.context.alertLog;
+}
+
+const presetRuns = new Map<string, DayResult[]>();
+function presetRun(id: string): DayResult[] {
+	const p = presetNamed(id);
+	const cached = presetRuns.get(id);
+	if (cached) return cached;
+	const results = runDriftStream(p.config, p.days);
+	presetRuns.set(id, results);
+	return results;
+}
+
+describe('scenarios map to the world’s drift parameters', () => {
+	test('nothing before the start day, and none is always empty', () => {
+		expect(driftForDay(world, scenario({ kind: 'sudden', startDay: 10, magnitude: 1 }), 9)).toEqual(
+			{},
+		);
+		expect(driftForDay(world, scenario({ kind: 'none', startDay: 1 }), 50)).toEqual({});
+	});
+	test('sudden shifts by magnitude × the feature’s reference spread', () => {
+		expect(
+			driftForDay(
+				world,
+				scenario({ kind: 'sudden', feature: 'tenureMonths', magnitude: -2, startDay: 5 }),
+				5,
+			),
+		).toEqual({ features: { tenureMonths: { shift: -36 } } });
+	});
+	test('gradual reaches full size after durationDays', () => {
+		const s = scenario({
+			kind: 'gradual',
+			feature: 'seats',
+			magnitude: 1,
+			startDay: 11,
+			durationDays: 10,
+		});
+		expect(driftForDay(world, s, 11).features?.seats?.shift).toBeCloseTo(0.13, 12);
+		expect(driftForDay(world, s, 20).features?.seats?.shift).toBeCloseTo(1.3, 12);
+		expect(driftForDay(world, s, 40).features?.seats?.shift).toBeCloseTo(1.3, 12);
+	});
+	test('recurring is zero at the start of each season and full at its middle', () => {
+		const s = scenario({
+			kind: 'recurring',
+			feature: 'seats',
+			magnitude: 1,
+			startDay: 1,
+			periodDays: 28,
+		});
+		expect(driftForDay(world, s, 1).features?.seats?.shift).toBeCloseTo(0, 12);
+		expect(driftForDay(world, s, 15).features?.seats?.shift).toBeCloseTo(1.3, 12);
+		expect(driftForDay(world, s, 29).features?.seats?.shift).toBeCloseTo(0, 12);
+	});
+	test('concept, prior and the three data-quality faults', () => {
+		const at = (s: Partial<DriftScenario>) =>
+			driftForDay(world, scenario({ startDay: 1, ...s }), 3);
+		expect(at({ kind: 'concept', feature: 'tenureMonths', magnitude: 3 })).toEqual({
+			coefficientChanges: { tenureMonths: 3 },
+		});
+		expect(at({ kind: 'prior', magnitude: 0.4 })).toEqual({ positiveRate: 0.4 });
+		expect(at({ kind: 'missing', feature: 'plan', magnitude: 0.3 })).toEqual({
+			missingRates: { plan: 0.3 },
+		});
+		expect(at({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100 })).toEqual({
+			unitChanges: { monthlyCharge: 100 },
+		});
+		expect(at({ kind: 'unseen', feature: 'region', magnitude: 0.2 })).toEqual({
+			unseenCategory: { feature: 'region', value: 'unknown', rate: 0.2 },
+		});
+	});
+});
+
+describe('the monitoring stream', () => {
+	const golden = runDriftStream(defaultStreamConfig, 3);
+	test('golden seeded day 3 (seed 42, default model, one-day windows)', () => {
+		const day = golden[2] as DayResult;
+		expect(day.windowRows).toBe(500);
+		expect(day.accuracy).toBe(0.816);
+		expect(day.estimatedAccuracy).toBeCloseTo(0.7963242945734237, 12);
+		expect(day.predictedChurnShare).toBe(0.238);
+		expect(day.actualChurnShare).toBe(0.326);
+		expect(day.labelsArriveDay).toBe(10);
+		const tenure = feature(day, 'tenureMonths');
+		expect(tenure.primary.test).toBe('wasserstein');
+		expect(tenure.tests.ks?.statistic).toBe(0.0446);
+		expect(tenure.tests.ks?.pValue).toBeCloseTo(0.3187340100311773, 12);
+		expect(tenure.tests.psi?.score).toBeCloseTo(0.014047982767097601, 12);
+		const login = feature(day, 'daysSinceLastLogin');
+		expect(login.primary.score).toBeCloseTo(0.11560293772560776, 12);
+		expect(login.primary.drifted).toBe(true);
+		expect(feature(day, 'discountPercent').primary.test).toBe('jensenshannon');
+		expect(feature(day, 'region').tests.chisquare?.pValue).toBeCloseTo(0.28701915008487977, 12);
+		expect(day.driftShare).toBeCloseTo(1 / 11, 12);
+		expect(day.computational).toEqual({
+			latencyP50Ms: 18.1,
+			latencyP95Ms: 44.9,
+			requestsPerSecond: 122.9,
+			errorRate: 0.0017625092879171205,
+		});
+	});
+
+	test('the same seed gives the same days; another seed does not', () => {
+		expect(runDriftStream(defaultStreamConfig, 3)).toEqual(golden);
+		const other = runDriftStream({ ...defaultStreamConfig, seed: 7 }, 3);
+		expect(other[2]?.accuracy).not.toBe(golden[2]?.accuracy);
+	});
+
+	test('a scenario leaves the days before its start untouched', () => {
+		const shifted = runDriftStream(
+			config({}, { kind: 'sudden', feature: 'seats', magnitude: 3, startDay: 3 }),
+			3,
+		);
+		expect(shifted.slice(0, 2)).toEqual(golden.slice(0, 2));
+		expect(feature(shifted[2] as DayResult, 'seats').primary.drifted).toBe(true);
+	});
+
+	test('drift injected mid-run changes only the days after it, as if it started then', () => {
+		const stream = createDriftStream(defaultStreamConfig);
+		const first = [stream.computeDay(1), stream.computeDay(2)];
+		stream.inject(
+			scenario({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 1 }),
+		);
+		const third = stream.computeDay(3);
+		expect(first).toEqual(golden.slice(0, 2));
+		expect(third).toEqual(
+			runDriftStream(
+				config({}, { kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 3 }),
+				3,
+			)[2],
+		);
+		expect(feature(third, 'monthlyCharge').primary.drifted).toBe(true);
+	});
+
+	test('days must move forward', () => {
+		const stream = createDriftStream(defaultStreamConfig);
+		stream.computeDay(1);
+		expect(() => stream.computeDay(1)).toThrow(/after the last computed day 1/);
+	});
+
+	test('windows span windowDays days and the window values are exposed for histograms', () => {
+		const stream = createDriftStream({ ...defaultStreamConfig, windowDays: 3 });
+		expect(stream.computeDay(1).windowRows).toBe(500);
+		stream.computeDay(2);
+		expect(stream.computeDay(3).windowRows).toBe(1500);
+		expect(stream.computeDay(4).windowRows).toBe(1500);
+		const values = stream.windowValues('plan');
+		expect(values.reference).toHaveLength(5000);
+		expect(values.current).toHaveLength(1500);
+	});
+
+	test('a registered model’s artifact is served instead of the default one', () => {
+		const reference = generateDataset(world, { size: 800, seed: 3 }).records;
+		const artifact = trainDefaultModel(reference, 3);
+		const stream = createDriftStream(defaultStreamConfig, artifact);
+		expect(stream.model.source).toBe('registry');
+		expect(stream.model.artifact).toBe(artifact);
+		expect(stream.computeDay(1).estimatedAccuracy).not.toBe(golden[0]?.estimatedAccuracy);
+		expect(createDriftStream(defaultStreamConfig).model.source).toBe('default');
+	});
+
+	test('missing values are excluded from the tests, counted, and raise the error rate', () => {
+		const results = runDriftStream(
+			config({}, { kind: 'missing', feature: 'tenureMonths', magnitude: 0.3, startDay: 2 }),
+			2,
+		);
+		const [before, after] = results as [DayResult, DayResult];
+		expect(feature(before, 'tenureMonths').missingShare).toBe(0);
+		expect(feature(after, 'tenureMonths').missingShare).toBeCloseTo(0.3, 1);
+		expect(after.computational.errorRate).toBeGreaterThan(0.2);
+		expect(before.computational.errorRate).toBeLessThan(0.01);
+	});
+
+	test('a unit change is silent to computational monitoring but loud to drift tests', () => {
+		const results = runDriftStream(
+			config({}, { kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 2 }),
+			2,
+		);
+		const after = results[1] as DayResult;
+		expect(after.computational.errorRate).toBeLessThan(0.01);
+		const charge = feature(after, 'monthlyCharge');
+		expect(
+			charge.tests.ks?.drifted && charge.tests.wasserstein?.drifted && charge.tests.psi?.drifted,
+		).toBe(true);
+		expect(after.accuracy).toBeLessThan(0.5);
+	});
+
+	test('an unseen category is flagged by every categorical test and counted as an error', () => {
+		const after = runDriftStream(
+			config({}, { kind: 'unseen', feature: 'plan', magnitude: 0.2, startDay: 1 }),
+			1,
+		)[0] as DayResult;
+		const plan = feature(after, 'plan');
+		expect(plan.tests.chisquare?.drifted).toBe(true);
+		expect(plan.tests.jensenshannon?.drifted).toBe(true);
+		expect(plan.tests.psi?.drifted).toBe(true);
+		expect(after.computational.errorRate).toBeGreaterThan(0.15);
+	});
+});
+
+describe('the presets show what they promise', () => {
+	test('every preset has a sentence to notice and a distinct id', () => {
+		expect(new Set(driftPresets.map((p) => p.id)).size).toBe(driftPresets.length);
+		for (const p of driftPresets) expect(p.notice.length).toBeGreaterThan(60);
+	});
+
+	test('(a) no drift: KS and chi-square flag about 5% of 365 days', () => {
+		const results = presetRun('false-alarms');
+		const flagged = (name: string) =>
+			results.filter((r) => feature(r, name).primary.drifted).length;
+		// Continuous features and categories: near α = 0.05, i.e. about 18 of 365 days.
+		for (const name of ['monthlyCharge', 'usageHoursPerWeek', 'plan', 'region']) {
+			expect(flagged(name)).toBeGreaterThanOrEqual(8);
+			expect(flagged(name)).toBeLessThanOrEqual(30);
+		}
+		const tests = results.flatMap((r) => r.features.map((f) => f.primary.drifted));
+		const rate = tests.filter(Boolean).length / tests.length;
+		expect(rate).toBeGreaterThan(0.02);
+		expect(rate).toBeLessThan(0.06);
+		// No accuracy alert: the year's accuracy never falls below the threshold.
+		expect(Math.min(...results.map((r) => r.accuracy))).toBeGreaterThan(0.75);
+	});
+
+	test('(b) a tiny shift: KS flags every large window while Wasserstein and PSI stay low', () => {
+		const results = presetRun('tiny-shift');
+		for (const r of results.slice(13)) {
+			const usage = feature(r, 'usageHoursPerWeek');
+			expect(usage.tests.ks?.drifted).toBe(true);
+			expect(usage.tests.wasserstein?.score).toBeLessThan(0.06);
+			expect(usage.tests.psi?.score).toBeLessThan(0.02);
+		}
+		// The same shift in one-day windows is mostly invisible to KS.
+		const small = runDriftStream({ ...presetNamed('tiny-shift').config, windowDays: 1 }, 30);
+		const flagged = small.filter((r) => feature(r, 'usageHoursPerWeek').tests.ks?.drifted).length;
+		expect(flagged).toBeLessThanOrEqual(10);
+	});
+
+	test('(c) covariate drift that is detected and alerted yet harmless to accuracy', () => {
+		const p = presetNamed('harmless-shift');
+		const results = presetRun('harmless-shift');
+		const alerts = alertsOf(results, p.config);
+		const first = alerts[0];
+		expect(first).toMatchObject({ day: 22, feature: 'discountPercent', kind: 'persistent-drift' });
+		expect(alerts.some((a) => a.kind === 'accuracy')).toBe(false);
+		const before = mean(results.slice(0, 19).map((r) => r.accuracy));
+		const after = mean(results.slice(19).map((r) => r.accuracy));
+		expect(after).toBeGreaterThanOrEqual(before - 0.01);
+		const estimated = mean(results.slice(19).map((r) => r.estimatedAccuracy));
+		expect(estimated).toBeGreaterThan(p.config.accuracyThreshold);
+	});
+
+	test('(d) concept drift: inputs stay quiet, the estimate stays level, measured accuracy falls', () => {
+		const p = presetNamed('concept-drift');
+		const results = presetRun('concept-drift');
+		const after = results.slice(19);
+		const tenureFlags = after.filter((r) => feature(r, 'tenureMonths').primary.drifted).length;
+		expect(tenureFlags).toBeLessThanOrEqual(3);
+		expect(after.every((r) => !r.datasetDrifted)).toBe(true);
+		expect(mean(after.map((r) => r.estimatedAccuracy))).toBeGreaterThan(0.78);
+		expect(mean(after.map((r) => r.accuracy))).toBeLessThan(0.74);
+		const alerts = alertsOf(results, p.config);
+		expect(alerts.filter((a) => a.kind !== 'accuracy')).toEqual([]);
+		// Labels for day 20 arrive on day 27: no accuracy alert can come sooner.
+		expect(alerts[0]?.kind).toBe('accuracy');
+		expect(alerts[0]?.day).toBeGreaterThanOrEqual(27);
+		expect(alerts[0]?.day).toBeLessThanOrEqual(30);
+	});
+
+	test('(e) label delay: the estimate falls on day 20, measured accuracy only from day 34', () => {
+		const p = presetNamed('label-delay');
+		const results = presetRun('label-delay');
+		const before = mean(results.slice(0, 19).map((r) => r.estimatedAccuracy));
+		const gap = results.slice(19, 33);
+		expect(gap.every((r) => r.estimatedAccuracy < before - 0.03)).toBe(true);
+		expect(gap.every((r) => r.labelsArriveDay >= 34)).toBe(true);
+		const alerts = alertsOf(results, p.config);
+		const accuracyAlerts = alerts.filter((a) => a.kind === 'accuracy');
+		expect(accuracyAlerts[0]?.day).toBeGreaterThanOrEqual(34);
+		expect(alerts[0]).toMatchObject({ day: 22, feature: 'tenureMonths' });
+	});
+});
+
+describe('feature histograms', () => {
+	test('numeric bins share edges from the reference; out-of-range values pile into the last bin', () => {
+		const reference = Array.from({ length: 100 }, (_, i) => i);
+		const h = featureHistogram('tenureMonths', reference, [0, 50, 5000, 9000]);
+		expect(h.bins).toHaveLength(10);
+		expect(h.bins[0]).toBe('0–10');
+		expect(h.bins[9]).toBe('≥ 89');
+		expect(h.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+		expect(h.current).toEqual([0.25, 0, 0, 0, 0, 0.25, 0, 0, 0, 0.5]);
+	});
+
+	test('categories keep the known values in order and add unseen ones', () => {
+		const h = featureHistogram(
+			'plan',
+			['basic', 'basic', 'premium', 'standard'],
+			['basic', 'unknown', null, 'premium'],
+		);
+		expect(h.bins).toEqual(['basic', 'standard', 'premium', 'unknown']);
+		expect(h.reference).toEqual([0.5, 0.25, 0.25, 0]);
+		expect(h.current).toEqual([1 / 3, 0, 1 / 3, 1 / 3]);
+	});
+});
