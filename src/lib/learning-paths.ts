@@ -21,7 +21,7 @@ export const learningPaths: readonly LearningPath[] = [
 		id: 'learner',
 		title: 'Foundations to operations',
 		summary:
-			'The whole lifecycle in order, for anyone new to MLOps: why it exists, how models are built and delivered, and how they are kept working.',
+			'The whole course in order, for anyone new to MLOps: why it exists, how models are built and delivered, how they are kept working, and how to judge and grow a team’s practice.',
 		lessons: [
 			'foundations/01-what-is-mlops',
 			'foundations/02-ml-lifecycle',

@@ -110,7 +110,7 @@ export const lifecyclePhases: readonly LifecyclePhase[] = [
 			'Training, validation and test splits',
 		],
 		goesWrong: [
-			'Features are computed one way in a notebook and another way in production (training-serving skew)',
+			'Features are computed one way in a notebook and another way in production (training–serving skew)',
 			'Nobody can say which version of the data built which model',
 		],
 	},
