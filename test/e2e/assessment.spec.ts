@@ -248,6 +248,16 @@ describe('assessment', () => {
 			/3\s+participants[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
 		);
 		expect(await page.locator('.team svg rect').count()).toBe(questionBank.questions.length);
+		// A facilitator who reloads mid-workshop keeps the loaded members until clearing them.
+		await page.reload();
+		await page.getByText('Restored the team session saved in this browser: 3 members.').waitFor();
+		expect(await page.locator('.team .summary').innerText()).toMatch(/3\s+participants/);
+		await page.getByRole('button', { name: 'Clear the team session' }).click();
+		await page.getByText(/Team session cleared/).waitFor();
+		await page.reload();
+		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		await page.getByRole('button', { name: 'Add links' }).waitFor();
+		expect(await page.locator('.team .summary').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
 
