@@ -4,8 +4,10 @@
  * it holds its dimension back, how many context risks make it worse (online serving, regulated
  * data, a fast-changing world), how far below passing the answer is, and how basic the practice
  * is — so a team that never tests fairness on a credit model hears about it even when no ladder
- * needs it yet, and two teams with different answers get different advice. A practice whose
- * prerequisites (`requires` in the bank) are not in place yet always ranks after the others.
+ * needs it yet, and two teams with different answers get different advice. Dependencies count
+ * both ways: a practice whose prerequisites (`requires` in the bank) are not in place yet always
+ * ranks after the others, and a missing foundation (version control, a pipeline, prediction logs)
+ * gains weight for each failing practice that builds on it, because it is the first move there.
  */
 import type { AssessmentDimensionId } from '../schemas/assessment';
 import type { Question, QuestionBank } from './bank';
@@ -43,9 +45,10 @@ export function nextSteps(
 		bank.context.map((c) => [c.id, new Map(c.options.map((o) => [o.id, o.label]))]),
 	);
 	const byId = new Map(bank.questions.map((q) => [q.id, q]));
+	const failing = bank.questions.filter((q) => isApplicable(q, answers) && !isPassing(q, answers));
 	const steps = bank.questions
 		.map((question, order) => ({ question, order }))
-		.filter(({ question }) => isApplicable(question, answers) && !isPassing(question, answers))
+		.filter(({ question }) => failing.includes(question))
 		.map(({ question, order }) => {
 			const reasons: string[] = [];
 			let blocksLens = false;
@@ -78,6 +81,12 @@ export function nextSteps(
 					`builds on ${waitsFor.length === 1 ? 'a practice' : `${waitsFor.length} practices`} not yet in place`,
 				);
 			}
+			const unlocks = failing.filter((q) => q.requires?.includes(question.id)).length;
+			if (unlocks > 0) {
+				reasons.push(
+					`unlocks ${unlocks === 1 ? 'a practice that builds' : `${unlocks} practices that build`} on it`,
+				);
+			}
 			const basic = 4 - (question.microsoft ?? 4);
 			// Prerequisites first: advice to automate retraining before a pipeline exists is no help.
 			const blocked = waitsFor.length > 0 ? 100 : 0;
@@ -98,6 +107,7 @@ export function nextSteps(
 					(blocksDimension ? 2 : 0) +
 					4 * risks.length +
 					4 * severity +
+					Math.min(3, unlocks) +
 					0.5 * basic -
 					blocked -
 					order * 1e-4,

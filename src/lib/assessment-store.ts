@@ -316,3 +316,30 @@ export function parseShareLink(
 		answers: parseAnswers(bank, payload['a'], 'the link'),
 	};
 }
+
+/** The storage key (after the site prefix) of the facilitator's team session. */
+export const teamSessionKey = 'assessment-team';
+
+/**
+ * A workshop's loaded members, kept so a facilitator who reloads mid-session loses nothing. It
+ * holds answers only (members are counted, never named) and stays in this browser.
+ */
+export interface TeamSession {
+	version: typeof assessmentStoreVersion;
+	/** One answer set per member, in the order they were loaded. */
+	members: Record<string, string>[];
+}
+
+/** Validates a stored team session; throws an Error saying what is wrong. */
+export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession {
+	if (!isObject(data)) throw new Error('expected an object with "version" and "members".');
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(`unsupported team session version ${JSON.stringify(data['version'])}.`);
+	}
+	const members = data['members'];
+	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
+	return {
+		version: assessmentStoreVersion,
+		members: members.map((m, i) => parseAnswers(bank, m, `member ${i + 1}`)),
+	};
+}

@@ -176,6 +176,44 @@ describe('assessment', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('the results print on one A4 and one Letter page, with the radar and its table', async () => {
+		const countPages = (pdf: Buffer) =>
+			pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+		const unanswered = newAssessment(questionBank, 'Just started', 0);
+		unanswered.answers = { serving: 'online', regulated: 'regulated' };
+		const lowest = newAssessment(questionBank, 'Notebook model', 0);
+		lowest.answers = {
+			serving: 'both',
+			regulated: 'regulated',
+			models: 'many',
+			change: 'fast',
+			genai: 'own',
+			...Object.fromEntries(questionBank.questions.map((q) => [q.id, q.options[0]?.id ?? ''])),
+		};
+		for (const assessment of [unanswered, lowest]) {
+			const { page, errors } = await openPage(browser);
+			await page.goto(`${baseUrl()}/assess/${shareFragment(assessment)}`);
+			await page.getByRole('button', { name: 'Add it to my assessments' }).click();
+			await page.getByRole('heading', { name: `Results for ${assessment.name}` }).waitFor();
+			expect(await page.locator('.radar').isVisible()).toBe(false);
+			// Each next step names the lesson it links to.
+			expect(await page.locator('.steps a[href^="/lessons/"]').first().innerText()).toMatch(
+				/^Lesson: \S/,
+			);
+			await page.emulateMedia({ media: 'print' });
+			expect(await page.locator('.radar svg').isVisible()).toBe(true);
+			expect(await page.locator('.print-levels tbody tr').count()).toBe(
+				questionBank.dimensions.length,
+			);
+			expect(await page.locator('.steps > li').count()).toBe(5);
+			for (const format of ['A4', 'Letter'] as const) {
+				expect(countPages(await page.pdf({ format })), `${assessment.name} on ${format}`).toBe(1);
+			}
+			expect(errors).toEqual([]);
+			await page.context().close();
+		}
+	});
+
 	test('team mode: pasted links from members give participation, spread and the median levels', async () => {
 		const member = (name: string, answer: string) => {
 			const a = newAssessment(questionBank, name, 0);
@@ -210,6 +248,16 @@ describe('assessment', () => {
 			/3\s+participants[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
 		);
 		expect(await page.locator('.team svg rect').count()).toBe(questionBank.questions.length);
+		// A facilitator who reloads mid-workshop keeps the loaded members until clearing them.
+		await page.reload();
+		await page.getByText('Restored the team session saved in this browser: 3 members.').waitFor();
+		expect(await page.locator('.team .summary').innerText()).toMatch(/3\s+participants/);
+		await page.getByRole('button', { name: 'Clear the team session' }).click();
+		await page.getByText(/Team session cleared/).waitFor();
+		await page.reload();
+		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		await page.getByRole('button', { name: 'Add links' }).waitFor();
+		expect(await page.locator('.team .summary').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
 

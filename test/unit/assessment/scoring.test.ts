@@ -161,10 +161,10 @@ describe('scoreAssessment on the real bank', () => {
 		expect(r.mlTestScore.score).toBe(7);
 		expect(r.mlTestScore.band.id).toBe('exceptional');
 		expect(r.dimensions.every((d) => d.score === 10 && d.next === null)).toBe(true);
-		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 4, 3, 3, 3]);
+		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 4, 3, 3, 4]);
 	});
 
-	test('a regulated system hears about untested fairness even when no ladder needs it yet', () => {
+	test('a credit model with untested fairness hears about fairness before stale documentation', () => {
 		const answers = {
 			...top,
 			regulated: 'regulated',
@@ -173,10 +173,36 @@ describe('scoreAssessment on the real bank', () => {
 			'model-documentation': 'stale',
 		};
 		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
-		expect(steps.map((s) => s.questionId)).toEqual(['model-documentation', 'fairness']);
-		expect(steps[1]?.reasons).toEqual([
+		expect(steps.map((s) => s.questionId)).toEqual(['fairness', 'model-documentation']);
+		expect(steps[0]?.reasons).toEqual([
+			'blocks Microsoft level 3',
+			'holds Governance at level 2',
 			'riskier in this context (“Yes: credit, health, hiring, insurance or a similar regulated area”)',
 		]);
+	});
+
+	test('a regulated system hears about untested fairness even when no ladder needs it yet', () => {
+		// Level 2 in governance and level 0 in Microsoft's lens: fairness (level 3) blocks neither.
+		const answers = {
+			...top,
+			regulated: 'regulated',
+			ci: 'none',
+			'privacy-controls': 'none',
+			fairness: 'none',
+		};
+		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
+		expect(steps.map((s) => s.questionId)).toEqual(['ci', 'privacy-controls', 'fairness']);
+		expect(steps[2]?.reasons).toEqual([
+			'riskier in this context (“Yes: credit, health, hiring, insurance or a similar regulated area”)',
+		]);
+	});
+
+	test('a missing foundation ranks first because the practices that build on it wait for it', () => {
+		const answers = { ...top, 'version-control': 'none', ci: 'none', 'model-code-tests': 'none' };
+		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
+		expect(steps.map((s) => s.questionId)).toEqual(['version-control', 'ci', 'model-code-tests']);
+		expect(steps[0]?.reasons.at(-1)).toBe('unlocks 2 practices that build on it');
+		expect(steps[1]?.waitsFor).toEqual(['version-control']);
 	});
 
 	test('lowest answers: level 0 everywhere, Google blocked by its level-0 and level-1 practices', () => {

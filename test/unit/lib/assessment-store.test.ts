@@ -14,6 +14,7 @@ import {
 	parseAssessmentExport,
 	parseAssessmentStore,
 	parseShareLink,
+	parseTeamSession,
 	shareFragment,
 	type SavedAssessment,
 } from '@/lib/assessment-store';
@@ -160,5 +161,28 @@ describe('reports', () => {
 		expect(md).toContain('| Monitoring | ');
 		expect(md).toContain('## Next steps\n\n1. ');
 		expect(md).toContain('## Nobody knew');
+	});
+});
+
+describe('team session', () => {
+	test('a stored session round-trips through JSON and keeps every member in order', () => {
+		const session = {
+			version: 1 as const,
+			members: [{ serving: 'batch', ci: 'unknown' }, { 'version-control': 'none' }, {}],
+		};
+		expect(parseTeamSession(bank, JSON.parse(JSON.stringify(session)))).toEqual(session);
+	});
+
+	test('foreign, wrong-version or bad answers are refused with the member named', () => {
+		expect(() => parseTeamSession(bank, [])).toThrow('expected an object with "version"');
+		expect(() => parseTeamSession(bank, { version: 9, members: [] })).toThrow(
+			'unsupported team session version 9.',
+		);
+		expect(() => parseTeamSession(bank, { version: 1, members: {} })).toThrow(
+			'"members" must be a list.',
+		);
+		expect(() =>
+			parseTeamSession(bank, { version: 1, members: [{ ci: 'none' }, { ci: 'great' }] }),
+		).toThrow(/^member 2: Question "ci" has no option "great"/);
 	});
 });
