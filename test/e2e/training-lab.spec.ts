@@ -241,7 +241,7 @@ describe('training lab', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('keyboard: focus stays on the play button as it becomes Pause and back', async () => {
+	test('keyboard: focus follows the action (play/pause, register, promote, reproduce)', async () => {
 		const { page, errors } = await openPage(browser);
 		await openLab(page, '?epochs=3&datasetSize=400');
 		await page.getByRole('button', { name: 'Train', exact: true }).focus();
@@ -251,6 +251,22 @@ describe('training lab', () => {
 		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
 			'Train',
 		);
+		// Registering disables its button; focus moves on to the new version's first action.
+		const focusedLabel = () =>
+			page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+		await page.getByRole('button', { name: 'Register run 1' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focusedLabel).toBe('Move version 1 to staging');
+		await page.keyboard.press('Enter');
+		await expect.poll(focusedLabel).toMatch(/^Move version 1 /);
+		await expect(
+			page.locator('[data-testid="registry-table"] tr[data-version="1"]').textContent(),
+		).resolves.toContain('staging');
+		// Reproducing disables every Reproduce button; focus lands on the curves it redraws.
+		await page.getByRole('button', { name: 'Reproduce run 1' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('curves-heading');
+		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
 		expect(errors).toEqual([]);
 	});
 });
