@@ -92,6 +92,26 @@ describe('training lab', () => {
 		await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
 			'The loss exploded',
 		);
+		// One click sets a rate ten times smaller and hands focus back to Train.
+		await page.getByRole('button', { name: 'Set the learning rate to 10' }).click();
+		await expect(page.getByLabel('Learning rate').inputValue()).resolves.toBe('10');
+		expect(new URL(page.url()).searchParams.get('learningRate')).toBe('10');
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'Train',
+		);
+		expect(errors).toEqual([]);
+	});
+
+	test('a run that diverges in its first epoch still shows its one point', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?model=mlp&learningRate=100&seed=42');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Diverged at epoch 1');
+		await expect(lossRows(page)).resolves.toBe(1);
+		// A line through one point draws nothing, so each series gets a dot.
+		await expect(page.locator('figure.chart').first().locator('svg circle').count()).resolves.toBe(
+			2,
+		);
 		expect(errors).toEqual([]);
 	});
 
