@@ -57,6 +57,10 @@ describe('training lab', () => {
 			true,
 		);
 		await expect(page.locator('table.confusion').isVisible()).resolves.toBe(true);
+		// The metrics are also read out in words, counted from the 200 test records.
+		await expect(page.getByTestId('metrics-reading').textContent()).resolves.toMatch(
+			/flagged \d+ of 200 test subscribers/,
+		);
 		// Leaving the session terminates the worker.
 		await expect.poll(() => page.workers().length).toBe(0);
 
