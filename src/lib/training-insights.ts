@@ -54,7 +54,7 @@ export function runInsights(epochs: readonly EpochMetrics[]): RunInsight[] {
 	if (insights.length === 0) {
 		insights.push({
 			kind: 'healthy',
-			text: `Training and validation loss ended ${fmt(Math.abs(last.validationLoss - last.trainLoss))} apart with no upturn in validation loss: no sign of over-fitting.`,
+			text: `Training and validation loss ended ${fmt(Math.abs(last.validationLoss - last.trainLoss))} apart and validation loss has not clearly turned upward: no sign of over-fitting yet.`,
 		});
 	}
 	return insights;

@@ -216,6 +216,11 @@ describe('training lab', () => {
 		await page.getByRole('checkbox', { name: 'Compare run 1' }).check();
 		await page.getByRole('checkbox', { name: 'Compare run 2' }).check();
 		await page.getByRole('button', { name: 'Register run 1' }).click();
+		const diff = page.locator('table.diff');
+		await expect(diff.getByRole('rowheader', { name: 'Hidden units' }).count()).resolves.toBe(1);
+		await expect(diff.getByRole('row', { name: /Code version/ }).textContent()).resolves.toMatch(
+			/[0-9a-f]{7,}/,
+		);
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			const overflow = await page.evaluate(
