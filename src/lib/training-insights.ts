@@ -10,7 +10,7 @@ import type { EpochMetrics } from '@sim/index';
 
 /** One observation about a run's curves. */
 export interface RunInsight {
-	kind: 'overfitting' | 'bumpy' | 'healthy';
+	kind: 'overfitting' | 'bumpy' | 'healthy' | 'earlyStopped';
 	/** The observation and what to try next, in one or two sentences. */
 	text: string;
 }
@@ -25,14 +25,33 @@ export const bumpyShare = 0.25;
  * flicker of a loss already near zero is not mistaken for overshooting. */
 export const bumpSize = 0.05;
 
-/** What the curves of `epochs` show; empty when there are too few epochs to tell. */
-export function runInsights(epochs: readonly EpochMetrics[]): RunInsight[] {
+/**
+ * What the curves of `epochs` show; empty when there are too few epochs to tell. Pass the
+ * epoch whose weights early stopping kept, if it stopped the run, to have that explained.
+ */
+export function runInsights(
+	epochs: readonly EpochMetrics[],
+	earlyStoppedAt: number | null = null,
+): RunInsight[] {
 	const last = epochs.at(-1);
 	if (!last || epochs.length < 5) return [];
 	const insights: RunInsight[] = [];
+	if (earlyStoppedAt !== null) {
+		const kept = epochs.find((e) => e.epoch === earlyStoppedAt);
+		insights.push({
+			kind: 'earlyStopped',
+			text: `Early stopping: validation loss was lowest at epoch ${earlyStoppedAt}${kept ? ` (${fmt(kept.validationLoss)})` : ''} and did not improve for ${last.epoch - earlyStoppedAt} epochs after it, so training stopped at epoch ${last.epoch} and the model keeps the weights of epoch ${earlyStoppedAt}, before it could over-fit further.`,
+		});
+	}
 	const best = epochs.reduce((b, e) => (e.validationLoss < b.validationLoss ? e : b));
 	const rise = last.validationLoss - best.validationLoss;
-	if (best.epoch < last.epoch && rise >= overfitRise && last.trainLoss < best.trainLoss) {
+	// After early stopping the upturn is what stopped the run, already said above.
+	const overfitted =
+		earlyStoppedAt === null &&
+		best.epoch < last.epoch &&
+		rise >= overfitRise &&
+		last.trainLoss < best.trainLoss;
+	if (overfitted) {
 		insights.push({
 			kind: 'overfitting',
 			text: `Over-fitting: validation loss was lowest at epoch ${best.epoch} (${fmt(best.validationLoss)}) and has since risen to ${fmt(last.validationLoss)}, while training loss kept falling to ${fmt(last.trainLoss)}. The model is memorising its training records, noise included. Try early-stopping patience, an L2 penalty, fewer hidden units or more data.`,

@@ -43,4 +43,13 @@ describe('runInsights', () => {
 		const flicker = curve([1, 0.5, 0.02, 0.03, 0.02, 0.03], [1, 0.5, 0.3, 0.3, 0.3, 0.3]);
 		expect(runInsights(flicker).map((i) => i.kind)).toEqual(['healthy']);
 	});
+
+	test('after early stopping it explains the stop instead of calling the upturn over-fitting', () => {
+		const epochs = curve([0.6, 0.5, 0.4, 0.3, 0.2, 0.1], [0.6, 0.5, 0.45, 0.5, 0.55, 0.6]);
+		const insights = runInsights(epochs, 3);
+		expect(insights.map((i) => i.kind)).toEqual(['earlyStopped']);
+		expect(insights[0]?.text).toContain(
+			'lowest at epoch 3 (0.450) and did not improve for 3 epochs',
+		);
+	});
 });

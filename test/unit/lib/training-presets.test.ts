@@ -87,6 +87,11 @@ describe('training presets', () => {
 		expect(result?.reason).toBe('earlyStopped');
 		expect(epochs.length).toBeLessThan(60);
 		expect(result?.bestEpoch).toBe(epochs.length - 5);
+		const [insight] = runInsights(epochs, result?.bestEpoch ?? null);
+		expect(insight?.kind).toBe('earlyStopped');
+		expect(insight?.text).toContain(
+			`keeps the weights of epoch ${String(result?.bestEpoch)}, before it could over-fit further`,
+		);
 	});
 
 	test('learning rate 100 diverges; 10 survives', () => {
