@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import { buildCommit } from './scripts/build-commit.mjs';
 
 export default defineConfig({
 	site: 'https://mlops-lab.example.org',
@@ -14,5 +15,6 @@ export default defineConfig({
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	vite: {
 		worker: { format: 'es' },
+		define: { __BUILD_COMMIT__: JSON.stringify(buildCommit()) },
 	},
 });

@@ -2,8 +2,10 @@
 // the same way the site does.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { buildCommit } from './scripts/build-commit.mjs';
 
 export default defineConfig({
+	define: { __BUILD_COMMIT__: JSON.stringify(buildCommit()) },
 	resolve: {
 		alias: {
 			'@sim': fileURLToPath(new URL('./simulations', import.meta.url)),

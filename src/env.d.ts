@@ -7,3 +7,6 @@ declare module '*.astro' {
 	const component: (props: Record<string, unknown>) => unknown;
 	export default component;
 }
+
+/** Short git commit of the build, injected by astro.config.mjs and vitest.config.ts. */
+declare const __BUILD_COMMIT__: string;

@@ -57,6 +57,10 @@ describe('training lab', () => {
 			true,
 		);
 		await expect(page.locator('table.confusion').isVisible()).resolves.toBe(true);
+		// The metrics are also read out in words, counted from the 200 test records.
+		await expect(page.getByTestId('metrics-reading').textContent()).resolves.toMatch(
+			/flagged \d+ of 200 test subscribers/,
+		);
 		// Leaving the session terminates the worker.
 		await expect.poll(() => page.workers().length).toBe(0);
 
@@ -91,6 +95,26 @@ describe('training lab', () => {
 		await waitForStatus(page, 'Diverged');
 		await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
 			'The loss exploded',
+		);
+		// One click sets a rate ten times smaller and hands focus back to Train.
+		await page.getByRole('button', { name: 'Set the learning rate to 10' }).click();
+		await expect(page.getByLabel('Learning rate').inputValue()).resolves.toBe('10');
+		expect(new URL(page.url()).searchParams.get('learningRate')).toBe('10');
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'Train',
+		);
+		expect(errors).toEqual([]);
+	});
+
+	test('a run that diverges in its first epoch still shows its one point', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?model=mlp&learningRate=100&seed=42');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Diverged at epoch 1');
+		await expect(lossRows(page)).resolves.toBe(1);
+		// A line through one point draws nothing, so each series gets a dot.
+		await expect(page.locator('figure.chart').first().locator('svg circle').count()).resolves.toBe(
+			2,
 		);
 		expect(errors).toEqual([]);
 	});
@@ -169,5 +193,109 @@ describe('training lab', () => {
 			expect(summary).toEqual([]);
 			await page.context().close();
 		}
+	});
+
+	test('on a phone the parameters fold into a summary so the curves follow the controls', async () => {
+		const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		await openLab(page, '?epochs=3&datasetSize=400&seed=9');
+		const summary = page.locator('.lab .parameters summary');
+		await expect(summary.textContent()).resolves.toContain('3 epochs · 400 records · seed 9');
+		await expect(page.getByRole('spinbutton', { name: 'Epochs' }).isVisible()).resolves.toBe(false);
+		const curves = await page.getByRole('heading', { name: 'Learning curves' }).boundingBox();
+		const panel = await page.locator('.lab .parameters').boundingBox();
+		expect(curves && panel && curves.y - (panel.y + panel.height)).toBeLessThan(100);
+		await summary.click();
+		await expect(page.getByRole('spinbutton', { name: 'Epochs' }).isVisible()).resolves.toBe(true);
+		await summary.click();
+
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			await page.getByRole('button', { name: 'Train', exact: true }).click();
+			await waitForStatus(page, 'Completed 3 epochs');
+		}
+		await page.getByRole('checkbox', { name: 'Compare run 1' }).check();
+		await page.getByRole('checkbox', { name: 'Compare run 2' }).check();
+		await page.getByRole('button', { name: 'Register run 1' }).click();
+		const diff = page.locator('table.diff');
+		await expect(diff.getByRole('rowheader', { name: 'Hidden units' }).count()).resolves.toBe(1);
+		await expect(diff.getByRole('row', { name: /Code version/ }).textContent()).resolves.toMatch(
+			/[0-9a-f]{7,}/,
+		);
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
+			expect(overflow).toBeLessThanOrEqual(0);
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+				.analyze();
+			expect(
+				results.violations.map(
+					(v) => `${v.id} (${colorScheme}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+				),
+			).toEqual([]);
+		}
+		expect(errors).toEqual([]);
+	});
+
+	test('the over-fitting link sets its parameters and the lab names what happened', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/training/`);
+		await page.getByText('Things to try').click();
+		await page.getByRole('link', { name: 'Over-fit on purpose' }).click();
+		await page.waitForURL(/hiddenUnits=64.*seed=42#lab$/);
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await expect(page.getByRole('spinbutton', { name: 'Hidden units' }).inputValue()).resolves.toBe(
+			'64',
+		);
+		await expect(page.getByRole('spinbutton', { name: 'Dataset size' }).inputValue()).resolves.toBe(
+			'200',
+		);
+		await page.getByLabel('Speed').selectOption('4');
+		await page.getByRole('button', { name: 'Train', exact: true }).click();
+		await waitForStatus(page, 'Completed 150 epochs');
+		const insight = page.getByTestId('insights');
+		await expect(insight.textContent()).resolves.toMatch(
+			/Over-fitting: validation loss was lowest at epoch \d+/,
+		);
+		// The live region says it too, not just the page.
+		await expect(page.locator('.lab p[role="status"][aria-live]').textContent()).resolves.toContain(
+			'Over-fitting',
+		);
+		// The run records the build's git commit as its code version.
+		await expect(
+			page.locator('[data-testid="run-table"] tr[data-run="1"] code[title]').textContent(),
+		).resolves.toMatch(/^[0-9a-f]{7,}$/);
+		expect(errors).toEqual([]);
+	});
+
+	test('keyboard: focus follows the action (play/pause, register, promote, reproduce)', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=3&datasetSize=400');
+		await page.getByRole('button', { name: 'Train', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Pause');
+		await waitForStatus(page, 'Completed 3 epochs');
+		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+			'Train',
+		);
+		// Registering disables its button; focus moves on to the new version's first action.
+		const focusedLabel = () =>
+			page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+		await page.getByRole('button', { name: 'Register run 1' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(focusedLabel).toBe('Move version 1 to staging');
+		await page.keyboard.press('Enter');
+		await expect.poll(focusedLabel).toMatch(/^Move version 1 /);
+		await expect(
+			page.locator('[data-testid="registry-table"] tr[data-version="1"]').textContent(),
+		).resolves.toContain('staging');
+		// Reproducing disables every Reproduce button; focus lands on the curves it redraws.
+		await page.getByRole('button', { name: 'Reproduce run 1' }).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('curves-heading');
+		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
+		expect(errors).toEqual([]);
 	});
 });
