@@ -84,7 +84,11 @@ export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonD
 	};
 }
 
-/** The parameters of a preset (model and anything not in the preset keep `base`'s values). */
+/**
+ * The parameters of a preset (anything not in the preset keeps `base`'s values). A preset always
+ * serves the default model: it tells one story that must read the same in every browser (a
+ * workshop sends one link to everyone), whatever each learner has put in production.
+ */
 export function presetParams(preset: DriftPreset, base: DriftParams): DriftParams {
 	const { config } = preset;
 	return {
@@ -102,6 +106,7 @@ export function presetParams(preset: DriftPreset, base: DriftParams): DriftParam
 		accuracy: config.accuracyThreshold,
 		days: preset.days,
 		seed: config.seed,
+		model: 'default',
 	};
 }
 

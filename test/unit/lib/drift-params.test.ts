@@ -26,6 +26,8 @@ describe('drift lab parameters', () => {
 			const { params, problems } = readDriftParams(`?${query}`);
 			expect(problems).toEqual([]);
 			expect(toStreamConfig(params)).toEqual({ config: preset.config, horizonDays: preset.days });
+			// The same story in every browser: presets never serve a learner's own production model.
+			expect(params.model).toBe('default');
 		}
 	});
 
