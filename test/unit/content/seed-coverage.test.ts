@@ -728,7 +728,7 @@ describe('the four seed-002 quiz questions are asked, reworded', () => {
 		[
 			'MLOps keeps monitoring, retraining and serving, unlike DevOps',
 			WHAT,
-			/sets it apart from DevOps/i,
+			/a web checkout page, the other a churn model/i,
 			/monitor.{0,60}retrain.{0,60}serv/i,
 		],
 		[
