@@ -716,7 +716,7 @@ describe('the four seed-002 quiz questions are asked, reworded', () => {
 		[
 			'maturity level 0 is manual, script-driven and interactive',
 			MATURITY,
-			/level 0/i,
+			/emails the model file/i,
 			/manual, script-driven/i,
 		],
 		[
