@@ -733,8 +733,8 @@ describe('the four seed-002 quiz questions are asked, reworded', () => {
 		],
 		[
 			'continuous training names the monitor-measure-retrain-serve loop',
-			RETRAIN,
-			/retrained and redeployed automatically and continuously/i,
+			CICD,
+			/trains a new model on recent data and serves it/i,
 			/Continuous training/,
 		],
 	] as const)('%s', (_name, lesson, question, answer) => {
