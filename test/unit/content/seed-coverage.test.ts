@@ -722,7 +722,7 @@ describe('the four seed-002 quiz questions are asked, reworded', () => {
 		[
 			'building the model is CI/CD, not CT',
 			CICD,
-			/CI\/CD and not to continuous training/i,
+			/but never in Sunday’s continuous-training run/i,
 			/build/i,
 		],
 		[
