@@ -2,11 +2,13 @@
  * Quiz answer cues: a learner who does not read should score no better than chance. The
  * first edition's quizzes could be gamed two ways: the right answer was the longest option in
  * 84 of 96 questions, and some writers always put it in the same place. This test plays the
- * two strategies a test-wise learner uses — "pick the longest", "pick the shortest" and "always
- * pick position p" — against every quiz and fails when any of them beats chance.
+ * strategies a test-wise learner uses — "pick the longest", "pick the shortest" and "always
+ * pick position p" — against every quiz and fails when any of them beats chance: per lesson for
+ * the longest option and for a fixed position, and across the course for all of them.
  *
  * Key decision: near-ties. A learner cannot tell options apart by length when they differ by a
- * word or so, so options within TIE_CHARS characters or TIE_SHARE of the longest count as tied,
+ * word or so, so options within TIE_CHARS characters or TIE_SHARE of the longest (whichever is
+ * larger) count as tied,
  * and the strategy picks among tied options at random (credit 1/t when the answer is one of
  * t tied options). Padding a wrong option by one word therefore does not hide a long right
  * answer, and options of truly alike length score exactly chance.
