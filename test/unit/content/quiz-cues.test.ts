@@ -8,9 +8,8 @@
  *
  * Key decision: near-ties. A learner cannot tell options apart by length when they differ by a
  * word or so, so options within TIE_CHARS characters or TIE_SHARE of the longest (whichever is
- * larger) count as tied,
- * and the strategy picks among tied options at random (credit 1/t when the answer is one of
- * t tied options). Padding a wrong option by one word therefore does not hide a long right
+ * larger) count as tied, and the strategy picks among tied options at random (credit 1/t when
+ * the answer is one of t tied options). Padding a wrong option by one word therefore does not hide a long right
  * answer, and options of truly alike length score exactly chance.
  *
  * The quiz is read by evaluating the `questions={[...]}` literal of the lesson's last <Quiz>,
