@@ -716,25 +716,25 @@ describe('the four seed-002 quiz questions are asked, reworded', () => {
 		[
 			'maturity level 0 is manual, script-driven and interactive',
 			MATURITY,
-			/level 0/i,
+			/emails the model file/i,
 			/manual, script-driven/i,
 		],
 		[
 			'building the model is CI/CD, not CT',
 			CICD,
-			/CI\/CD and not to continuous training/i,
+			/but never in Sunday’s continuous-training run/i,
 			/build/i,
 		],
 		[
 			'MLOps keeps monitoring, retraining and serving, unlike DevOps',
 			WHAT,
-			/sets it apart from DevOps/i,
+			/a web checkout page, the other a churn model/i,
 			/monitor.{0,60}retrain.{0,60}serv/i,
 		],
 		[
 			'continuous training names the monitor-measure-retrain-serve loop',
-			RETRAIN,
-			/retrained and redeployed automatically and continuously/i,
+			CICD,
+			/trains a new model on recent data and serves it/i,
 			/Continuous training/,
 		],
 	] as const)('%s', (_name, lesson, question, answer) => {
