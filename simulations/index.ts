@@ -42,12 +42,24 @@ export {
 } from './stats/kolmogorov-smirnov.stats';
 export { kolmogorovSurvival } from './stats/kolmogorov-distribution.stats';
 export {
+	evidentlyCategoricalPsi,
+	evidentlyPsiSum,
+	EVIDENTLY_PSI_MAX_VALUE_BINS,
+	EVIDENTLY_PSI_THRESHOLD,
+	fillEmptySharesAsEvidently,
 	linearQuantile,
 	populationStabilityIndex,
 	PSI_ZERO_PROPORTION,
+	type PsiMethod,
 	type PsiOptions,
 	type PsiResult,
 } from './stats/population-stability.stats';
+export {
+	histogramShares,
+	sturgesEdges,
+	sturgesHistogram,
+	type SturgesHistogram,
+} from './stats/sturges-histogram.stats';
 export {
 	normedWassersteinDistance,
 	wassersteinDistance,
@@ -63,11 +75,14 @@ export {
 	regularizedGammaQ,
 } from './stats/special-functions.math';
 export {
+	assertTestFitsType,
 	chooseDriftTest,
 	datasetDrift,
 	DEFAULT_DRIFT_SHARE,
 	DRIFT_TESTS,
 	featureDrift,
+	inferFeatureType,
+	NUMBER_UNIQUE_AS_CATEGORICAL,
 	prepareCategories,
 	SMALL_REFERENCE_MAX_ROWS,
 	type Category,
