@@ -67,6 +67,22 @@ export {
 } from './stats/wasserstein.stats';
 export { chiSquareTest, type ChiSquareResult } from './stats/chi-square.stats';
 export { jensenShannonDistance } from './stats/jensen-shannon.stats';
+export {
+	binIndexEdges,
+	calibrateProbabilities,
+	checkCalibration,
+	estimateAccuracy,
+	expectedCalibrationError,
+	fitIsotonic,
+	fitPerformanceEstimator,
+	predictIsotonic,
+	rocAucScore,
+	type CalibrationCheck,
+	type CalibrationCheckOptions,
+	type IsotonicModel,
+	type PerformanceEstimator,
+	type PerformanceEstimatorOptions,
+} from './stats/performance-estimation.stats';
 export { proportionZTest, type ProportionZResult } from './stats/proportion-z.stats';
 export {
 	chiSquareSurvival,
