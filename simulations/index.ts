@@ -68,6 +68,16 @@ export {
 export { chiSquareTest, type ChiSquareResult } from './stats/chi-square.stats';
 export { jensenShannonDistance } from './stats/jensen-shannon.stats';
 export {
+	adjustPValues,
+	benjaminiHochbergAdjust,
+	bonferroniAdjust,
+	correctFeatureDrift,
+	pValueCorrections,
+	type CorrectedDrift,
+	type CorrectedFeatureResult,
+	type PValueCorrection,
+} from './stats/multiple-testing.stats';
+export {
 	binIndexEdges,
 	calibrateProbabilities,
 	checkCalibration,
