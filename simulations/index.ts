@@ -144,3 +144,6 @@ export {
 export * from './drift/drift.model';
 export * from './drift/drift.machine';
 export * from './drift/drift.port';
+
+// Alerting: an Alertmanager-style lifecycle for the monitor's alerts.
+export * from './alerting/alert-lifecycle.model';
