@@ -42,12 +42,24 @@ export {
 } from './stats/kolmogorov-smirnov.stats';
 export { kolmogorovSurvival } from './stats/kolmogorov-distribution.stats';
 export {
+	evidentlyCategoricalPsi,
+	evidentlyPsiSum,
+	EVIDENTLY_PSI_MAX_VALUE_BINS,
+	EVIDENTLY_PSI_THRESHOLD,
+	fillEmptySharesAsEvidently,
 	linearQuantile,
 	populationStabilityIndex,
 	PSI_ZERO_PROPORTION,
+	type PsiMethod,
 	type PsiOptions,
 	type PsiResult,
 } from './stats/population-stability.stats';
+export {
+	histogramShares,
+	sturgesEdges,
+	sturgesHistogram,
+	type SturgesHistogram,
+} from './stats/sturges-histogram.stats';
 export {
 	normedWassersteinDistance,
 	wassersteinDistance,
@@ -55,6 +67,32 @@ export {
 } from './stats/wasserstein.stats';
 export { chiSquareTest, type ChiSquareResult } from './stats/chi-square.stats';
 export { jensenShannonDistance } from './stats/jensen-shannon.stats';
+export {
+	adjustPValues,
+	benjaminiHochbergAdjust,
+	bonferroniAdjust,
+	correctFeatureDrift,
+	pValueCorrections,
+	type CorrectedDrift,
+	type CorrectedFeatureResult,
+	type PValueCorrection,
+} from './stats/multiple-testing.stats';
+export {
+	binIndexEdges,
+	calibrateProbabilities,
+	checkCalibration,
+	estimateAccuracy,
+	expectedCalibrationError,
+	fitIsotonic,
+	fitPerformanceEstimator,
+	predictIsotonic,
+	rocAucScore,
+	type CalibrationCheck,
+	type CalibrationCheckOptions,
+	type IsotonicModel,
+	type PerformanceEstimator,
+	type PerformanceEstimatorOptions,
+} from './stats/performance-estimation.stats';
 export { proportionZTest, type ProportionZResult } from './stats/proportion-z.stats';
 export {
 	chiSquareSurvival,
@@ -63,11 +101,14 @@ export {
 	regularizedGammaQ,
 } from './stats/special-functions.math';
 export {
+	assertTestFitsType,
 	chooseDriftTest,
 	datasetDrift,
 	DEFAULT_DRIFT_SHARE,
 	DRIFT_TESTS,
 	featureDrift,
+	inferFeatureType,
+	NUMBER_UNIQUE_AS_CATEGORICAL,
 	prepareCategories,
 	SMALL_REFERENCE_MAX_ROWS,
 	type Category,
@@ -103,3 +144,6 @@ export {
 export * from './drift/drift.model';
 export * from './drift/drift.machine';
 export * from './drift/drift.port';
+
+// Alerting: an Alertmanager-style lifecycle for the monitor's alerts.
+export * from './alerting/alert-lifecycle.model';

@@ -8,11 +8,20 @@
  * practically irrelevant shifts. Every choice — test, threshold, dataset share — can be
  * overridden, and every result carries the test, its score, the threshold and the verdict so the
  * lab can explain each alarm.
+ *
+ * The specification is Evidently's code at commit a4aa4c2b37fe (src/evidently/legacy/calculations/
+ * stattests/registry.py for the choice and the type check, psi.py and utils.py for PSI,
+ * src/evidently/legacy/utils/data_preprocessing.py for column types); the fixtures in
+ * test/fixtures/stats/evidently-*.json were computed by running that code.
  */
 import { chiSquareTest } from './chi-square.stats';
 import { jensenShannonDistance } from './jensen-shannon.stats';
 import { ksTwoSample } from './kolmogorov-smirnov.stats';
-import { populationStabilityIndex, PSI_ZERO_PROPORTION } from './population-stability.stats';
+import {
+	evidentlyCategoricalPsi,
+	populationStabilityIndex,
+	type PsiMethod,
+} from './population-stability.stats';
 import { proportionZTest } from './proportion-z.stats';
 import {
 	assertFiniteSample,
@@ -20,6 +29,7 @@ import {
 	isPreparedReference,
 	type NumericSample,
 } from './sample.input';
+import { sturgesHistogram } from './sturges-histogram.stats';
 import { normedWassersteinDistance } from './wasserstein.stats';
 
 /** Names of the drift tests, as Evidently spells them. */
@@ -53,31 +63,54 @@ export interface DriftTestSpec {
 	readonly inclusive: boolean;
 	/** Whether the test only makes sense for numerical features. */
 	readonly numericalOnly: boolean;
+	/** The feature types Evidently registers the test for (`allowed_feature_types`). */
+	readonly featureTypes: readonly FeatureType[];
 }
 
 /** Evidently's defaults: 0.05 for tests (KS flags p ≤ t, the others p < t), 0.1 for distances. */
 export const DRIFT_TESTS: Readonly<Record<DriftTestName, DriftTestSpec>> = {
-	ks: { scoreKind: 'p-value', defaultThreshold: 0.05, inclusive: true, numericalOnly: true },
+	ks: {
+		scoreKind: 'p-value',
+		defaultThreshold: 0.05,
+		inclusive: true,
+		numericalOnly: true,
+		featureTypes: ['numerical'],
+	},
 	chisquare: {
 		scoreKind: 'p-value',
 		defaultThreshold: 0.05,
 		inclusive: false,
 		numericalOnly: false,
+		featureTypes: ['categorical'],
 	},
-	z: { scoreKind: 'p-value', defaultThreshold: 0.05, inclusive: false, numericalOnly: false },
+	z: {
+		scoreKind: 'p-value',
+		defaultThreshold: 0.05,
+		inclusive: false,
+		numericalOnly: false,
+		featureTypes: ['categorical'],
+	},
 	wasserstein: {
 		scoreKind: 'distance',
 		defaultThreshold: 0.1,
 		inclusive: true,
 		numericalOnly: true,
+		featureTypes: ['numerical'],
 	},
 	jensenshannon: {
 		scoreKind: 'distance',
 		defaultThreshold: 0.1,
 		inclusive: true,
 		numericalOnly: false,
+		featureTypes: ['numerical', 'categorical'],
 	},
-	psi: { scoreKind: 'distance', defaultThreshold: 0.1, inclusive: true, numericalOnly: false },
+	psi: {
+		scoreKind: 'distance',
+		defaultThreshold: 0.1,
+		inclusive: true,
+		numericalOnly: false,
+		featureTypes: ['numerical', 'categorical'],
+	},
 };
 
 /** Reference sizes up to this get hypothesis tests by default; larger ones get distances. */
@@ -85,18 +118,63 @@ export const SMALL_REFERENCE_MAX_ROWS = 1000;
 /** Share of drifted features at which the dataset counts as drifted (Evidently's `drift_share`). */
 export const DEFAULT_DRIFT_SHARE = 0.5;
 
-/** What the default test choice depends on. */
+/** Evidently's `NUMBER_UNIQUE_AS_CATEGORICAL`: integer columns with ≤ this many values are categories. */
+export const NUMBER_UNIQUE_AS_CATEGORICAL = 5;
+
+/**
+ * What the default test choice depends on. Give either `uniqueCount` or the samples it is counted
+ * from (`reference`, and `current` when there is one); when both are given the count is used.
+ */
 export interface DriftTestChoiceInput {
-	readonly referenceSize: number;
+	/** Rows in the reference; defaults to the size of `reference`. */
+	readonly referenceSize?: number;
 	readonly featureType: FeatureType;
-	/** Distinct values over reference and current together. */
-	readonly uniqueCount: number;
+	/** Distinct values over reference and current together (Evidently's `n_values`). */
+	readonly uniqueCount?: number;
+	/** The reference sample, to count distinct values from when `uniqueCount` is not given. */
+	readonly reference?: FeatureValues;
+	/** The current sample; its new values count too, as in Evidently. */
+	readonly current?: FeatureValues;
 }
 
-/** Evidently's default test for a feature. */
+/**
+ * Evidently's default test for a feature (registry.py `_get_default_stattest`). The distinct-value
+ * count is derived from the samples when it is not given, so a caller cannot get the
+ * two-proportion z-test for a 3-level feature by passing no count.
+ */
 export function chooseDriftTest(input: DriftTestChoiceInput): DriftTestName {
-	const { referenceSize, featureType, uniqueCount } = input;
-	const numericLike = featureType === 'numerical' && uniqueCount > 5;
+	const { featureType } = input;
+	const referenceSize =
+		input.referenceSize ?? (input.reference === undefined ? undefined : sizeOf(input.reference));
+	if (referenceSize === undefined || !Number.isInteger(referenceSize) || referenceSize < 0) {
+		throw new DriftInputError(
+			'referenceSize',
+			`must be a whole number of rows (or give the reference), got ${String(referenceSize)}`,
+		);
+	}
+	if (featureType !== 'numerical' && featureType !== 'categorical') {
+		throw new DriftInputError(
+			'featureType',
+			`must be "numerical" or "categorical", got ${String(featureType)}`,
+		);
+	}
+	let uniqueCount = input.uniqueCount;
+	if (uniqueCount === undefined) {
+		if (input.reference === undefined) {
+			throw new DriftInputError(
+				'uniqueCount',
+				'give the distinct-value count or the reference sample to count it from',
+			);
+		}
+		// Only "more than 5" and "more than 2" matter, so counting stops after 6.
+		uniqueCount = distinctUpTo(input.reference, input.current ?? [], NUMBER_UNIQUE_AS_CATEGORICAL);
+	} else if (!Number.isInteger(uniqueCount) || uniqueCount < 0) {
+		throw new DriftInputError(
+			'uniqueCount',
+			`must be a whole number of distinct values, got ${String(uniqueCount)}`,
+		);
+	}
+	const numericLike = featureType === 'numerical' && uniqueCount > NUMBER_UNIQUE_AS_CATEGORICAL;
 	if (referenceSize <= SMALL_REFERENCE_MAX_ROWS) {
 		if (numericLike) return 'ks';
 		return uniqueCount > 2 ? 'chisquare' : 'z';
@@ -112,7 +190,13 @@ export interface FeatureDriftOptions {
 	readonly test?: DriftTestName;
 	/** Defaults to the test's `defaultThreshold`. */
 	readonly threshold?: number;
-	/** Quantile bins for PSI on numerical features (default 10). */
+	/**
+	 * How PSI bins a numerical feature: `evidently` (default; Evidently's `psi` test) or
+	 * `reference-quantiles` (the credit-risk convention, see `populationStabilityIndex`).
+	 * Categorical features are always binned by category, with Evidently's empty-bin fill.
+	 */
+	readonly psiMethod?: PsiMethod;
+	/** Quantile bins for PSI with `psiMethod: 'reference-quantiles'` (default 10). */
 	readonly psiBins?: number;
 }
 
@@ -240,80 +324,62 @@ function sizeOf(values: FeatureValues): number {
 	return (values as ArrayLike<unknown>).length;
 }
 
-/** Proportions per bin over Sturges bins of the combined sample, as Evidently bins wide columns. */
-function sturgesProportions(
-	reference: NumericSample,
-	current: NumericSample,
-): { referenceProportions: Float64Array; currentProportions: Float64Array } {
-	const a = isPreparedReference(reference) ? reference.sorted : reference;
-	const b = isPreparedReference(current) ? current.sorted : current;
-	let low = Infinity;
-	let high = -Infinity;
-	for (const sample of [reference, current]) {
-		if (isPreparedReference(sample)) {
-			low = Math.min(low, sample.sorted[0] as number);
-			high = Math.max(high, sample.sorted[sample.sorted.length - 1] as number);
-			continue;
-		}
-		for (let i = 0; i < sample.length; i++) {
-			const value = sample[i] as number;
-			if (value < low) low = value;
-			if (value > high) high = value;
-		}
+/** Evidently's refusal, in our words: which test, which type, and which types it does fit. */
+function notApplicableMessage(test: DriftTestName, featureType: FeatureType): string {
+	const fits = DRIFT_TESTS[test].featureTypes.map((type) => `${type} features`).join(' and ');
+	return `"${test}" does not apply to a ${featureType} feature; it is for ${fits} only`;
+}
+
+/** Throws Evidently's type refusal when `test` is not registered for `featureType`. */
+export function assertTestFitsType(test: DriftTestName, featureType: FeatureType): void {
+	const spec = Object.hasOwn(DRIFT_TESTS, test) ? DRIFT_TESTS[test] : undefined;
+	if (spec === undefined) throw new DriftInputError('test', `unknown drift test "${String(test)}"`);
+	if (!spec.featureTypes.includes(featureType)) {
+		throw new DriftInputError('test', notApplicableMessage(test, featureType));
 	}
-	if (low === high) {
-		low -= 0.5;
-		high += 0.5;
-	}
-	const total = a.length + b.length;
-	const range = high - low;
-	// numpy derives the count from a bin width, so keep its arithmetic.
-	const bins = Math.ceil(range / (range / (Math.log2(total) + 1)));
-	const step = range / bins;
-	const edges = new Float64Array(bins + 1);
-	for (let i = 0; i < bins; i++) edges[i] = i * step + low;
-	edges[bins] = high;
-	const upperBin = (value: number): number => {
-		let lo = 0;
-		let hi = edges.length;
-		while (lo < hi) {
-			const middle = (lo + hi) >>> 1;
-			if ((edges[middle] as number) <= value) lo = middle + 1;
-			else hi = middle;
+}
+
+/**
+ * Evidently's column type for a feature (data_preprocessing.py `_get_column_type`, no column
+ * mapping): booleans and strings are categorical; an integer column is categorical when its
+ * reference has at most 5 distinct values (the current's count decides only without a reference)
+ * and numerical otherwise; any other numeric column is numerical. When both samples are numeric the
+ * current's kind decides, as Evidently reads the current's dtype. JavaScript numbers carry
+ * no dtype, so "integer column" means every value is a whole number — what pandas reads as int64
+ * from a CSV; a column with a missing value would be float64 in pandas and so numerical, which is
+ * why the lab tests windows with missing values removed. A prepared reference is numeric.
+ */
+export function inferFeatureType(reference: FeatureValues, current?: FeatureValues): FeatureType {
+	const kind = (values: FeatureValues): 'integer' | 'float' | 'other' | 'empty' => {
+		if (isPreparedCategories(values)) return 'other';
+		const array = isPreparedReference(values) ? values.sorted : (values as ArrayLike<unknown>);
+		if (array.length === 0) return 'empty';
+		let integer = true;
+		for (let i = 0; i < array.length; i++) {
+			const value = array[i];
+			if (typeof value !== 'number') return 'other';
+			if (!Number.isInteger(value)) integer = false;
 		}
-		return Math.min(bins - 1, Math.max(0, lo - 1));
+		return integer ? 'integer' : 'float';
 	};
-	const proportions = (sample: ArrayLike<number>, sorted: boolean): Float64Array => {
-		const counts = new Float64Array(bins);
-		if (sorted) {
-			// A sorted sample is cut at each edge by binary search instead of binning every value.
-			let start = 0;
-			for (let k = 0; k < bins - 1; k++) {
-				const edge = edges[k + 1] as number;
-				let lo = start;
-				let hi = sample.length;
-				while (lo < hi) {
-					const middle = (lo + hi) >>> 1;
-					if ((sample[middle] as number) < edge) lo = middle + 1;
-					else hi = middle;
-				}
-				counts[k] = lo - start;
-				start = lo;
-			}
-			counts[bins - 1] = sample.length - start;
-		} else {
-			for (let i = 0; i < sample.length; i++) {
-				const bin = upperBin(sample[i] as number);
-				counts[bin] = (counts[bin] as number) + 1;
-			}
-		}
-		for (let k = 0; k < bins; k++) counts[k] = (counts[k] as number) / sample.length;
-		return counts;
-	};
-	return {
-		referenceProportions: proportions(a, isPreparedReference(reference)),
-		currentProportions: proportions(b, isPreparedReference(current)),
-	};
+	// Evidently reads the current's dtype when both are numeric (an integer reference with a
+	// fractional current is numerical) and the reference's when either is not.
+	const referenceKind = kind(reference);
+	const currentKind = current === undefined ? 'empty' : kind(current);
+	const numericKind = (k: string) => k === 'integer' || k === 'float';
+	const type =
+		referenceKind === 'empty'
+			? currentKind
+			: numericKind(referenceKind) && numericKind(currentKind)
+				? currentKind
+				: referenceKind;
+	if (type === 'other' || type === 'empty') return 'categorical';
+	if (type === 'float') return 'numerical';
+	const count =
+		referenceKind === 'empty' && current !== undefined
+			? distinctUpTo(current, [], NUMBER_UNIQUE_AS_CATEGORICAL)
+			: distinctUpTo(reference, [], NUMBER_UNIQUE_AS_CATEGORICAL);
+	return count <= NUMBER_UNIQUE_AS_CATEGORICAL ? 'categorical' : 'numerical';
 }
 
 function verdict(
@@ -356,21 +422,33 @@ export function featureDrift(
 		}
 		if (!isPreparedReference(current)) assertFiniteSample('current', current as ArrayLike<number>);
 	}
-	const test =
-		options.test ??
+	const defaultTest = () =>
 		chooseDriftTest({
 			referenceSize: sizeOf(reference),
 			featureType,
-			uniqueCount: distinctUpTo(reference, current, 5),
+			uniqueCount: distinctUpTo(reference, current, NUMBER_UNIQUE_AS_CATEGORICAL),
 		});
-	const spec = DRIFT_TESTS[test];
-	if (spec === undefined) throw new DriftInputError('test', `unknown drift test "${String(test)}"`);
+	const test = options.test ?? defaultTest();
+	const spec = Object.hasOwn(DRIFT_TESTS, test) ? DRIFT_TESTS[test] : undefined;
+	if (spec === undefined) {
+		throw new DriftInputError(
+			'test',
+			`unknown drift test "${String(test)}"; known tests: ${Object.keys(DRIFT_TESTS).join(', ')}`,
+		);
+	}
 	const threshold = options.threshold ?? spec.defaultThreshold;
 	if (!Number.isFinite(threshold)) {
 		throw new DriftInputError('threshold', `must be a finite number, got ${String(threshold)}`);
 	}
-	if (spec.numericalOnly && featureType !== 'numerical') {
-		throw new DriftInputError('test', `"${test}" needs a numerical feature`);
+	// Evidently refuses a test asked for by name on a type it is not registered for
+	// (StatTestInvalidFeatureTypeError), while its default choice may still run chi-square or z on
+	// a numerical column with ≤ 5 values; a caller passing that default choice on is not refused.
+	if (
+		!spec.featureTypes.includes(featureType) &&
+		options.test !== undefined &&
+		options.test !== defaultTest()
+	) {
+		throw new DriftInputError('test', notApplicableMessage(test, featureType));
 	}
 	const numericReference = reference as NumericSample;
 	const numericCurrent = current as NumericSample;
@@ -384,21 +462,20 @@ export function featureDrift(
 			return verdict(test, featureType, distance, null, threshold);
 		}
 		case 'psi': {
+			const method = options.psiMethod ?? 'evidently';
 			if (featureType === 'numerical') {
-				const bins = options.psiBins === undefined ? {} : { bins: options.psiBins };
-				const result = populationStabilityIndex(numericReference, numericCurrent, bins);
+				const result = populationStabilityIndex(
+					numericReference,
+					numericCurrent,
+					method === 'evidently' || options.psiBins === undefined
+						? { method }
+						: { method, bins: options.psiBins },
+				);
 				return verdict(test, featureType, result.statistic, null, threshold);
 			}
-			const ref = countsOf('reference', reference);
-			const cur = countsOf('current', current);
-			const aligned = alignedCounts(ref, cur);
-			let psi = 0;
-			for (let k = 0; k < aligned.keys.length; k++) {
-				const e = (aligned.referenceCounts[k] as number) / ref.size || PSI_ZERO_PROPORTION;
-				const a = (aligned.currentCounts[k] as number) / cur.size || PSI_ZERO_PROPORTION;
-				psi += (a - e) * Math.log(a / e);
-			}
-			return verdict(test, featureType, psi, null, threshold);
+			const aligned = alignedCounts(countsOf('reference', reference), countsOf('current', current));
+			const psi = evidentlyCategoricalPsi(aligned.referenceCounts, aligned.currentCounts);
+			return verdict(test, featureType, psi.statistic, null, threshold);
 		}
 		case 'jensenshannon': {
 			const wide =
@@ -407,7 +484,7 @@ export function featureDrift(
 					? reference.uniqueCount
 					: new Set(Array.from(numericReference as ArrayLike<number>)).size) > 20;
 			if (wide) {
-				const binned = sturgesProportions(numericReference, numericCurrent);
+				const binned = sturgesHistogram(numericReference, numericCurrent);
 				const distance = jensenShannonDistance(
 					binned.referenceProportions,
 					binned.currentProportions,

@@ -117,7 +117,7 @@ describe('featureDrift verdicts and overrides', () => {
 
 	test('clear errors for impossible combinations and bad values', () => {
 		expect(() => featureDrift(['a', 'b'], ['a'], { test: 'ks' })).toThrow(
-			/^test: "ks" needs a numerical feature/,
+			/^test: "ks" does not apply to a categorical feature; it is for numerical features only/,
 		);
 		expect(() => featureDrift([1, 2], ['a'], { featureType: 'numerical' })).toThrow(
 			DriftInputError,
