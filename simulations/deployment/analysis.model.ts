@@ -205,7 +205,7 @@ export interface MetricResultView extends MetricCounters {
 	/** How many measurements exist (0 means none taken yet). */
 	measurementCount: number;
 	/** The last measurement's phase, if any. */
-	lastPhase?: MeasurementPhase;
+	lastPhase?: MeasurementPhase | undefined;
 }
 
 /**

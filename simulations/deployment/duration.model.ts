@@ -74,7 +74,7 @@ export function parseGoDuration(text: string): number {
 		rest = rest.slice(j);
 		totalNs += Number(`${whole || '0'}.${fraction || '0'}`) * scale;
 		// Go rejects anything past the int64 nanosecond range (about 292 years).
-		if (totalNs > 9223372036854775807) throw invalid();
+		if (totalNs > 2 ** 63 - 1) throw invalid();
 	}
 	const ms = totalNs / 1e6;
 	return negative ? -ms : ms;

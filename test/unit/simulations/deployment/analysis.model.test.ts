@@ -360,7 +360,7 @@ describe('measurement scheduling (argo: TestGenerateMetricTasks*, TestCalculateN
 	});
 	// argo: TestGenerateMetricTasksNoIntervalOrCount
 	test('without interval or count, one measurement and done', () => {
-		const metric = { name: 'success-rate' };
+		const metric: NamedMetric = { name: 'success-rate' };
 		const state = advanceAnalysisRun([metric], run(metric), 0, () => S);
 		expect(state.phase).toBe('Successful');
 		expect(nextMeasurementDueMs(metric, state.metrics[0]!, 0)).toBeNull();
@@ -370,11 +370,11 @@ describe('measurement scheduling (argo: TestGenerateMetricTasks*, TestCalculateN
 		const metric = { name: 'success-rate', interval: '5m' };
 		const state = advanceAnalysisRun([metric], run(metric), 0, () => E);
 		expect(nextMeasurementDueMs(metric, state.metrics[0]!, 0)).toBe(10_000);
-		expect(nextMeasurementDueMs({ name: 'x' }, state.metrics[0]!, 0)).toBe(10_000);
+		expect(nextMeasurementDueMs({}, state.metrics[0]!, 0)).toBe(10_000);
 	});
 	// argo: TestGenerateMetricTasksHonorInitialDelay and TestCalculateNextReconcileTimeInitialDelay
 	test('the first measurement waits for initialDelay', () => {
-		const metric = { name: 'success-rate', interval: '60s', initialDelay: '30s' };
+		const metric: NamedMetric = { name: 'success-rate', interval: '60s', initialDelay: '30s' };
 		expect(nextMeasurementDueMs(metric, run(metric).metrics[0]!, 1_000)).toBe(31_000);
 	});
 	// argo: TestGenerateMetricTasksFailing and TestReconcileAnalysisRunTerminateSiblingAfterFail

@@ -1,0 +1,135 @@
+/**
+ * Runs a canary rollout against the traffic world, headless: each tick the router splits that
+ * tick's requests by the rollout's current weight, then the rollout reconciles at the tick's end
+ * and its analysis metrics read the candidate's traffic over their lookback. This is what the
+ * lab's clock will drive one tick at a time; here it runs to the end in one call, for tests and
+ * the benchmark.
+ *
+ * Key decision: a tick covers (t·tickMs, (t+1)·tickMs], its traffic uses the weight in force when
+ * it began, and a measurement at time T reads the ticks that ended in (T − lookback, T], as a
+ * Prometheus range query would. A small weight therefore means few candidate requests in that
+ * window, which is why thin canaries give noisy metrics.
+ */
+import { createRng } from '../shared/rng';
+import { createWorld } from '../world/world.model';
+import {
+	createCanaryState,
+	deploy,
+	promote,
+	reconcile,
+	type CanarySpec,
+	type CanaryState,
+	type RolloutMeasurer,
+} from './canary.model';
+import { evaluateMeasurement, lookbackMs, metricValue } from './metrics.model';
+import {
+	blastRadius,
+	candidatePresets,
+	simulateTick,
+	stableVersion,
+	windowStats,
+	type BlastRadius,
+	type CandidatePresetId,
+	type TrafficConfig,
+	type TrafficTick,
+} from './traffic.model';
+
+/** What a headless canary run needs. */
+export interface CanaryRunOptions {
+	spec: CanarySpec;
+	seed: number | string;
+	candidate: CandidatePresetId;
+	/** Simulated time per tick, in ms. */
+	tickMs: number;
+	requestsPerTick: number;
+	/** Ticks before labels arrive (for the accuracy metric). */
+	labelDelayTicks?: number;
+	/** Stop after this many ticks at most. */
+	maxTicks?: number;
+	/** Promote through indefinite and inconclusive pauses, as a hurried human would. */
+	autoPromote?: boolean;
+}
+
+/** One tick of a run: the traffic and the rollout after it. */
+export interface CanaryRunFrame {
+	traffic: TrafficTick;
+	state: CanaryState;
+}
+
+/** The outcome of a headless run. */
+export interface CanaryRunResult {
+	frames: CanaryRunFrame[];
+	final: CanaryState;
+	blastRadius: BlastRadius;
+	/** Requests simulated in all. */
+	requests: number;
+}
+
+/** A measurer that reads the candidate's side of the traffic recorded so far. */
+export function trafficMeasurer(
+	ticks: readonly TrafficTick[],
+	tickMs: number,
+	labelDelayTicks: number,
+): RolloutMeasurer {
+	return (metric, atMs) => {
+		const lastTick = Math.floor(atMs / tickMs) - 1;
+		const firstTick = Math.floor((atMs - lookbackMs(metric)) / tickMs);
+		const stats = windowStats(ticks, 'candidate', firstTick, lastTick, labelDelayTicks);
+		const value = metricValue(metric, stats);
+		return { phase: evaluateMeasurement(metric, value), value };
+	};
+}
+
+/**
+ * Deploys revision 1 (the first deployment: straight to stable), then revision 2 with the
+ * candidate preset, and runs ticks until the rollout is Healthy or Degraded, or waits for a
+ * human (unless autoPromote), or maxTicks pass.
+ */
+export function runCanaryRollout(options: CanaryRunOptions): CanaryRunResult {
+	const world = createWorld();
+	const labelDelayTicks = options.labelDelayTicks ?? 3;
+	const config: TrafficConfig = {
+		world,
+		stable: stableVersion(world),
+		candidate: candidatePresets(world)[options.candidate].version,
+		requestsPerTick: options.requestsPerTick,
+		labelDelayTicks,
+	};
+	const rng = createRng(options.seed).split('deployment');
+	const ticks: TrafficTick[] = [];
+	const frames: CanaryRunFrame[] = [];
+	const measure = trafficMeasurer(ticks, options.tickMs, labelDelayTicks);
+	let state = deploy(deploy(createCanaryState(options.spec), 1), 2);
+	// The rollout's first reconcile happens before any traffic, at time 0.
+	state = reconcile(state, 0, measure);
+	const maxTicks = options.maxTicks ?? 1000;
+	for (let t = 0; t < maxTicks; t++) {
+		if (state.phase === 'Healthy' || state.phase === 'Degraded') break;
+		if (state.phase === 'Paused' && state.pauseStartedAtMs === null) {
+			if (!options.autoPromote) break;
+			state = promote(state);
+		} else if (
+			state.phase === 'Paused' &&
+			state.pauseReason === 'CanaryPauseStep' &&
+			!hasDuration(state) &&
+			options.autoPromote
+		) {
+			state = promote(state);
+		}
+		const traffic = simulateTick(config, { candidatePercent: state.weightPercent }, t, rng);
+		ticks.push(traffic);
+		state = reconcile(state, (t + 1) * options.tickMs, measure);
+		frames.push({ traffic, state });
+	}
+	return {
+		frames,
+		final: state,
+		blastRadius: blastRadius(ticks),
+		requests: ticks.reduce((n, t) => n + t.requests, 0),
+	};
+}
+
+function hasDuration(state: CanaryState): boolean {
+	const step = state.spec.steps[state.stepIndex];
+	return step !== undefined && 'pause' in step && step.pause.duration !== undefined;
+}
