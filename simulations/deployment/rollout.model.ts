@@ -23,6 +23,15 @@ import {
 } from './canary.model';
 import { evaluateMeasurement, lookbackMs, metricValue } from './metrics.model';
 import {
+	blueGreenStrategy,
+	flaggerStrategy,
+	recreateStrategy,
+	rollingStrategy,
+	runStrategy,
+	shadowStrategy,
+	type StrategyRun,
+} from './strategies.model';
+import {
 	blastRadius,
 	candidatePresets,
 	simulateTick,
@@ -132,4 +141,102 @@ export function runCanaryRollout(options: CanaryRunOptions): CanaryRunResult {
 function hasDuration(state: CanaryState): boolean {
 	const step = state.spec.steps[state.stepIndex];
 	return step !== undefined && 'pause' in step && step.pause.duration !== undefined;
+}
+
+/** The lab's default canary: two weights, each held a minute, each checked by an analysis. */
+export const defaultCanarySpec: CanarySpec = {
+	steps: [
+		{ setWeight: 10 },
+		{ pause: { duration: '1m' } },
+		{ analysis: { templates: ['success-rate'] } },
+		{ setWeight: 50 },
+		{ pause: { duration: '1m' } },
+		{ analysis: { templates: ['success-rate'] } },
+	],
+	templates: [
+		{
+			name: 'success-rate',
+			metrics: [
+				{
+					name: 'success-rate',
+					source: 'successRate',
+					lookback: '1m',
+					successCondition: { op: '>=', value: 0.98 },
+				},
+			],
+		},
+	],
+};
+
+/** One strategy's blast radius in the side-by-side comparison. */
+export interface StrategyComparison {
+	strategy: 'recreate' | 'rolling' | 'blueGreen' | 'canary' | 'flagger' | 'shadow';
+	blastRadius: BlastRadius & { dropped: number };
+	/** How the strategy ended, in its tool's words. */
+	outcome: string;
+}
+
+/**
+ * Every strategy on the same candidate, seed and request stream for `ticks` ticks of 10 s: the
+ * users each version served and how many the candidate failed. Recreate and rolling update have
+ * no analysis, so a bad candidate keeps serving; blue/green switches back after its
+ * post-promotion analysis; canary and Flagger stop at a small weight; shadow never answers users.
+ */
+export function compareStrategies(options: {
+	seed: number | string;
+	candidate: CandidatePresetId;
+	ticks?: number;
+	requestsPerTick?: number;
+}): StrategyComparison[] {
+	const run = {
+		seed: options.seed,
+		candidate: options.candidate,
+		ticks: options.ticks ?? 30,
+		requestsPerTick: options.requestsPerTick ?? 200,
+	};
+	const last = (r: StrategyRun) => r.frames.at(-1)?.decision.phase ?? '';
+	const results: StrategyComparison[] = [];
+	const add = (strategy: StrategyComparison['strategy'], r: StrategyRun) =>
+		results.push({ strategy, blastRadius: r.blastRadius, outcome: last(r) });
+	add('recreate', runStrategy(recreateStrategy(0, 2), run));
+	add('rolling', runStrategy(rollingStrategy(0, { replicas: 10, startupTicks: 2 }), run));
+	add(
+		'blueGreen',
+		runStrategy(
+			blueGreenStrategy({
+				deployTick: 0,
+				previewTicks: 3,
+				postPromotionTicks: 3,
+				minSuccessRate: 0.98,
+				startupTicks: 2,
+			}),
+			run,
+		),
+	);
+	const canary = runCanaryRollout({
+		spec: defaultCanarySpec,
+		seed: run.seed,
+		candidate: run.candidate,
+		tickMs: 10_000,
+		requestsPerTick: run.requestsPerTick,
+		maxTicks: run.ticks,
+	});
+	results.push({
+		strategy: 'canary',
+		blastRadius: { ...canary.blastRadius, dropped: 0 },
+		outcome: canary.final.phase,
+	});
+	add(
+		'flagger',
+		runStrategy(
+			flaggerStrategy(
+				0,
+				{ stepWeight: 10, maxWeight: 50, threshold: 2 },
+				{ intervalTicks: 6, minSuccessRate: 0.98 },
+			),
+			run,
+		),
+	);
+	add('shadow', runStrategy(shadowStrategy(0), run));
+	return results;
 }
