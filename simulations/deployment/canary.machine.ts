@@ -14,14 +14,14 @@
  */
 import { assign, setup } from 'xstate';
 import {
-	abort,
+	abortRollout,
 	createCanaryState,
-	deploy,
-	promote,
-	promoteFull,
-	reconcile,
-	retry,
-	rollback,
+	deployRevision,
+	promoteRollout,
+	promoteRolloutFull,
+	reconcileRollout,
+	retryRollout,
+	rollbackRollout,
 	type CanarySpec,
 	type CanaryState,
 	type RolloutMeasurer,
@@ -73,17 +73,19 @@ export const canaryMachine = setup({
 	actions: {
 		deploy: assign({
 			rollout: ({ context, event }) =>
-				event.type === 'rollout.deploy' ? deploy(context.rollout, event.revision) : context.rollout,
+				event.type === 'rollout.deploy'
+					? deployRevision(context.rollout, event.revision)
+					: context.rollout,
 		}),
-		promote: assign({ rollout: ({ context }) => promote(context.rollout) }),
-		promoteFull: assign({ rollout: ({ context }) => promoteFull(context.rollout) }),
-		abort: assign({ rollout: ({ context }) => abort(context.rollout) }),
-		retry: assign({ rollout: ({ context }) => retry(context.rollout) }),
-		rollback: assign({ rollout: ({ context }) => rollback(context.rollout) }),
+		promote: assign({ rollout: ({ context }) => promoteRollout(context.rollout) }),
+		promoteFull: assign({ rollout: ({ context }) => promoteRolloutFull(context.rollout) }),
+		abort: assign({ rollout: ({ context }) => abortRollout(context.rollout) }),
+		retry: assign({ rollout: ({ context }) => retryRollout(context.rollout) }),
+		rollback: assign({ rollout: ({ context }) => rollbackRollout(context.rollout) }),
 		reconcile: assign({
 			rollout: ({ context, event }) =>
 				event.type === 'clock.tick'
-					? reconcile(context.rollout, event.nowMs, event.measure ?? context.measure)
+					? reconcileRollout(context.rollout, event.nowMs, event.measure ?? context.measure)
 					: context.rollout,
 		}),
 	},

@@ -15,7 +15,7 @@
  * rollout Degraded until retried (from step 0), rolled back (stable re-applied: no steps) or
  * replaced by a newer revision; promote --full skips the remaining steps and analysis.
  *
- * Key decision: no clock inside. Time arrives with each `reconcile(nowMs)`, so the lab kit's
+ * Key decision: no clock inside. Time arrives with each `reconcileRollout(nowMs)`, so the lab kit's
  * clock (or a test) decides the pace; a reconcile takes every measurement that fell due since
  * the last one at the moment it fell due. Commands that need no measurement (abort, promote
  * --full, roll back) act at once; the others take effect on the next reconcile, as Argo's
@@ -170,19 +170,19 @@ function restart(state: CanaryState, revision: number): CanaryState {
  * stable at once; re-applying the stable revision is a rollback, fast-tracked with no steps; any
  * other revision starts (or supersedes) a rollout from step 0.
  */
-export function deploy(state: CanaryState, revision: number): CanaryState {
+export function deployRevision(state: CanaryState, revision: number): CanaryState {
 	if (state.stableRevision === null) {
 		return note(
 			{ ...finishRuns(state), stableRevision: revision, canaryRevision: null, phase: 'Healthy' },
 			`Revision ${revision} is the first deployment: it skips the steps and takes all traffic`,
 		);
 	}
-	if (revision === state.stableRevision) return rollback(state);
+	if (revision === state.stableRevision) return rollbackRollout(state);
 	return note(restart(state, revision), `Rollout is progressing to revision ${revision}`);
 }
 
 /** Resumes a paused rollout: past a pause step, or past an inconclusive analysis. */
-export function promote(state: CanaryState): CanaryState {
+export function promoteRollout(state: CanaryState): CanaryState {
 	if (state.phase !== 'Paused') return state;
 	let next: CanaryState = {
 		...state,
@@ -228,14 +228,14 @@ function complete(state: CanaryState, how: string): CanaryState {
 }
 
 /** `promote --full`: skips the remaining steps and analysis and makes the canary stable. */
-export function promoteFull(state: CanaryState): CanaryState {
+export function promoteRolloutFull(state: CanaryState): CanaryState {
 	if (state.phase !== 'Progressing' && state.phase !== 'Paused') return state;
 	if (state.aborted || state.canaryRevision === null) return state;
 	return complete(state, 'promoted in full, remaining steps skipped');
 }
 
 /** Aborts: all traffic back to stable; Degraded until retry, rollback or a new revision. */
-export function abort(state: CanaryState, reason?: string): CanaryState {
+export function abortRollout(state: CanaryState, reason?: string): CanaryState {
 	if (state.canaryRevision === null || state.aborted) return state;
 	const base = `Rollout aborted update to revision ${state.canaryRevision}`;
 	return note(
@@ -252,13 +252,13 @@ export function abort(state: CanaryState, reason?: string): CanaryState {
 }
 
 /** Retries an aborted rollout from step 0. */
-export function retry(state: CanaryState): CanaryState {
+export function retryRollout(state: CanaryState): CanaryState {
 	if (!state.aborted || state.canaryRevision === null) return state;
 	return note(restart(state, state.canaryRevision), 'Retrying Rollout after abort');
 }
 
 /** Re-applies the stable revision: the canary is dropped with no steps and the rollout is Healthy. */
-export function rollback(state: CanaryState): CanaryState {
+export function rollbackRollout(state: CanaryState): CanaryState {
 	if (state.canaryRevision === null) return state;
 	return note(
 		{
@@ -307,7 +307,7 @@ function advanceRun(
  * One reconcile at `nowMs` (not earlier than the last): acts on the steps until blocked. The
  * loop is bounded by the number of steps, since each pass either blocks or moves a step on.
  */
-export function reconcile(
+export function reconcileRollout(
 	state: CanaryState,
 	nowMs: number,
 	measure: RolloutMeasurer,
@@ -325,7 +325,7 @@ export function reconcile(
 			s = { ...s, backgroundRun: advanceRun(s, s.backgroundRun, measure) };
 			const phase = s.backgroundRun?.run.phase;
 			if (phase === 'Failed' || phase === 'Error') {
-				return abort(s, s.backgroundRun?.run.message || `background analysis ${phase}`);
+				return abortRollout(s, s.backgroundRun?.run.message || `background analysis ${phase}`);
 			}
 			if (phase === 'Inconclusive' && s.phase !== 'Paused') {
 				return note(
@@ -394,7 +394,7 @@ export function reconcile(
 				continue;
 			case 'Failed':
 			case 'Error':
-				return abort(s, r.run.message || `step analysis ${r.run.phase}`);
+				return abortRollout(s, r.run.message || `step analysis ${r.run.phase}`);
 			case 'Inconclusive':
 				return note(
 					{ ...s, phase: 'Paused', pauseReason: 'InconclusiveAnalysisRun' },

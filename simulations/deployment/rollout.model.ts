@@ -10,13 +10,11 @@
  * Prometheus range query would. A small weight therefore means few candidate requests in that
  * window, which is why thin canaries give noisy metrics.
  */
-import { createRng } from '../shared/rng';
-import { createWorld } from '../world/world.model';
 import {
 	createCanaryState,
-	deploy,
-	promote,
-	reconcile,
+	deployRevision,
+	promoteRollout,
+	reconcileRollout,
 	type CanarySpec,
 	type CanaryState,
 	type RolloutMeasurer,
@@ -33,13 +31,13 @@ import {
 } from './strategies.model';
 import {
 	blastRadius,
-	candidatePresets,
+	createTrafficConfig,
 	simulateTick,
-	stableVersion,
+	trafficRng,
 	windowStats,
 	type BlastRadius,
 	type CandidatePresetId,
-	type TrafficConfig,
+	type ServingVersion,
 	type TrafficTick,
 } from './traffic.model';
 
@@ -47,7 +45,9 @@ import {
 export interface CanaryRunOptions {
 	spec: CanarySpec;
 	seed: number | string;
-	candidate: CandidatePresetId;
+	candidate: CandidatePresetId | ServingVersion;
+	/** Subscribers in the population (default 2,000). */
+	populationSize?: number;
 	/** Simulated time per tick, in ms. */
 	tickMs: number;
 	requestsPerTick: number;
@@ -95,39 +95,32 @@ export function trafficMeasurer(
  * human (unless autoPromote), or maxTicks pass.
  */
 export function runCanaryRollout(options: CanaryRunOptions): CanaryRunResult {
-	const world = createWorld();
-	const labelDelayTicks = options.labelDelayTicks ?? 3;
-	const config: TrafficConfig = {
-		world,
-		stable: stableVersion(world),
-		candidate: candidatePresets(world)[options.candidate].version,
-		requestsPerTick: options.requestsPerTick,
-		labelDelayTicks,
-	};
-	const rng = createRng(options.seed).split('deployment');
+	const config = createTrafficConfig(options);
+	const labelDelayTicks = config.labelDelayTicks;
+	const rng = trafficRng(options.seed);
 	const ticks: TrafficTick[] = [];
 	const frames: CanaryRunFrame[] = [];
 	const measure = trafficMeasurer(ticks, options.tickMs, labelDelayTicks);
-	let state = deploy(deploy(createCanaryState(options.spec), 1), 2);
+	let state = deployRevision(deployRevision(createCanaryState(options.spec), 1), 2);
 	// The rollout's first reconcile happens before any traffic, at time 0.
-	state = reconcile(state, 0, measure);
+	state = reconcileRollout(state, 0, measure);
 	const maxTicks = options.maxTicks ?? 1000;
 	for (let t = 0; t < maxTicks; t++) {
 		if (state.phase === 'Healthy' || state.phase === 'Degraded') break;
 		if (state.phase === 'Paused' && state.pauseStartedAtMs === null) {
 			if (!options.autoPromote) break;
-			state = promote(state);
+			state = promoteRollout(state);
 		} else if (
 			state.phase === 'Paused' &&
 			state.pauseReason === 'CanaryPauseStep' &&
 			!hasDuration(state) &&
 			options.autoPromote
 		) {
-			state = promote(state);
+			state = promoteRollout(state);
 		}
 		const traffic = simulateTick(config, { candidatePercent: state.weightPercent }, t, rng);
 		ticks.push(traffic);
-		state = reconcile(state, (t + 1) * options.tickMs, measure);
+		state = reconcileRollout(state, (t + 1) * options.tickMs, measure);
 		frames.push({ traffic, state });
 	}
 	return {

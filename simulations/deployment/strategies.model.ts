@@ -12,18 +12,15 @@
  * blast radius come from the strategy alone. Requests that reach no running pod (recreate's
  * downtime) are counted as dropped.
  */
-import { createRng } from '../shared/rng';
-import { createWorld } from '../world/world.model';
 import { rollingUpdateTimeline, type RollingUpdateOptions } from './rolling.model';
 import {
 	blastRadius,
-	candidatePresets,
+	createTrafficConfig,
 	simulateTick,
-	stableVersion,
+	trafficRng,
 	windowStats,
 	type BlastRadius,
-	type CandidatePresetId,
-	type TrafficConfig,
+	type TrafficOptions,
 	type TrafficSplit,
 	type TrafficTick,
 } from './traffic.model';
@@ -57,23 +54,8 @@ export interface StrategyRun {
 }
 
 /** What every strategy run shares. */
-export interface StrategyRunOptions {
-	seed: number | string;
-	candidate: CandidatePresetId;
+export interface StrategyRunOptions extends TrafficOptions {
 	ticks: number;
-	requestsPerTick: number;
-	labelDelayTicks?: number;
-}
-
-function trafficConfig(options: StrategyRunOptions): TrafficConfig {
-	const world = createWorld();
-	return {
-		world,
-		stable: stableVersion(world),
-		candidate: candidatePresets(world)[options.candidate].version,
-		requestsPerTick: options.requestsPerTick,
-		labelDelayTicks: options.labelDelayTicks ?? 3,
-	};
 }
 
 /** Runs a strategy controller over the traffic world. */
@@ -81,8 +63,8 @@ export function runStrategy(
 	controller: StrategyController,
 	options: StrategyRunOptions,
 ): StrategyRun {
-	const config = trafficConfig(options);
-	const rng = createRng(options.seed).split('deployment');
+	const config = createTrafficConfig(options);
+	const rng = trafficRng(options.seed);
 	const history: TrafficTick[] = [];
 	const frames: StrategyFrame[] = [];
 	let dropped = 0;

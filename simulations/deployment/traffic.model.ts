@@ -4,19 +4,23 @@
  * candidate, whose answer is thrown away), and each version answers with a latency, maybe an
  * error, and a churn prediction that is checked once its label arrives, some ticks later.
  *
- * Key decisions. Common random numbers: every request draws its routing number, its error and
- * latency numbers and its features from streams that do not depend on the weights, so two
- * strategies run on the same seed see the same users and the same fate for each user on each
- * version; only the routing differs, which makes blast radii comparable. Scoring is pluggable
+ * Key decisions. Requests come from a fixed population of subscribers drawn once from the world
+ * (users return, so "users served" counts people, not requests, and the world's generator runs
+ * once per run rather than once per request). Common random numbers: every request draws its
+ * user, its routing number and each version's error and latency numbers from streams that do
+ * not depend on the weights, so two strategies run on the same seed see the same users and the
+ * same fate for each user on each version; only the routing differs, which makes blast radii
+ * comparable. Scoring is pluggable
  * (a function from a row's features to a churn probability), so the kit's served models can
  * replace the presets' simple deterministic scorers later.
  */
-import type { Rng } from '../shared/rng';
+import { createRng, type Rng } from '../shared/rng';
 import {
 	churnLogit,
 	createWorld,
 	generateRecords,
 	noDrift,
+	type ChurnRecord,
 	type Features,
 	type World,
 } from '../world/world.model';
@@ -99,7 +103,7 @@ export function candidatePresets(
 				label: 'Candidate (v2, weak segment)',
 				latencyMedianMs: 80,
 				latencySpread: 0.35,
-				errorProbability: (f) => (weakSegment.matches(f) ? 0.6 : 0.002),
+				errorProbability: (f) => (weakSegment.matches(f) ? 0.8 : 0.002),
 				score: (f) => (weakSegment.matches(f) ? 1 - good(f) : good(f)),
 			},
 		},
@@ -153,6 +157,10 @@ export interface VersionTick {
 	predictions: number;
 	/** Of those, predictions that match the label. */
 	correct: number;
+	/** Population index of the user behind each answered request. */
+	userIds: number[];
+	/** Population index of each user who got an error. */
+	failedUserIds: number[];
 }
 
 /** One tick of traffic. */
@@ -169,6 +177,8 @@ export interface TrafficTick {
 /** The traffic world: who serves, how many requests arrive, how late labels are. */
 export interface TrafficConfig {
 	world: World;
+	/** The subscribers who send requests (see createPopulation). */
+	population: readonly ChurnRecord[];
 	stable: ServingVersion;
 	candidate: ServingVersion;
 	requestsPerTick: number;
@@ -182,7 +192,42 @@ const emptyVersionTick = (): VersionTick => ({
 	latenciesMs: [],
 	predictions: 0,
 	correct: 0,
+	userIds: [],
+	failedUserIds: [],
 });
+
+/** Draws the subscribers who will send requests, once per run (day 0 of the world, no drift). */
+export function createPopulation(world: World, size: number, rng: Rng): ChurnRecord[] {
+	return generateRecords(world, 0, noDrift, size, rng.split('population'));
+}
+
+/** What each version would do for each user, computed once: its error chance and whether it is right. */
+interface VersionAnswers {
+	errorProbability: Float64Array;
+	correct: Uint8Array;
+}
+
+const answersCache = new WeakMap<ServingVersion, WeakMap<readonly ChurnRecord[], VersionAnswers>>();
+
+// Scores are deterministic per user and version, so they are computed once and reused.
+function answersFor(version: ServingVersion, population: readonly ChurnRecord[]): VersionAnswers {
+	let byPopulation = answersCache.get(version);
+	if (!byPopulation) {
+		byPopulation = new WeakMap();
+		answersCache.set(version, byPopulation);
+	}
+	let answers = byPopulation.get(population);
+	if (!answers) {
+		answers = {
+			errorProbability: Float64Array.from(population, (r) => version.errorProbability(r.features)),
+			correct: Uint8Array.from(population, (r) =>
+				(version.score(r.features) >= 0.5 ? 1 : 0) === r.churned ? 1 : 0,
+			),
+		};
+		byPopulation.set(population, answers);
+	}
+	return answers;
+}
 
 /**
  * Simulates one tick. `rng` is the run's root stream; each tick splits its own streams for the
@@ -194,21 +239,16 @@ export function simulateTick(
 	tick: number,
 	rng: Rng,
 ): TrafficTick {
-	const records = generateRecords(
-		config.world,
-		tick,
-		noDrift,
-		config.requestsPerTick,
-		rng.split(`users-${tick}`),
-	);
+	const users = rng.split(`users-${tick}`);
 	const route = rng.split(`route-${tick}`);
-	const fates = {
-		stable: rng.split(`stable-${tick}`),
-		candidate: rng.split(`candidate-${tick}`),
+	const fates = { stable: rng.split(`stable-${tick}`), candidate: rng.split(`candidate-${tick}`) };
+	const known = {
+		stable: answersFor(config.stable, config.population),
+		candidate: answersFor(config.candidate, config.population),
 	};
 	const out: TrafficTick = {
 		tick,
-		requests: records.length,
+		requests: config.requestsPerTick,
 		split,
 		stable: emptyVersionTick(),
 		candidate: emptyVersionTick(),
@@ -216,18 +256,21 @@ export function simulateTick(
 	};
 	const candidateShare = split.candidatePercent / 100;
 	const mirrorShare = (split.mirrorPercent ?? 0) / 100;
-	for (const record of records) {
-		// Both draws happen for every request, whatever the weights (common random numbers).
+	const size = config.population.length;
+	for (let i = 0; i < config.requestsPerTick; i++) {
+		const user = Math.floor(users.next() * size);
+		// Every draw happens for every request, whatever the weights (common random numbers).
 		const routeDraw = route.next();
 		const mirrorDraw = route.next();
-		const answers = {
-			stable: answer(config.stable, record.features, record.churned, fates.stable),
-			candidate: answer(config.candidate, record.features, record.churned, fates.candidate),
-		};
-		const live = routeDraw < candidateShare ? 'candidate' : 'stable';
-		record_(out[live], answers[live]);
-		// A mirrored copy goes only to the candidate, and only when stable answers the user.
-		if (live === 'stable' && mirrorDraw < mirrorShare) record_(out.shadow, answers.candidate);
+		const stable = answer(config.stable, known.stable, user, fates.stable);
+		const candidate = answer(config.candidate, known.candidate, user, fates.candidate);
+		if (routeDraw < candidateShare) {
+			record(out.candidate, candidate, user);
+		} else {
+			record(out.stable, stable, user);
+			// A mirrored copy goes only to the candidate, and only when stable answers the user.
+			if (mirrorDraw < mirrorShare) record(out.shadow, candidate, user);
+		}
 	}
 	return out;
 }
@@ -238,19 +281,23 @@ interface Answer {
 	correct: boolean;
 }
 
-function answer(version: ServingVersion, features: Features, label: 0 | 1, rng: Rng): Answer {
+function answer(version: ServingVersion, known: VersionAnswers, user: number, rng: Rng): Answer {
 	const failDraw = rng.next();
 	const latencyMs = version.latencyMedianMs * Math.exp(version.latencySpread * rng.normal());
-	const failed = failDraw < version.errorProbability(features);
-	const predicted = version.score(features) >= 0.5 ? 1 : 0;
-	return { failed, latencyMs, correct: predicted === label };
+	return {
+		failed: failDraw < (known.errorProbability[user] as number),
+		latencyMs,
+		correct: known.correct[user] === 1,
+	};
 }
 
-function record_(into: VersionTick, a: Answer): void {
+function record(into: VersionTick, a: Answer, user: number): void {
 	into.served++;
+	into.userIds.push(user);
 	into.latenciesMs.push(a.latencyMs);
 	if (a.failed) {
 		into.errors++;
+		into.failedUserIds.push(user);
 		return;
 	}
 	into.predictions++;
@@ -329,6 +376,10 @@ export interface BlastRadius {
 	wrongByCandidate: number;
 	/** Mirrored requests the candidate handled without any user seeing the answer. */
 	mirrored: number;
+	/** Distinct users the candidate answered at least once. */
+	usersOfCandidate: number;
+	/** Distinct users the candidate failed at least once. */
+	usersFailedByCandidate: number;
 }
 
 /** Sums the blast radius over ticks. */
@@ -339,13 +390,54 @@ export function blastRadius(ticks: readonly TrafficTick[]): BlastRadius {
 		failedByCandidate: 0,
 		wrongByCandidate: 0,
 		mirrored: 0,
+		usersOfCandidate: 0,
+		usersFailedByCandidate: 0,
 	};
+	const users = new Set<number>();
+	const failed = new Set<number>();
 	for (const t of ticks) {
+		for (const u of t.candidate.userIds) users.add(u);
+		for (const u of t.candidate.failedUserIds) failed.add(u);
 		out.servedByStable += t.stable.served;
 		out.servedByCandidate += t.candidate.served;
 		out.failedByCandidate += t.candidate.errors;
 		out.wrongByCandidate += t.candidate.predictions - t.candidate.correct;
 		out.mirrored += t.shadow.served;
 	}
+	out.usersOfCandidate = users.size;
+	out.usersFailedByCandidate = failed.size;
 	return out;
+}
+
+/** Everything a run needs to build its traffic world. */
+export interface TrafficOptions {
+	seed: number | string;
+	/** A preset, or any version (e.g. a served model from the registry). */
+	candidate: CandidatePresetId | ServingVersion;
+	requestsPerTick: number;
+	labelDelayTicks?: number;
+	/** Subscribers in the population (default 2,000). */
+	populationSize?: number;
+}
+
+/** The run's root random stream: every tick and the population split from it. */
+export function trafficRng(seed: number | string): Rng {
+	return createRng(seed).split('deployment');
+}
+
+/** Builds the traffic world for a run: the default world, stable, the candidate and the population. */
+export function createTrafficConfig(options: TrafficOptions): TrafficConfig {
+	const world = createWorld();
+	const candidate =
+		typeof options.candidate === 'string'
+			? candidatePresets(world)[options.candidate].version
+			: options.candidate;
+	return {
+		world,
+		population: createPopulation(world, options.populationSize ?? 2000, trafficRng(options.seed)),
+		stable: stableVersion(world),
+		candidate,
+		requestsPerTick: options.requestsPerTick,
+		labelDelayTicks: options.labelDelayTicks ?? 3,
+	};
 }

@@ -3,7 +3,6 @@
 // runCanary) and pkg/apis/flagger/v1beta1 GetAnalysisThreshold, worked by hand.
 import { describe, expect, test } from 'vitest';
 import { createRng } from '@sim/shared/rng';
-import { createWorld } from '@sim/world/world.model';
 import {
 	advanceFlagger,
 	blueGreenStrategy,
@@ -17,24 +16,22 @@ import {
 } from '@sim/deployment/strategies.model';
 import { compareStrategies } from '@sim/deployment/rollout.model';
 import {
-	candidatePresets,
+	blastRadius,
+	createTrafficConfig,
 	percentile,
 	simulateTick,
-	stableVersion,
 	windowStats,
 } from '@sim/deployment/traffic.model';
 
 const run = { seed: 7, candidate: 'broken' as const, ticks: 12, requestsPerTick: 100 };
 
 describe('traffic world', () => {
-	const world = createWorld();
-	const config = {
-		world,
-		stable: stableVersion(world),
-		candidate: candidatePresets(world).broken.version,
+	const config = createTrafficConfig({
+		seed: 1,
+		candidate: 'broken',
 		requestsPerTick: 1000,
 		labelDelayTicks: 2,
-	};
+	});
 	test('the same seed and tick give the same users whatever the weight', () => {
 		const a = simulateTick(config, { candidatePercent: 0 }, 3, createRng(1));
 		const b = simulateTick(config, { candidatePercent: 30 }, 3, createRng(1));
@@ -45,6 +42,20 @@ describe('traffic world', () => {
 		// The broken model fails about a quarter of what it serves.
 		expect(b.candidate.errors / b.candidate.served).toBeGreaterThan(0.18);
 		expect(b.candidate.errors / b.candidate.served).toBeLessThan(0.32);
+		// The same users: the requests stable answered in b are the ones a answered, minus the
+		// candidate's.
+		const inB = [...b.stable.userIds, ...b.candidate.userIds].sort((x, y) => x - y);
+		expect(inB).toEqual([...a.stable.userIds].sort((x, y) => x - y));
+	});
+	test('blast radius counts people as well as requests', () => {
+		const ticks = [0, 1, 2, 3].map((i) =>
+			simulateTick(config, { candidatePercent: 50 }, i, createRng(1)),
+		);
+		const radius = blastRadius(ticks);
+		expect(radius.servedByCandidate).toBe(ticks.reduce((n, t) => n + t.candidate.served, 0));
+		expect(radius.usersOfCandidate).toBeLessThan(radius.servedByCandidate);
+		expect(radius.usersOfCandidate).toBe(new Set(ticks.flatMap((t) => t.candidate.userIds)).size);
+		expect(radius.usersFailedByCandidate).toBeLessThanOrEqual(radius.failedByCandidate);
 	});
 	test('mirrored copies are answered by the candidate but never reach users', () => {
 		const t = simulateTick(config, { candidatePercent: 0, mirrorPercent: 100 }, 0, createRng(1));
