@@ -26,6 +26,7 @@ import {
 	isCompletedPhase,
 	startAnalysisRun,
 	terminateAnalysisRun,
+	validateMetrics,
 	type AnalysisRun,
 	type MeasureResult,
 } from './analysis.model';
@@ -280,12 +281,18 @@ function startRun(
 	templates: readonly string[],
 ): RolloutAnalysisRun {
 	const metrics = templateMetrics(state.spec, templates);
+	const run = startAnalysisRun(metrics, state.nowMs);
+	// Argo's analysis controller refuses an invalid spec at once: the run ends in Error with
+	// "Analysis spec invalid: …", which aborts the rollout like any errored analysis.
+	const problem = validateMetrics(metrics);
 	return {
 		kind,
 		stepIndex: state.stepIndex,
 		revision: state.canaryRevision as number,
 		metrics,
-		run: startAnalysisRun(metrics, state.nowMs),
+		run: problem
+			? { ...run, phase: 'Error', message: `Analysis spec invalid: ${problem}`, terminated: true }
+			: run,
 	};
 }
 

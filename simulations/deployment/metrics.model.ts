@@ -13,7 +13,7 @@ import { parseGoDuration } from './duration.model';
 import type { WindowStats } from './traffic.model';
 
 /** A comparison with a threshold, e.g. `{ op: '>=', value: 0.98 }`. */
-export interface Condition {
+export interface MetricCondition {
 	op: '>=' | '>' | '<=' | '<';
 	value: number;
 }
@@ -29,8 +29,8 @@ export interface RolloutMetric extends NamedMetric {
 	 * the interval, or one minute without one.
 	 */
 	lookback?: string;
-	successCondition?: Condition;
-	failureCondition?: Condition;
+	successCondition?: MetricCondition;
+	failureCondition?: MetricCondition;
 }
 
 /** The PromQL-like query the YAML shows for each source (for reading, not for running). */
@@ -44,11 +44,11 @@ export const metricQueries: Record<MetricSource, string> = {
 };
 
 /** The expression Argo would evaluate for a condition. */
-export function conditionExpression(condition: Condition): string {
+export function conditionExpression(condition: MetricCondition): string {
 	return `result[0] ${condition.op} ${condition.value}`;
 }
 
-function holds(condition: Condition, value: number): boolean {
+function holds(condition: MetricCondition, value: number): boolean {
 	switch (condition.op) {
 		case '>=':
 			return value >= condition.value;
@@ -68,8 +68,8 @@ export function evaluateMeasurement(metric: RolloutMetric, value: number): Measu
 	// No data: the expression cannot be evaluated, which Argo reports as an Error measurement.
 	if (Number.isNaN(value) && (hasSuccess || hasFailure)) return 'Error';
 	if (!hasSuccess && !hasFailure) return 'Successful';
-	let success = hasSuccess ? holds(metric.successCondition as Condition, value) : false;
-	let failure = hasFailure ? holds(metric.failureCondition as Condition, value) : false;
+	let success = hasSuccess ? holds(metric.successCondition as MetricCondition, value) : false;
+	let failure = hasFailure ? holds(metric.failureCondition as MetricCondition, value) : false;
 	if (!hasFailure) failure = !success;
 	if (!hasSuccess) success = !failure;
 	if (failure) return 'Failed';

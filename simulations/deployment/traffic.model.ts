@@ -321,8 +321,8 @@ export interface WindowStats {
 /** Which side of the traffic to summarise. */
 export type TrafficSide = 'stable' | 'candidate' | 'shadow';
 
-/** Nearest-rank percentile of unsorted values (p in 0–100); NaN when empty. */
-export function percentile(values: readonly number[], p: number): number {
+/** The nearest-rank percentile of unsorted values (p in 0–100); NaN when empty. */
+export function nearestRankPercentile(values: readonly number[], p: number): number {
 	if (values.length === 0) return Number.NaN;
 	const sorted = Float64Array.from(values).sort();
 	const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
@@ -360,7 +360,7 @@ export function windowStats(
 		served,
 		errors,
 		successRate: served === 0 ? Number.NaN : (served - errors) / served,
-		latencyP99Ms: percentile(latencies, 99),
+		latencyP99Ms: nearestRankPercentile(latencies, 99),
 		labelled,
 		accuracy: labelled === 0 ? Number.NaN : correct / labelled,
 	};

@@ -277,6 +277,24 @@ describe('canary engine', () => {
 	});
 });
 
+test('an invalid or missing analysis template errors the run and aborts, as Argo does', () => {
+	const missing: CanarySpec = { steps: [{ analysis: { templates: ['nowhere'] } }], templates: [] };
+	const s = reconcileRollout(started(missing), 0, scripted('Successful'));
+	expect(s.phase).toBe('Degraded');
+	expect(s.message).toBe(
+		'Rollout aborted update to revision 2: Analysis spec invalid: no metrics specified',
+	);
+	const invalid = spec(successRate({ count: 2 }));
+	const t = reconcileRollout(
+		reconcileRollout(started(invalid), 0, scripted('Successful')),
+		60_000,
+		scripted('Successful'),
+	);
+	expect(t.message).toBe(
+		'Rollout aborted update to revision 2: Analysis spec invalid: metrics[0]: interval must be specified when count > 1',
+	);
+});
+
 describe('against the traffic world', () => {
 	const analysisStep = (weight: number): CanarySpec => ({
 		steps: [

@@ -18,7 +18,7 @@ import { compareStrategies } from '@sim/deployment/rollout.model';
 import {
 	blastRadius,
 	createTrafficConfig,
-	percentile,
+	nearestRankPercentile,
 	simulateTick,
 	windowStats,
 } from '@sim/deployment/traffic.model';
@@ -74,9 +74,9 @@ describe('traffic world', () => {
 		expect(later.accuracy).toBeGreaterThan(0.6);
 	});
 	test('nearest-rank percentile', () => {
-		expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
-		expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99)).toBe(10);
-		expect(Number.isNaN(percentile([], 99))).toBe(true);
+		expect(nearestRankPercentile([5, 1, 4, 2, 3], 50)).toBe(3);
+		expect(nearestRankPercentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99)).toBe(10);
+		expect(Number.isNaN(nearestRankPercentile([], 99))).toBe(true);
 	});
 });
 
