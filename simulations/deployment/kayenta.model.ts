@@ -16,6 +16,7 @@
  */
 import { createRng, type Rng } from '../shared/rng';
 import { normalSurvival } from '../stats/special-functions.math';
+import { nearestRankPercentile, type TrafficTick, type VersionTick } from './traffic.model';
 
 /** Average ranks (1-based) of values, ties sharing the mean of their ranks. */
 function averageRanks(values: readonly number[]): { ranks: number[]; tieGroups: number[] } {
@@ -322,4 +323,56 @@ export function judgeStage(
 	if (scores.length < intervals) return { verdict: 'Running', atInterval: scores.length };
 	const last = scores[intervals - 1] as number;
 	return { verdict: last >= thresholds.pass ? 'Passed' : 'Failed', atInterval: intervals - 1 };
+}
+
+/** One interval's judgement of the candidate against stable over a window of traffic. */
+export interface TrafficJudgement {
+	metrics: { name: string; group: string; judgement: MetricJudgement }[];
+	score: JudgeScore;
+	classification: 'Pass' | 'Marginal' | 'Fail';
+}
+
+/**
+ * Judges ticks [fromTick, toTick] as Kayenta judges a canary interval: each metric is a time
+ * series (one point per tick: error rate, p99 latency) for the canary and for its control,
+ * compared by the Mann–Whitney classifier at the judge's settings (98 % confidence, tolerance
+ * 0.25), then scored and classified. Here the control is stable serving alongside; Kayenta
+ * advises a baseline started at the same time as the canary, which the lab's stable stands in for.
+ */
+export function judgeTrafficInterval(
+	ticks: readonly TrafficTick[],
+	fromTick: number,
+	toTick: number,
+	thresholds: { pass: number; marginal: number },
+): TrafficJudgement {
+	const window = ticks.filter((t) => t.tick >= fromTick && t.tick <= toTick);
+	const series = (side: 'stable' | 'candidate', value: (v: VersionTick) => number) =>
+		window.filter((t) => t[side].served > 0).map((t) => value(t[side]));
+	const errorRate = (v: VersionTick) => v.errors / v.served;
+	const p99 = (v: VersionTick) => nearestRankPercentile(v.latenciesMs, 99);
+	const config = { direction: 'increase', tolerance: 0.25, confidenceLevel: 0.98 } as const;
+	const metrics = [
+		{
+			name: 'error-rate',
+			group: 'errors',
+			judgement: classifyMetric(
+				series('stable', errorRate),
+				series('candidate', errorRate),
+				config,
+			),
+		},
+		{
+			name: 'latency-p99',
+			group: 'latency',
+			judgement: classifyMetric(series('stable', p99), series('candidate', p99), config),
+		},
+	];
+	const score = scoreMetrics(
+		metrics.map((m) => ({
+			classification: m.judgement.classification,
+			groups: [m.group],
+			critical: m.judgement.critical,
+		})),
+	);
+	return { metrics, score, classification: classifyScore(score.summaryScore, thresholds) };
 }

@@ -6,11 +6,13 @@ import {
 	classifyMetric,
 	classifyScore,
 	judgeStage,
+	judgeTrafficInterval,
 	mannWhitney,
 	normalQuantile,
 	scoreMetrics,
 	type MetricClassification,
 } from '@sim/deployment/kayenta.model';
+import { createTrafficConfig, simulateTick, trafficRng } from '@sim/deployment/traffic.model';
 
 const around10 = [
 	9.7767343120109462, 10.587071850477695, 7.8375506388901766, 9.3243326886113884,
@@ -197,5 +199,26 @@ describe('scoring (kayenta: ScorerSuite, ThresholdScoreClassifier)', () => {
 		expect(judgeStage([100, 70, 100], t, 3)).toEqual({ verdict: 'Failed', atInterval: 1 });
 		expect(judgeStage([80, 80, 90], t, 3)).toEqual({ verdict: 'Failed', atInterval: 2 });
 		expect(judgeStage([80, 80, 96], t, 3)).toEqual({ verdict: 'Passed', atInterval: 2 });
+	});
+});
+
+describe('judging traffic intervals', () => {
+	const judge = (candidate: 'good' | 'broken' | 'slow') => {
+		const config = createTrafficConfig({ seed: 3, candidate, requestsPerTick: 400 });
+		const rng = trafficRng(3);
+		const ticks = Array.from({ length: 12 }, (_, i) =>
+			simulateTick(config, { candidatePercent: 20 }, i, rng),
+		);
+		const j = judgeTrafficInterval(ticks, 0, 11, { pass: 95, marginal: 75 });
+		return [
+			j.metrics.map((m) => m.judgement.classification),
+			j.score.summaryScore,
+			j.classification,
+		];
+	};
+	test('a good candidate passes; a broken one is High on errors; a slow one on latency', () => {
+		expect(judge('good')).toEqual([['Pass', 'Pass'], 100, 'Pass']);
+		expect(judge('broken')).toEqual([['High', 'Pass'], 50, 'Fail']);
+		expect(judge('slow')).toEqual([['Pass', 'High'], 50, 'Fail']);
 	});
 });

@@ -20,6 +20,7 @@ import {
 	createTrafficConfig,
 	nearestRankPercentile,
 	simulateTick,
+	trafficRng,
 	windowStats,
 } from '@sim/deployment/traffic.model';
 
@@ -72,6 +73,40 @@ describe('traffic world', () => {
 		const later = windowStats(ticks, 'stable', 0, 2, 2);
 		expect(later.labelled).toBe(ticks[0]!.stable.predictions);
 		expect(later.accuracy).toBeGreaterThan(0.6);
+	});
+	test('per-version quality as labels arrive, error rate and latency (golden, seed 5)', () => {
+		const figures = (candidate: 'good' | 'slow') => {
+			const c = createTrafficConfig({ seed: 5, candidate, requestsPerTick: 1000 });
+			const rng = trafficRng(5);
+			const ticks = Array.from({ length: 20 }, (_, i) =>
+				simulateTick(c, { candidatePercent: 50 }, i, rng),
+			);
+			const [s, k] = [
+				windowStats(ticks, 'stable', 0, 19, 3),
+				windowStats(ticks, 'candidate', 0, 19, 3),
+			];
+			return [s.accuracy, k.accuracy, k.successRate, k.latencyP99Ms].map((v) =>
+				Number(v.toFixed(4)),
+			);
+		};
+		// The good candidate knows the interaction stable misses: slightly more accurate.
+		expect(figures('good')).toMatchInlineSnapshot(`
+			[
+			  0.8213,
+			  0.8273,
+			  0.9977,
+			  183.2885,
+			]
+		`);
+		// The slow one is as accurate, three times slower.
+		expect(figures('slow')).toMatchInlineSnapshot(`
+			[
+			  0.8213,
+			  0.8273,
+			  0.9977,
+			  549.8655,
+			]
+		`);
 	});
 	test('nearest-rank percentile', () => {
 		expect(nearestRankPercentile([5, 1, 4, 2, 3], 50)).toBe(3);
