@@ -422,3 +422,44 @@ export function currentStepKind(state: CanaryState): 'setWeight' | 'pause' | 'an
 	if ('pause' in step) return 'pause';
 	return 'analysis';
 }
+
+/**
+ * Without a traffic router, Argo approximates a canary weight with replica counts
+ * (utils/replicaset/canary.go approximateWeightedCanaryStableReplicaCounts): it tries the
+ * floor and the ceiling of replicas × weight, and with a surge allowed also one replica more in
+ * all, and keeps the option nearest the weight (the first one on a tie). A 1–99 % weight never
+ * rounds to zero canary pods once two or more pods are possible, so 5 replicas cannot go below
+ * 20 %. Returns [canary, stable] pod counts.
+ */
+export function approximateCanaryReplicas(
+	specReplicas: number,
+	desiredWeight: number,
+	maxSurge: number,
+	maxWeight = 100,
+): [number, number] {
+	if (specReplicas === 0) return [0, 0];
+	const exact = (specReplicas * desiredWeight) / maxWeight;
+	const ceil = Math.ceil(exact);
+	const floor = Math.floor(exact);
+	// Equidistant floor and ceiling (e.g. 50 % of 3): Argo then prefers the larger count.
+	const tied = (total: number) => ((total * desiredWeight) / maxWeight) % 1 === 0.5;
+	const zeroAllowed =
+		desiredWeight === maxWeight || desiredWeight === 0 || (specReplicas === 1 && maxSurge === 0);
+	const options: { canary: number; total: number }[] = [];
+	if (ceil < specReplicas || zeroAllowed) options.push({ canary: ceil, total: specReplicas });
+	if (!tied(specReplicas) && (floor !== 0 || zeroAllowed)) {
+		options.push({ canary: floor, total: specReplicas });
+	}
+	if (maxSurge > 0) {
+		options.push({ canary: ceil, total: specReplicas + 1 });
+		if (!tied(specReplicas + 1) && (floor !== 0 || zeroAllowed)) {
+			options.push({ canary: floor, total: specReplicas + 1 });
+		}
+	}
+	if (options.length === 0) return [0, specReplicas];
+	const delta = (o: { canary: number; total: number }) =>
+		Math.abs((o.canary * maxWeight) / o.total - desiredWeight);
+	let best = options[0] as { canary: number; total: number };
+	for (const o of options.slice(1)) if (delta(o) < delta(best)) best = o;
+	return [best.canary, best.total - best.canary];
+}

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 import {
 	abortRollout,
+	approximateCanaryReplicas,
 	createCanaryState,
 	deployRevision,
 	promoteRollout,
@@ -359,5 +360,76 @@ describe('against the traffic world', () => {
 		expect(run.final.stepIndex).toBe(2);
 		expect(Math.max(...run.frames.map((f) => f.state.weightPercent))).toBe(20);
 		expect(run.blastRadius.servedByCandidate).toBeGreaterThan(0);
+	});
+});
+
+// argo: utils/replicaset/canary_test.go TestApproximateWeightedNewStableReplicaCounts
+// [replicas, weight, maxSurge, canary, stable], maxWeight 100.
+describe('replica approximation without a traffic router', () => {
+	test.each([
+		[0, 0, 0, 0, 0],
+		[0, 50, 0, 0, 0],
+		[0, 100, 0, 0, 0],
+		[0, 0, 1, 0, 0],
+		[0, 50, 1, 0, 0],
+		[0, 100, 1, 0, 0],
+		[1, 0, 0, 0, 1],
+		[1, 1, 0, 0, 1],
+		[1, 49, 0, 0, 1],
+		[1, 50, 0, 1, 0],
+		[1, 99, 0, 1, 0],
+		[1, 100, 0, 1, 0],
+		[1, 0, 1, 0, 1],
+		[1, 1, 1, 1, 1],
+		[1, 49, 1, 1, 1],
+		[1, 50, 1, 1, 1],
+		[1, 99, 1, 1, 1],
+		[1, 100, 1, 1, 0],
+		[2, 0, 0, 0, 2],
+		[2, 1, 0, 1, 1],
+		[2, 50, 0, 1, 1],
+		[2, 99, 0, 1, 1],
+		[2, 100, 0, 2, 0],
+		[2, 0, 1, 0, 2],
+		[2, 1, 1, 1, 2],
+		[2, 50, 1, 1, 1],
+		[2, 99, 1, 2, 1],
+		[2, 100, 1, 2, 0],
+		[3, 10, 0, 1, 2],
+		[3, 25, 0, 1, 2],
+		[3, 33, 0, 1, 2],
+		[3, 34, 0, 1, 2],
+		[3, 49, 0, 1, 2],
+		[3, 50, 0, 2, 1],
+		[3, 10, 1, 1, 3],
+		[3, 25, 1, 1, 3],
+		[3, 33, 1, 1, 2],
+		[3, 34, 1, 1, 2],
+		[3, 49, 1, 2, 2],
+		[3, 50, 1, 2, 2],
+		[10, 0, 1, 0, 10],
+		[10, 1, 0, 1, 9],
+		[10, 14, 0, 1, 9],
+		[10, 15, 0, 2, 8],
+		[10, 16, 0, 2, 8],
+		[10, 99, 0, 9, 1],
+		[10, 100, 1, 10, 0],
+		[10, 1, 1, 1, 10],
+		[10, 18, 1, 2, 9],
+		[10, 19, 1, 2, 9],
+		[10, 20, 1, 2, 8],
+		[10, 23, 1, 2, 8],
+		[10, 24, 1, 3, 8],
+		[10, 25, 1, 3, 8],
+		[10, 99, 1, 10, 1],
+		[10, 100, 1, 10, 0],
+	])(
+		'%i replicas at %i %% with surge %i → %i canary, %i stable',
+		(replicas, weight, surge, canary, stable) => {
+			expect(approximateCanaryReplicas(replicas, weight, surge)).toEqual([canary, stable]);
+		},
+	);
+	test('5 replicas cannot go below 20 %', () => {
+		expect(approximateCanaryReplicas(5, 5, 0)).toEqual([1, 4]);
 	});
 });
