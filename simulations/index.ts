@@ -147,3 +147,18 @@ export * from './drift/drift.port';
 
 // Alerting: an Alertmanager-style lifecycle for the monitor's alerts.
 export * from './alerting/alert-lifecycle.model';
+
+// The deployment-strategies lab: Argo Rollouts' analysis rules and canary, the other strategies
+// (recreate, rolling update, shadow, blue/green, Flagger), a Kayenta-style judge, the traffic
+// world with its candidate presets, and rollout specs as Argo YAML with Argo's validation.
+export * from './deployment/duration.model';
+export * from './deployment/analysis.model';
+export * from './deployment/metrics.model';
+export * from './deployment/traffic.model';
+export * from './deployment/canary.model';
+export * from './deployment/canary.machine';
+export * from './deployment/rolling.model';
+export * from './deployment/strategies.model';
+export * from './deployment/kayenta.model';
+export * from './deployment/rollout.model';
+export * from './deployment/rollout.spec';

@@ -1,0 +1,288 @@
+/**
+ * The learner's rollout spec as Argo Rollouts would read it: written out as the YAML manifests
+ * (a Rollout and its AnalysisTemplates) a team would apply, and checked with the messages Argo's
+ * validation gives, so the lab teaches the real tool's vocabulary and its real complaints.
+ *
+ * Sources: pkg/apis/rollouts/validation/validation.go (ValidateRolloutStrategyCanary: step
+ * types, setWeight range, pause duration, maxSurge/maxUnavailable) and validation_references.go
+ * (ValidateAnalysisTemplateWithType: template metrics, metrics that run indefinitely in a step),
+ * with errors formatted as Kubernetes' field errors (`<path>: Invalid value: <value>: <detail>`).
+ * Key decision: the YAML is emitted by a small writer here rather than a YAML library, so no
+ * parser ships to the browser; the tests read it back with the `yaml` package.
+ */
+import { validateMetrics } from './analysis.model';
+import { pauseDurationSeconds } from './duration.model';
+import type { CanarySpec, CanaryStep } from './canary.model';
+import { conditionExpression, metricQueries, type RolloutMetric } from './metrics.model';
+import type { IntOrPercent } from './rolling.model';
+
+/** Argo's validation messages (validation.go constants). */
+export const argoMessages = {
+	invalidStep:
+		'Step must have one of the following set: experiment, setWeight, setCanaryScale, plugin or pause',
+	invalidSetWeight: (max: number) => `SetWeight needs to be between 0 and ${max}`,
+	invalidDuration: 'Duration needs to be greater than 0',
+	invalidMaxSurgeMaxUnavailable: 'MaxSurge and MaxUnavailable both can not be zero',
+} as const;
+
+// Kubernetes prints a bad value by its Go type: numbers plainly, strings quoted, an
+// IntOrString through its String method (unquoted).
+function fieldInvalid(path: string, value: number | string, detail: string, raw = false): string {
+	const shown = typeof value === 'string' && !raw ? JSON.stringify(value) : String(value);
+	return `${path}: Invalid value: ${shown}: ${detail}`;
+}
+
+/** Options of the manifest beyond the canary steps. */
+export interface RolloutManifestOptions {
+	name: string;
+	image: string;
+	replicas: number;
+	maxSurge?: IntOrPercent;
+	maxUnavailable?: IntOrPercent;
+}
+
+const stepTypes = ['experiment', 'pause', 'setWeight', 'analysis'] as const;
+
+/**
+ * Every problem Argo would report for this canary spec, in Argo's order and words; empty when
+ * valid. Steps are read loosely, because a spec may come from a shared link or storage.
+ */
+export function validateCanarySpec(
+	spec: CanarySpec,
+	options: Pick<RolloutManifestOptions, 'maxSurge' | 'maxUnavailable'> = {},
+): string[] {
+	const errors: string[] = [];
+	const root = 'spec.strategy.canary';
+	const maxSurge = options.maxSurge ?? '25%';
+	const maxUnavailable = options.maxUnavailable ?? '25%';
+	const zero = (v: IntOrPercent) =>
+		typeof v === 'number' ? v === 0 : Number.parseInt(v, 10) === 0;
+	if (zero(maxSurge) && zero(maxUnavailable)) {
+		errors.push(
+			fieldInvalid(`${root}.maxSurge`, maxSurge, argoMessages.invalidMaxSurgeMaxUnavailable, true),
+		);
+	}
+	const maxWeight = 100;
+	spec.steps.forEach((raw, i) => {
+		const step = raw as Partial<Record<(typeof stepTypes)[number], unknown>>;
+		const path = `${root}.steps[${i}]`;
+		const has = (k: (typeof stepTypes)[number]) => step[k] !== undefined && step[k] !== null;
+		if (stepTypes.filter(has).length > 1) {
+			const flags = `step.Experiment: ${has('experiment')} step.Pause: ${has('pause')} step.SetWeight: ${has('setWeight')} step.Analysis: ${has('analysis')}`;
+			errors.push(fieldInvalid(path, flags, argoMessages.invalidStep));
+		}
+		if (!stepTypes.some(has)) {
+			const flags = [
+				'Experiment',
+				'Pause',
+				'SetWeight',
+				'Analysis',
+				'SetCanaryScale',
+				'SetHeaderRoute',
+				'SetMirrorRoute',
+				'Plugin',
+			]
+				.map((k) => `step.${k}: true`)
+				.join(' ');
+			errors.push(fieldInvalid(path, flags, argoMessages.invalidStep));
+		}
+		if (has('setWeight')) {
+			const weight = Number(step.setWeight);
+			if (!(weight >= 0 && weight <= maxWeight)) {
+				errors.push(
+					fieldInvalid(`${path}.setWeight`, weight, argoMessages.invalidSetWeight(maxWeight)),
+				);
+			}
+		}
+		if (has('pause')) {
+			const duration = (step.pause as { duration?: number | string }).duration;
+			const seconds = pauseDurationSeconds(duration);
+			if (seconds < 0)
+				errors.push(fieldInvalid(`${path}.pause.duration`, seconds, argoMessages.invalidDuration));
+		}
+	});
+	// Referenced templates: a step's templates must exist, be valid and end on their own.
+	const checkTemplates = (names: readonly string[], path: string, inline: boolean) => {
+		for (const name of names) {
+			const template = spec.templates.find((t) => t.name === name);
+			if (!template) {
+				errors.push(`AnalysisTemplate '${name}' not found`);
+				continue;
+			}
+			const problem = validateMetrics(template.metrics);
+			if (problem) {
+				errors.push(fieldInvalid(path, name, `AnalysisTemplate ${name}: ${problem}`));
+				continue;
+			}
+			if (!inline) continue;
+			for (const metric of template.metrics) {
+				if (metric.interval && !metric.count) {
+					const count = metric.count === undefined ? '<nil>' : String(metric.count);
+					errors.push(
+						fieldInvalid(
+							path,
+							name,
+							`AnalysisTemplate ${name} has metric ${metric.name} which runs indefinitely. Invalid value for count: ${count}`,
+						),
+					);
+				}
+			}
+		}
+	};
+	spec.steps.forEach((step, i) => {
+		if ('analysis' in step && step.analysis) {
+			checkTemplates(step.analysis.templates, `${root}.steps[${i}].analysis.templates`, true);
+		}
+	});
+	if (spec.analysis) checkTemplates(spec.analysis.templates, `${root}.analysis.templates`, false);
+	return errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML.
+
+type Yaml = string | number | boolean | null | Yaml[] | { [key: string]: Yaml | undefined };
+
+// A plain scalar (YAML 1.2, block context) must not start with an indicator, contain ": " or
+// " #", end in a colon or space, or read as a number, boolean or null; otherwise it is quoted.
+function scalar(value: string | number | boolean | null): string {
+	if (value === null) return 'null';
+	if (typeof value !== 'string') return String(value);
+	const plain =
+		value !== '' &&
+		!/^[-?:,[\]{}#&*!|>'"%@`\s]/.test(value) &&
+		!/: | #|[:\s]$|["\n]/.test(value) &&
+		!/^(true|false|null|yes|no|on|off|~)$/i.test(value) &&
+		!/^[-+]?(\.\d+|\d+(\.\d*)?)([eE][-+]?\d+)?$/.test(value) &&
+		!/^0[xo]/.test(value);
+	return plain ? value : JSON.stringify(value);
+}
+
+function emit(value: Yaml, indent: string, out: string[], prefix: string): void {
+	if (Array.isArray(value)) {
+		if (value.length === 0) {
+			out.push(`${prefix}[]`);
+			return;
+		}
+		if (prefix) out.push(prefix.trimEnd());
+		for (const item of value) emit(item, `${indent}  `, out, `${indent}- `);
+		return;
+	}
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [string, Yaml][];
+		if (entries.length === 0) {
+			out.push(`${prefix}{}`);
+			return;
+		}
+		if (prefix.trim() && !prefix.trimStart().startsWith('-')) out.push(prefix.trimEnd());
+		let first = prefix.trimStart().startsWith('-');
+		for (const [key, v] of entries) {
+			const lead = first ? prefix : indent;
+			first = false;
+			const isBlock =
+				(Array.isArray(v) && v.length > 0) ||
+				(v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0);
+			if (isBlock) {
+				out.push(`${lead}${key}:`);
+				const childIndent = Array.isArray(v) ? indent : `${indent}  `;
+				if (Array.isArray(v))
+					for (const item of v) emit(item, `${indent}  `, out, `${childIndent}- `);
+				else emit(v, childIndent, out, '');
+			} else {
+				emit(v, indent, out, `${lead}${key}: `);
+			}
+		}
+		return;
+	}
+	out.push(`${prefix}${scalar(value)}`);
+}
+
+/** Writes a value as block-style YAML. */
+export function toYaml(value: Yaml): string {
+	const out: string[] = [];
+	emit(value, '', out, '');
+	return `${out.join('\n')}\n`;
+}
+
+function stepYaml(step: CanaryStep): Yaml {
+	if ('setWeight' in step) return { setWeight: step.setWeight };
+	if ('pause' in step) {
+		return step.pause.duration === undefined
+			? { pause: {} }
+			: { pause: { duration: step.pause.duration } };
+	}
+	return {
+		analysis: { templates: step.analysis.templates.map((templateName) => ({ templateName })) },
+	};
+}
+
+function metricYaml(metric: RolloutMetric): Yaml {
+	return {
+		name: metric.name,
+		interval: metric.interval,
+		initialDelay: metric.initialDelay,
+		count: metric.count,
+		failureLimit: metric.failureLimit,
+		inconclusiveLimit: metric.inconclusiveLimit,
+		consecutiveErrorLimit: metric.consecutiveErrorLimit,
+		consecutiveSuccessLimit: metric.consecutiveSuccessLimit,
+		successCondition: metric.successCondition && conditionExpression(metric.successCondition),
+		failureCondition: metric.failureCondition && conditionExpression(metric.failureCondition),
+		provider: {
+			prometheus: {
+				address: 'http://prometheus.monitoring:9090',
+				query: metricQueries[metric.source].replaceAll(
+					'{{args.lookback}}',
+					metric.lookback ?? metric.interval ?? '1m',
+				),
+			},
+		},
+	};
+}
+
+/**
+ * The manifests a team would apply for this rollout: the Rollout (canary strategy with an
+ * Istio-style traffic router, so weights are exact) and one AnalysisTemplate per template.
+ */
+export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): string {
+	const labels = { app: options.name };
+	const rollout: Yaml = {
+		apiVersion: 'argoproj.io/v1alpha1',
+		kind: 'Rollout',
+		metadata: { name: options.name },
+		spec: {
+			replicas: options.replicas,
+			selector: { matchLabels: labels },
+			template: {
+				metadata: { labels },
+				spec: { containers: [{ name: options.name, image: options.image }] },
+			},
+			strategy: {
+				canary: {
+					maxSurge: options.maxSurge,
+					maxUnavailable: options.maxUnavailable,
+					canaryService: `${options.name}-canary`,
+					stableService: `${options.name}-stable`,
+					trafficRouting: {
+						istio: { virtualService: { name: options.name, routes: ['primary'] } },
+					},
+					analysis: spec.analysis && {
+						templates: spec.analysis.templates.map((templateName) => ({ templateName })),
+						startingStep: spec.analysis.startingStep,
+						args: [{ name: 'version', value: 'canary' }],
+					},
+					steps: spec.steps.map(stepYaml),
+				},
+			},
+		},
+	};
+	const templates = spec.templates.map((t) =>
+		toYaml({
+			apiVersion: 'argoproj.io/v1alpha1',
+			kind: 'AnalysisTemplate',
+			metadata: { name: t.name },
+			spec: { args: [{ name: 'version' }], metrics: t.metrics.map(metricYaml) },
+		}),
+	);
+	return [toYaml(rollout), ...templates].join('---\n');
+}

@@ -1,0 +1,195 @@
+// The canary machine, model-based: a specification of Argo's canary written as its own small
+// statechart (from Argo Rollouts' behaviour: first deployment skips steps, pause steps, step
+// analysis Successful/Failed/Inconclusive, abort → Degraded, retry, rollback, promote,
+// promote --full), walked to cover every state and every transition, and each path replayed on
+// the real machine, checking its state, phase and weight after every event.
+import { describe, expect, test } from 'vitest';
+import { createActor, createMachine, initialTransition, transition } from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
+import type { CanarySpec } from '@sim/deployment/canary.model';
+import type { MeasurementPhase } from '@sim/deployment/analysis.model';
+
+const spec: CanarySpec = {
+	steps: [
+		{ setWeight: 20 },
+		{ pause: { duration: '1m' } },
+		{ analysis: { templates: ['check'] } },
+		{ setWeight: 50 },
+		{ pause: {} },
+	],
+	templates: [
+		{
+			name: 'check',
+			metrics: [
+				{
+					name: 'success-rate',
+					source: 'successRate',
+					successCondition: { op: '>=', value: 0.99 },
+				},
+			],
+		},
+	],
+};
+
+// What each specification state means for the machine: its state value, phase and weight.
+const expected: Record<string, { value: unknown; phase: string; weight: number }> = {
+	empty: { value: 'idle', phase: 'Healthy', weight: 0 },
+	stable: { value: 'healthy', phase: 'Healthy', weight: 0 },
+	starting: { value: 'progressing', phase: 'Progressing', weight: 0 },
+	timedPause: { value: { paused: 'pauseStep' }, phase: 'Paused', weight: 20 },
+	analysing: { value: 'progressing', phase: 'Progressing', weight: 20 },
+	inconclusive: { value: { paused: 'inconclusive' }, phase: 'Paused', weight: 20 },
+	afterAnalysis: { value: 'progressing', phase: 'Progressing', weight: 20 },
+	waiting: { value: { paused: 'pauseStep' }, phase: 'Paused', weight: 50 },
+	finishing: { value: 'progressing', phase: 'Progressing', weight: 50 },
+	degraded: { value: 'degraded', phase: 'Degraded', weight: 0 },
+};
+
+// Transitions every in-flight state shares: abort, promote --full, roll back, a newer revision.
+const inFlight = {
+	abort: 'degraded',
+	promoteFull: 'stable',
+	rollback: 'stable',
+	deploy: 'starting',
+} as const;
+const anyTick = (target: string) => ({
+	'tick.pass': target,
+	'tick.fail': target,
+	'tick.inconclusive': target,
+});
+
+const specification = createMachine({
+	id: 'spec',
+	initial: 'empty',
+	states: {
+		empty: { on: { deploy: 'stable' } },
+		stable: { on: { deploy: 'starting' } },
+		starting: { on: { ...anyTick('timedPause'), ...inFlight } },
+		timedPause: {
+			on: {
+				// A tick one minute later ends the pause and the analysis measures at once.
+				'tick.pass': 'waiting',
+				'tick.fail': 'degraded',
+				'tick.inconclusive': 'inconclusive',
+				promote: 'analysing',
+				...inFlight,
+			},
+		},
+		analysing: {
+			on: {
+				'tick.pass': 'waiting',
+				'tick.fail': 'degraded',
+				'tick.inconclusive': 'inconclusive',
+				...inFlight,
+			},
+		},
+		inconclusive: { on: { ...anyTick('inconclusive'), promote: 'afterAnalysis', ...inFlight } },
+		afterAnalysis: { on: { ...anyTick('waiting'), ...inFlight } },
+		waiting: { on: { ...anyTick('waiting'), promote: 'finishing', ...inFlight } },
+		finishing: { on: { ...anyTick('stable'), ...inFlight } },
+		degraded: { on: { retry: 'starting', rollback: 'stable', deploy: 'starting' } },
+	},
+});
+
+type SpecEvent = { type: string };
+const specEvents: SpecEvent[] = [
+	'deploy',
+	'tick.pass',
+	'tick.fail',
+	'tick.inconclusive',
+	'promote',
+	'promoteFull',
+	'abort',
+	'retry',
+	'rollback',
+].map((type) => ({ type }));
+
+const outcomes: Record<string, MeasurementPhase> = {
+	'tick.pass': 'Successful',
+	'tick.fail': 'Failed',
+	'tick.inconclusive': 'Inconclusive',
+};
+
+/** Turns specification events into machine events, with a clock one minute per tick. */
+function driver() {
+	let nowMs = 0;
+	let revision = 0;
+	return (event: SpecEvent): CanaryMachineEvent => {
+		const outcome = outcomes[event.type];
+		if (outcome) {
+			nowMs += 60_000;
+			return { type: 'clock.tick', nowMs, measure: () => outcome };
+		}
+		if (event.type === 'deploy') return { type: 'rollout.deploy', revision: ++revision };
+		return { type: `rollout.${event.type}` } as CanaryMachineEvent;
+	};
+}
+
+describe('canaryMachine (model-based)', () => {
+	const model = createTestModel(specification, { events: specEvents });
+	const toEachState = new Map<string, (typeof shortest)[number]>();
+	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
+	for (const path of shortest) {
+		const key = String(path.state.value);
+		const known = toEachState.get(key);
+		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
+	}
+	// Transition coverage: the shortest path to each state, then each event it accepts.
+	const paths = [...toEachState.values()].flatMap((toState) =>
+		specEvents
+			.filter((event) => toState.state.can(event))
+			.map((event) => [...toState.steps.slice(1).map((step) => step.event), event]),
+	);
+
+	test('covers every state and transition of the specification', () => {
+		expect(toEachState.size).toBe(Object.keys(expected).length);
+		// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
+		expect(paths).toHaveLength(57);
+	});
+
+	for (const sequence of paths) {
+		test(sequence.map((e) => e.type).join(' → '), () => {
+			const actor = createActor(canaryMachine, { input: { spec } }).start();
+			let [specState] = initialTransition(specification);
+			const toMachine = driver();
+			for (const event of sequence) {
+				actor.send(toMachine(event));
+				[specState] = transition(specification, specState, event);
+				const want = expected[String(specState.value)]!;
+				const snapshot = actor.getSnapshot();
+				const where = `${event.type} → ${String(specState.value)}`;
+				expect(snapshot.value, where).toEqual(want.value);
+				expect(snapshot.context.rollout.phase, where).toBe(want.phase);
+				expect(snapshot.context.rollout.weightPercent, where).toBe(want.weight);
+			}
+		});
+	}
+});
+
+test('events a state does not accept are ignored', () => {
+	const actor = createActor(canaryMachine, { input: { spec } }).start();
+	actor.send({ type: 'rollout.promote' });
+	actor.send({ type: 'rollout.abort' });
+	actor.send({ type: 'clock.tick', nowMs: 60_000 });
+	expect(actor.getSnapshot().value).toBe('idle');
+	actor.send({ type: 'rollout.deploy', revision: 1 });
+	actor.send({ type: 'rollout.retry' });
+	expect(actor.getSnapshot().value).toBe('healthy');
+	expect(actor.getSnapshot().context.rollout.stableRevision).toBe(1);
+});
+
+test('without a measurer a measurement finds no data: five errors abort', () => {
+	const actor = createActor(canaryMachine, { input: { spec } }).start();
+	actor.send({ type: 'rollout.deploy', revision: 1 });
+	actor.send({ type: 'rollout.deploy', revision: 2 });
+	actor.send({ type: 'clock.tick', nowMs: 0 });
+	actor.send({ type: 'clock.tick', nowMs: 60_000 });
+	// Errors are retried every 10 s; the fifth in a row breaks consecutiveErrorLimit 4.
+	actor.send({ type: 'clock.tick', nowMs: 100_000 });
+	const { rollout } = actor.getSnapshot().context;
+	expect(actor.getSnapshot().value).toBe('degraded');
+	expect(rollout.message).toBe(
+		'Rollout aborted update to revision 2: Metric "success-rate" assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4)',
+	);
+});
