@@ -44,6 +44,11 @@ export function parseProgress(data: unknown): Progress {
 		throw new Error('expected an object with "version" and "lessons".');
 	}
 	const record = data as Record<string, unknown>;
+	if (!('version' in record) || !('lessons' in record)) {
+		// Some other JSON file (an assessment export, a package.json…): say so plainly rather
+		// than reporting an "unsupported version undefined".
+		throw new Error('it is not an MLOps Lab progress file (it has no "version" and "lessons").');
+	}
 	if (record['version'] !== progressVersion) {
 		throw new Error(`unsupported progress version ${JSON.stringify(record['version'])}.`);
 	}
@@ -175,4 +180,71 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
 	const last = current.lastLessonId ?? incoming.lastLessonId;
 	if (last !== undefined) merged.lastLessonId = last;
 	return merged;
+}
+
+/** Imported progress narrowed to the lessons this site has, and what was left out. */
+export interface ImportedProgress {
+	/** Only entries for lessons that exist; `lastLessonId` kept only if it is one of them. */
+	progress: Progress;
+	/** How many entries named a lesson this site does not have (ignored, never stored). */
+	ignoredCount: number;
+}
+
+/**
+ * Keeps only entries for lessons that exist. An imported file can name anything that looks
+ * like a lesson id; storing those would let a file of made-up ids grow the stored entry without
+ * bound while the learner sees no change, so unknown ids are dropped and counted instead.
+ */
+export function keepKnownLessons(
+	progress: Progress,
+	knownLessonIds: ReadonlySet<string>,
+): ImportedProgress {
+	const kept = emptyProgress();
+	let ignoredCount = 0;
+	for (const [id, entry] of Object.entries(progress.lessons)) {
+		if (knownLessonIds.has(id)) kept.lessons[id] = entry;
+		else ignoredCount += 1;
+	}
+	if (progress.lastLessonId !== undefined && progress.lastLessonId in kept.lessons) {
+		kept.lastLessonId = progress.lastLessonId;
+	}
+	return { progress: kept, ignoredCount };
+}
+
+/** "1 lesson", "3 lessons": counts in messages read as sentences. */
+export function countLessons(count: number): string {
+	return `${count} ${count === 1 ? 'lesson' : 'lessons'}`;
+}
+
+/**
+ * The message after an import that was written, or the reason nothing was. Pure, so every
+ * wording is tested; the caller passes `saved` from the storage write, so a success message
+ * can only follow a write that succeeded.
+ */
+export function importMessage(
+	fileName: string,
+	result: ImportedProgress,
+	saved: boolean,
+): { text: string; kind: 'info' | 'error' } {
+	const importedCount = Object.keys(result.progress.lessons).length;
+	const ignored =
+		result.ignoredCount > 0
+			? ` ${countLessons(result.ignoredCount)} the site does not have ${result.ignoredCount === 1 ? 'was' : 'were'} ignored.`
+			: '';
+	if (importedCount === 0) {
+		return {
+			text: `“${fileName}” holds no progress for lessons on this site.${ignored} Your progress was not changed.`,
+			kind: 'error',
+		};
+	}
+	if (!saved) {
+		return {
+			text: `“${fileName}” could not be imported: this browser’s storage is unavailable or full. Your progress was not changed.`,
+			kind: 'error',
+		};
+	}
+	return {
+		text: `Imported ${countLessons(importedCount)} from “${fileName}” and merged ${importedCount === 1 ? 'it' : 'them'} with your progress.${ignored}`,
+		kind: 'info',
+	};
 }

@@ -63,6 +63,56 @@ describe('lesson page', () => {
 		await term.focus();
 		await page.waitForTimeout(200);
 		expect(await tip.isVisible()).toBe(true);
+		// WCAG 1.4.13: Escape dismisses it without moving focus; focusing again shows it.
+		await page.keyboard.press('Escape');
+		expect(await tip.isVisible()).toBe(false);
+		expect(await term.evaluate((node) => node === document.activeElement)).toBe(true);
+		await page.locator('h1').click();
+		await term.focus();
+		expect(await tip.isVisible()).toBe(true);
+	});
+
+	test('glossary tips stay out of the search index', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/delivery/03-deployment-strategies/`);
+		const tips = page.locator('.term-tip');
+		expect(await tips.count()).toBeGreaterThan(0);
+		const unmarked = await tips.evaluateAll(
+			(nodes) => nodes.filter((n) => !n.hasAttribute('data-pagefind-ignore')).length,
+		);
+		expect(unmarked).toBe(0);
+		// And the index agrees: no excerpt carries a definition spliced in as "Term: definition".
+		// A string, so the test runner's module transform leaves the dynamic import alone.
+		const excerpts: string[] = await page.evaluate(`(async () => {
+			const pagefind = await import('/pagefind/pagefind.js');
+			const search = await pagefind.search('canary release');
+			const data = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+			return data.map((d) => d.excerpt.replace(/<[^>]+>/g, ''));
+		})()`);
+		expect(excerpts.length).toBeGreaterThan(0);
+		for (const excerpt of excerpts) expect(excerpt).not.toMatch(/Canary release:/i);
+	});
+});
+
+describe('home page labs', () => {
+	test('links the labs that exist and marks the others as coming', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/`);
+		const items = page.locator('[data-lab]');
+		expect(await items.count()).toBe(4);
+		let coming = 0;
+		for (let i = 0; i < 4; i++) {
+			const item = items.nth(i);
+			const id = await item.getAttribute('data-lab');
+			const linked = (await item.locator(`a[href="/labs/${id}/"]`).count()) === 1;
+			const marked = (await item.getByText('Coming soon.').count()) === 1;
+			expect(linked).toBe(!marked);
+			if (marked) coming += 1;
+		}
+		const sentence = await page.getByText(/of the four labs (is|are) open|All four labs are open/);
+		await expect(sentence.textContent()).resolves.toMatch(
+			coming === 0 ? /All four labs are open/ : /still being built/,
+		);
 	});
 });
 

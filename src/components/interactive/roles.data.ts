@@ -105,7 +105,7 @@ export const rolesMatrix: Readonly<Record<string, Readonly<Record<string, RoleCe
 		retraining: r('Delivers fresh training data'),
 	},
 	'ml-engineer': {
-		business: absent,
+		business: c('Says what can be served, how fast and how often'),
 		'data-acquisition': absent,
 		'data-preparation': c('Keeps feature code reusable in production'),
 		modelling: c('Advises on what can be served'),

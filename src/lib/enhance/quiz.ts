@@ -3,6 +3,7 @@
  * without JavaScript) into a graded one whose best score is saved. Loaded lazily by Quiz.astro.
  */
 import { readStored, writeStored } from '../storage';
+import { showRecoveryPointer } from './recovery';
 import { emptyProgress, parseProgress, progressKey, recordQuizScore } from '../progress';
 
 /** Enhances every quiz on the page. */
@@ -25,6 +26,12 @@ export function enhanceQuizzes(): void {
 		const stored = readStored(progressKey, parseProgress, emptyProgress());
 		const best = stored.ok ? stored.value.lessons[lessonId]?.quiz : undefined;
 		if (best) result.textContent = `Your best score so far: ${best.correct} of ${best.total}.`;
+		else if (!stored.ok) {
+			showRecoveryPointer(
+				result,
+				'Your saved progress could not be read, so quiz scores will not be saved until you',
+			);
+		}
 
 		check.addEventListener('click', () => {
 			const unanswered = questions.filter((q) => !q.querySelector('input:checked'));
@@ -56,11 +63,17 @@ export function enhanceQuizzes(): void {
 					recordQuizScore(current.value, lessonId, correct, total, Date.now()),
 				);
 			}
-			result.textContent =
-				`You got ${correct} of ${total}. ` +
-				(saved
-					? 'Your score is saved in this browser.'
-					: 'Your score could not be saved (storage is unavailable or unreadable).');
+			const score = `You got ${correct} of ${total}.`;
+			if (!current.ok) {
+				showRecoveryPointer(
+					result,
+					`${score} Your score was not saved because your saved progress could not be read;`,
+				);
+			} else {
+				result.textContent = saved
+					? `${score} Your score is saved in this browser.`
+					: `${score} Your score could not be saved: this browser’s storage is unavailable or full.`;
+			}
 			check.hidden = true;
 			retry.hidden = false;
 		});

@@ -78,7 +78,7 @@ const coverage: Coverage[] = [
 	{
 		concept: 'share of ML projects reaching production',
 		lesson: WHAT,
-		pattern: /between a sixth and a half/,
+		pattern: /54 % of AI projects made it from pilot to production/,
 	},
 	{
 		concept: 'DevOps vs MLOps: tests data, schemas and models too',
