@@ -104,3 +104,62 @@ export function takenEdges<E extends Pick<StatechartEdge, 'source' | 'target' | 
 			(event === undefined || edge.event === event),
 	);
 }
+
+/** The arrows just taken, as the view marks them. */
+export interface TakenTransitions {
+	/** Ids of the transitions (graph edge ids) just taken. */
+	ids: ReadonlySet<string>;
+	/** Ids of the arrows they sit on ("source->target"). */
+	routes: ReadonlySet<string>;
+	/** Their labels, for words ("after training.step"). */
+	labels: readonly string[];
+	/** Counts state changes, so the view can restart its highlight animation on each one. */
+	serial: number;
+}
+
+/**
+ * Remembers the active paths between snapshots and reports the arrows taken by the last change
+ * of state; they stay reported until the machine next changes state (snapshots that only change
+ * context, such as a new epoch, keep them). The first call only records where the machine is.
+ */
+export function transitionTracker(
+	layout: Pick<StatechartLayout, 'edges'> | undefined,
+): (active: readonly string[], event?: string) => TakenTransitions {
+	const transitions = (layout?.edges ?? []).flatMap((edge) =>
+		edge.transitions.map((t) => ({
+			...t,
+			route: edge.id,
+			source: edge.source,
+			target: edge.target,
+		})),
+	);
+	let previous: readonly string[] | null = null;
+	let last: TakenTransitions = { ids: new Set(), routes: new Set(), labels: [], serial: 0 };
+	return (active, event) => {
+		const before = previous;
+		previous = active;
+		if (before === null) return last;
+		const changed = before.length !== active.length || before.some((p) => !active.includes(p));
+		if (!changed) return last;
+		const found = takenEdges(transitions, before, active, event);
+		last = {
+			ids: new Set(found.map((t) => t.id)),
+			routes: new Set(found.map((t) => t.route)),
+			labels: [...new Set(found.map((t) => t.label))],
+			serial: last.serial + 1,
+		};
+		return last;
+	};
+}
+
+/** One calm sentence for the live region: where the machine is now and what moved it there. */
+export function stateAnnouncement(
+	title: string,
+	active: readonly string[],
+	takenLabels: readonly string[],
+): string {
+	const leaves = active.filter((path) => !active.some((other) => other.startsWith(`${path}.`)));
+	const where = leaves.map((path) => path.split('.').join(' › ')).join(' and ');
+	const why = takenLabels.length > 0 ? `, after ${takenLabels.join(' or ')}` : '';
+	return `${title}: now in ${where}${why}.`;
+}
