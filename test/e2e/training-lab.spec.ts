@@ -110,6 +110,13 @@ describe('training lab', () => {
 			'State machine: now in session › paused, after training.step.',
 		);
 
+		// The highlight flows along the arrow taken, unless the learner asked for less motion.
+		const pulse = diagram.locator('[data-edge="idle->session.paused"] .pulse');
+		const animation = () => pulse.evaluate((el) => getComputedStyle(el).animationName);
+		await expect(animation()).resolves.not.toBe('none');
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await expect(animation()).resolves.toBe('none');
+
 		// Folding the diagram leaves the pill row, and the button says how to get it back.
 		await page.getByRole('button', { name: 'Hide diagram' }).click();
 		await expect(diagram.isVisible()).resolves.toBe(false);

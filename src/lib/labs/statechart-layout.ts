@@ -56,7 +56,7 @@ const layoutOptions: Record<string, string> = {
 	'elk.spacing.nodeNode': '22',
 	'elk.spacing.edgeEdge': '10',
 	'elk.spacing.edgeNode': '14',
-	'elk.spacing.edgeLabel': '4',
+	'elk.spacing.edgeLabel': '2',
 	'elk.layered.spacing.nodeNodeBetweenLayers': '30',
 	'elk.layered.spacing.edgeNodeBetweenLayers': '14',
 	'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
