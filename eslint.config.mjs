@@ -75,4 +75,23 @@ export default defineConfig(
 		files: ['bench/**', 'test/e2e/**', 'scripts/**'],
 		rules: { 'no-console': 'off' },
 	},
+	{
+		// Statecharts are laid out at build time (in .astro frontmatter): islands get plain JSON,
+		// so elkjs (1.5 MB) and xstate/graph must never be reachable from browser code.
+		files: ['src/components/**/*.{svelte,ts}', 'src/lib/**/*.svelte.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['elkjs', 'elkjs/*', '**/statechart-layout', '**/statechart-graph'],
+							message:
+								'Lay statecharts out in the page frontmatter; islands import statechart-view.',
+						},
+					],
+				},
+			],
+		},
+	},
 );

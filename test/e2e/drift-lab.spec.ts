@@ -67,6 +67,24 @@ describe('drift lab', () => {
 		expect(again.errors).toEqual([]);
 	});
 
+	test('the statechart lights the state the lab moves to', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/drift/`);
+		await hydrated(page);
+		const diagram = page.getByTestId('statechart-diagram');
+		await expect(diagram.isVisible()).resolves.toBe(true);
+		const activeStates = () =>
+			diagram.locator('[data-state].active').evaluateAll((gs) => gs.map((g) => g.dataset.state));
+		await expect(activeStates()).resolves.toEqual(['idle']);
+		await page.getByRole('button', { name: 'Step one day' }).click();
+		await expect.poll(activeStates).toEqual(['running', 'running.paused']);
+		await expect(
+			diagram.locator('[data-edge="idle->running.paused"]').getAttribute('class'),
+		).resolves.toContain('taken');
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
 	test('a bad link explains itself and the lab still runs with defaults', async () => {
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/labs/drift/?window=0&scenario=tsunami&days=3`);

@@ -88,6 +88,56 @@ describe('training lab', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('the statechart draws the machine and lights the state a step moves it to', async () => {
+		const { page, errors } = await openPage(browser);
+		await openLab(page, '?epochs=3&datasetSize=400');
+		const diagram = page.getByTestId('statechart-diagram');
+		await expect(diagram.isVisible()).resolves.toBe(true);
+		const activeStates = () =>
+			diagram.locator('[data-state].active').evaluateAll((gs) => gs.map((g) => g.dataset.state));
+		await expect(activeStates()).resolves.toEqual(['idle']);
+		// Every state of the machine is a box, the nested ones inside their parent.
+		await expect(diagram.locator('[data-state]').count()).resolves.toBe(9);
+
+		await page.getByRole('button', { name: 'Step one epoch' }).click();
+		await expect.poll(activeStates).toEqual(['session', 'session.paused']);
+		await expect(
+			diagram.locator('[data-edge="idle->session.paused"]').getAttribute('class'),
+		).resolves.toContain('taken');
+		const chart = page.locator('section.statechart');
+		await expect(chart.locator('.exits').textContent()).resolves.toContain('training.resume');
+		await expect(chart.locator('[aria-live]').textContent()).resolves.toBe(
+			'State machine: now in session › paused, after training.step.',
+		);
+
+		// The highlight flows along the arrow taken, unless the learner asked for less motion.
+		const pulse = diagram.locator('[data-edge="idle->session.paused"] .pulse');
+		const animation = () => pulse.evaluate((el) => getComputedStyle(el).animationName);
+		await expect(animation()).resolves.not.toBe('none');
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await expect(animation()).resolves.toBe('none');
+
+		// Folding the diagram leaves the pill row, and the button says how to get it back.
+		await page.getByRole('button', { name: 'Hide diagram' }).click();
+		await expect(diagram.isVisible()).resolves.toBe(false);
+		await expect(chart.locator('ol.states').isVisible()).resolves.toBe(true);
+		await page.getByRole('button', { name: 'Show diagram' }).click();
+		await expect(diagram.isVisible()).resolves.toBe(true);
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	test('on a phone the statechart is the row of state pills', async () => {
+		const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		await openLab(page, '');
+		await expect(page.getByTestId('statechart-diagram').isVisible()).resolves.toBe(false);
+		const pills = page.locator('section.statechart ol.states');
+		await expect(pills.isVisible()).resolves.toBe(true);
+		await expect(pills.locator('[aria-current="step"]').textContent()).resolves.toContain('idle');
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
 	test('a huge learning rate diverges and says why', async () => {
 		const { page, errors } = await openPage(browser);
 		await openLab(page, '?learningRate=100&model=logistic');
