@@ -9,6 +9,7 @@ import { createRng } from '../simulations/shared/rng';
 import { ChurnModel } from '../simulations/training/training.model';
 import { defaultTrainingParams, prepareData } from '../simulations/training/training.data';
 import { plainLogisticStep } from '../simulations/training/plain-logistic';
+import { batchesOf } from './backends-entry';
 
 /** Figures returned to the Node side. */
 export interface LabBenchFigures {
@@ -24,16 +25,7 @@ async function run(): Promise<LabBenchFigures> {
 	const { train } = data;
 	const batchSize = 32;
 	const epochs = 5;
-	const order = createRng(1).shuffle(Array.from({ length: train.rows }, (_, i) => i));
-	const batches: { x: Float32Array; y: Float32Array; indices: number[] }[] = [];
-	for (let start = 0; start < order.length; start += batchSize) {
-		const indices = order.slice(start, start + batchSize);
-		const x = new Float32Array(indices.length * train.cols);
-		indices.forEach((row, k) =>
-			x.set(train.x.subarray(row * train.cols, (row + 1) * train.cols), k * train.cols),
-		);
-		batches.push({ x, y: Float32Array.from(indices.map((row) => train.y[row] ?? 0)), indices });
-	}
+	const batches = batchesOf(train, batchSize);
 	const model = new ChurnModel({
 		kind: 'logistic',
 		inputs: train.cols,
