@@ -44,6 +44,9 @@ async function bundle(contents, platform) {
 		mainFields: ['module', 'main'],
 		target: 'es2022',
 		logLevel: 'error',
+		// The site's `?url` imports of the wasm binaries are Vite's; here the binaries are located
+		// explicitly (locateWasmBinaries), so those imports can be empty.
+		loader: { '.wasm': 'empty' },
 		// The Emscripten glue of the wasm backend reads these CommonJS globals under Node.
 		banner:
 			platform === 'node'

@@ -98,6 +98,8 @@ const labUrl = `${server.url}/labs/training/`;
 		platform: 'browser',
 		target: 'es2022',
 		logLevel: 'error',
+		// The site's `?url` imports of tfjs wasm binaries are Vite's; this page trains on cpu.
+		loader: { '.wasm': 'empty' },
 	});
 	const page = await browser.newPage();
 	await page.goto(`${server.url}/404.html`);
