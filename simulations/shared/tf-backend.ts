@@ -20,15 +20,15 @@ export type TfBackendName = 'cpu' | 'wasm';
  * The backend each lab trains on. Measured with `npm run bench:backends` (figures in the
  * benchmark's output; issue 10).
  *
- * training: `cpu`. At the lab's default batch of 32 rows per-operation overhead dominates, and
- * wasm showed no consistent gain: from 0.6× to 2.5× cpu's speed between runs, in Node and in a
- * worker in Chromium, on a loaded machine. Its gains come from batches of a few hundred rows
- * (the MLP: 2–3.5× at 256 rows, 2.5–6.5× on the full training set). And wasm rounds float32 sums
- * in another order: the seeded golden losses move in their ninth or tenth digit, and the
- * "learning rate 10" preset, a chaotic run, diverges instead of thrashing, so that shared link
- * would no longer show what its text promises. It would also add ~34 KiB of JavaScript and
- * ~134 KiB of wasm (gzip) to the lab. A lab that trains many models on large batches
- * (retraining) should take wasm.
+ * training: `cpu`. At the lab's default batch of 32 rows per-operation overhead dominates and
+ * wasm is not decisively faster: 1.0–1.9× cpu's speed in a worker in Chromium (the MLP still
+ * 1/11 of plain typed arrays), 0.4–2.5× in Node, over runs on a loaded machine. Its real gains
+ * come from batches of a few hundred rows (the MLP: 2–3.5× at 256 rows, 2–10× on the whole
+ * training set). And wasm rounds float32 sums in another order: the seeded golden losses move
+ * in their ninth or tenth digit, and the "learning rate 10" preset, a chaotic run, diverges
+ * instead of thrashing, so that shared link would no longer show what its text promises. It
+ * would also add ~34 KiB of JavaScript and ~134 KiB of wasm (gzip) to the lab. A lab that
+ * trains many models on large batches (retraining) should take wasm.
  */
 export const labBackends: Readonly<Record<'training', TfBackendName>> = { training: 'cpu' };
 
