@@ -12,7 +12,8 @@ import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
-import { findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { longTasksSince, pageNow, recordLongTasks } from './long-tasks.mjs';
 
 const args = new Set(process.argv.slice(2));
 
@@ -70,36 +71,25 @@ const args = new Set(process.argv.slice(2));
 	const server = await serveDist({ dir: 'dist' });
 	const browser = await chromium.launch({
 		executablePath: findOrInstallChromium(),
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+		args: chromiumFlags,
 	});
 	for (const [name, query] of [
 		['one-day windows, 365 days', '?preset=false-alarms'],
 		['14-day windows (7,000 rows), 30 days', '?preset=tiny-shift'],
 	]) {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		await page.addInitScript(() => {
-			const w = /** @type {any} */ (window);
-			w.longTasks = [];
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries())
-					w.longTasks.push({ start: entry.startTime, duration: entry.duration });
-			}).observe({ type: 'longtask', buffered: true });
-		});
+		await recordLongTasks(page);
 		await page.goto(`${server.url}/labs/drift/${query}`, { waitUntil: 'networkidle' });
 		await page.locator('.lab').scrollIntoViewIfNeeded();
 		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
 		await page.getByLabel('Speed').selectOption('8');
-		const startMs = await page.evaluate(() => performance.now());
+		const startMs = await pageNow(page);
 		await page.getByRole('button', { name: 'Stream days', exact: true }).click();
 		await page.waitForTimeout(15_000);
-		const { tasks, status } = await page.evaluate((from) => {
-			const w = /** @type {any} */ (window);
-			return {
-				tasks: w.longTasks.filter((t) => t.start >= from),
-				status: document.querySelector('.lab .status')?.textContent ?? '',
-			};
-		}, startMs);
-		const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+		const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
+		const status = await page.evaluate(
+			() => document.querySelector('.lab .status')?.textContent ?? '',
+		);
 		console.log(`\nMain thread while the lab streams for 15 s at 8× (${name})`);
 		console.log(`  status at the end: ${status.trim()}`);
 		console.log(

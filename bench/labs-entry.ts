@@ -4,11 +4,12 @@
  * plain typed-array implementation, reporting samples per second for each, and counts tfjs
  * tensors after 10 and after 1,000 training steps.
  */
-import { tf, useCpuBackend } from '../simulations/shared/tf-backend';
+import { useCpuBackend } from '../simulations/shared/tf-backend';
 import { createRng } from '../simulations/shared/rng';
 import { ChurnModel } from '../simulations/training/training.model';
 import { defaultTrainingParams, prepareData } from '../simulations/training/training.data';
 import { plainLogisticStep } from '../simulations/training/plain-logistic';
+import { batchesOf, tensorsAfterSteps } from './backends-entry';
 
 /** Figures returned to the Node side. */
 export interface LabBenchFigures {
@@ -24,16 +25,7 @@ async function run(): Promise<LabBenchFigures> {
 	const { train } = data;
 	const batchSize = 32;
 	const epochs = 5;
-	const order = createRng(1).shuffle(Array.from({ length: train.rows }, (_, i) => i));
-	const batches: { x: Float32Array; y: Float32Array; indices: number[] }[] = [];
-	for (let start = 0; start < order.length; start += batchSize) {
-		const indices = order.slice(start, start + batchSize);
-		const x = new Float32Array(indices.length * train.cols);
-		indices.forEach((row, k) =>
-			x.set(train.x.subarray(row * train.cols, (row + 1) * train.cols), k * train.cols),
-		);
-		batches.push({ x, y: Float32Array.from(indices.map((row) => train.y[row] ?? 0)), indices });
-	}
+	const batches = batchesOf(train, batchSize);
 	const model = new ChurnModel({
 		kind: 'logistic',
 		inputs: train.cols,
@@ -54,14 +46,7 @@ async function run(): Promise<LabBenchFigures> {
 		for (const b of batches) plainLogisticStep(plain, train, b.indices, 0.1);
 	const plainSeconds = (performance.now() - start) / 1000;
 
-	const first = batches[0];
-	const steps = (n: number) => {
-		for (let i = 0; i < n; i++) if (first) model.trainBatch(first.x, first.y);
-	};
-	steps(10);
-	const tensorsAfter10Steps = tf.memory().numTensors;
-	steps(990);
-	const tensorsAfter1000Steps = tf.memory().numTensors;
+	const { tensorsAfter10Steps, tensorsAfter1000Steps } = tensorsAfterSteps(model, batches[0]);
 	model.dispose();
 	const samples = epochs * train.rows;
 	return {

@@ -13,7 +13,8 @@ import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
-import { findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { longTasksSince, pageNow, recordLongTasks } from './long-tasks.mjs';
 
 const args = new Set(process.argv.slice(2));
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
@@ -22,13 +23,7 @@ const chromiumPath = findOrInstallChromium();
 const server = await serveDist({ dir: 'dist' });
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--no-first-run',
-	],
+	args: chromiumFlags,
 });
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 const labUrl = `${server.url}/labs/training/`;
@@ -67,33 +62,22 @@ const labUrl = `${server.url}/labs/training/`;
 {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
-	await page.addInitScript(() => {
-		const w = /** @type {any} */ (window);
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries())
-				w.longTasks.push({ start: entry.startTime, duration: entry.duration });
-		}).observe({ type: 'longtask', buffered: true });
-	});
+	await recordLongTasks(page);
 	await page.goto(`${labUrl}?epochs=300&datasetSize=5000&hiddenUnits=16`, {
 		waitUntil: 'networkidle',
 	});
 	await page.locator('.lab').scrollIntoViewIfNeeded();
 	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
 	await page.getByLabel('Speed').selectOption('4');
-	const startMs = await page.evaluate(() => performance.now());
+	const startMs = await pageNow(page);
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await page.waitForTimeout(10_000);
-	const { tasks, epochs } = await page.evaluate((from) => {
-		const w = /** @type {any} */ (window);
-		return {
-			tasks: w.longTasks.filter((t) => t.start >= from),
-			epochs:
-				document.querySelectorAll('figure.chart')[0]?.querySelectorAll('details table tbody tr')
-					.length ?? 0,
-		};
-	}, startMs);
-	const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+	const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
+	const epochs = await page.evaluate(
+		() =>
+			document.querySelectorAll('figure.chart')[0]?.querySelectorAll('details table tbody tr')
+				.length ?? 0,
+	);
 	console.log(
 		'\nMain thread during a 10-second training run (MLP 16, 3,000 training rows, speed 4×)',
 	);
@@ -114,6 +98,8 @@ const labUrl = `${server.url}/labs/training/`;
 		platform: 'browser',
 		target: 'es2022',
 		logLevel: 'error',
+		// The site's `?url` imports of tfjs wasm binaries are Vite's; this page trains on cpu.
+		loader: { '.wasm': 'empty' },
 	});
 	const page = await browser.newPage();
 	await page.goto(`${server.url}/404.html`);

@@ -9,7 +9,7 @@
 import { execSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
-import { findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
 
 const args = new Set(process.argv.slice(2));
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
@@ -27,16 +27,7 @@ const pageTypes = [
 
 const chromiumPath = findOrInstallChromium();
 const server = await serveDist({ dir: 'dist' });
-const flags = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
-const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
 console.log('\nBytes transferred on load (gzip), by page type');
@@ -76,7 +67,10 @@ await browser.close();
 if (!args.has('--no-lighthouse')) {
 	const { default: lighthouse } = await import('lighthouse');
 	const chromeLauncher = await import('chrome-launcher');
-	const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: flags });
+	const chrome = await chromeLauncher.launch({
+		chromePath: chromiumPath,
+		chromeFlags: chromiumFlags,
+	});
 	console.log('\nLighthouse (desktop preset)');
 	console.log('page type        | perf | a11y | best practices | SEO');
 	for (const [name, path] of rows.filter(

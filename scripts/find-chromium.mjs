@@ -64,6 +64,20 @@ function canAptInstall() {
 }
 
 /** Returns the path of a usable Chromium, installing one when needed. */
+/**
+ * Launch flags for headless Chromium in CI sandboxes and closed networks, shared by the browser
+ * tests and the benchmarks: no sandbox (containers), no GPU, nothing fetched in the background.
+ */
+export const chromiumFlags = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
+
 export function findOrInstallChromium({ log = console.log } = {}) {
 	const existing = locate();
 	if (existing) return existing;

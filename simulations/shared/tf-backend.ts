@@ -1,7 +1,9 @@
 /**
- * The one place that loads TensorFlow.js. Only tfjs-core and the `cpu` backend are imported:
- * no layers, no WebGL, so the bundle stays small, Node tests need no native binding, and
- * results are reproducible (the WebGL backend here is software-rendered and may use float16).
+ * The one place that loads TensorFlow.js, and the one place that decides which backend each lab
+ * trains on. Only tfjs-core and its `cpu` backend are imported eagerly: no layers, no WebGL (on
+ * these machines it is software-rendered and may use float16), so the bundle stays small and
+ * Node tests need no native binding. The `wasm` backend is loaded on demand; its binaries ship
+ * inside its npm package and are served from our own build (`tf-wasm-binaries.ts`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -11,8 +13,69 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 /** The tfjs-core namespace, for modules that build tensors. */
 export { tf };
 
-/** Selects the cpu backend once and waits until it is ready. */
-export async function useCpuBackend(): Promise<void> {
-	if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+/** The tfjs backends the labs may train on. */
+export type TfBackendName = 'cpu' | 'wasm';
+
+/**
+ * The backend each lab trains on. Measured with `npm run bench:backends` (figures in the
+ * benchmark's output; issue 10).
+ *
+ * training: `cpu`. At the lab's default batch of 32 rows per-operation overhead dominates and
+ * wasm is not decisively faster: 1.0–1.9× cpu's speed in a worker in Chromium (the MLP still
+ * 1/11 of plain typed arrays), 0.4–2.5× in Node, over runs on a loaded machine. Its real gains
+ * come from batches of a few hundred rows (the MLP: 2–3.5× at 256 rows, 2–10× on the whole
+ * training set). And wasm rounds float32 sums in another order: the seeded golden losses move
+ * in their ninth or tenth digit, and the "learning rate 10" preset, a chaotic run, diverges
+ * instead of thrashing, so that shared link would no longer show what its text promises. It
+ * would also add ~34 KiB of JavaScript and ~134 KiB of wasm (gzip) to the lab. A lab that
+ * trains many models on large batches (retraining) should take wasm.
+ */
+export const labBackends: Readonly<Record<'training', TfBackendName>> = { training: 'cpu' };
+
+/** Where the wasm binaries are: a folder (ending in '/') or one URL per binary file name. */
+export type WasmBinaryLocation = string | Record<string, string>;
+
+let wasmLocation: WasmBinaryLocation | undefined;
+let wasmRegistered: Promise<void> | undefined;
+
+/** Says where the wasm backend finds its binaries; call before `useTfBackend('wasm')`. */
+export function locateWasmBinaries(location: WasmBinaryLocation): void {
+	wasmLocation = location;
+}
+
+function registerWasm(): Promise<void> {
+	wasmRegistered ??= import('@tensorflow/tfjs-backend-wasm').then((wasm) => {
+		// The threaded build needs cross-origin isolation, which a static host does not give;
+		// saying so up front keeps tfjs from ever asking for it.
+		tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+		if (wasmLocation !== undefined) wasm.setWasmPaths(wasmLocation);
+	});
+	return wasmRegistered;
+}
+
+/** Selects a backend once and waits until it is ready. */
+export async function useTfBackend(name: TfBackendName): Promise<void> {
+	if (name === 'wasm') await registerWasm();
+	if (tf.getBackend() !== name) {
+		const started = await tf.setBackend(name);
+		if (!started) throw new Error(`The tfjs ${name} backend could not start.`);
+	}
 	await tf.ready();
+}
+
+/** Selects the backend `labBackends` chose for `lab`; in a browser, wasm binaries come from our build. */
+export async function useLabBackend(lab: keyof typeof labBackends): Promise<void> {
+	const name: TfBackendName = labBackends[lab];
+	const inNode =
+		typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+			?.node === 'string';
+	if (name === 'wasm' && wasmLocation === undefined && !inNode) {
+		locateWasmBinaries((await import('./tf-wasm-binaries')).wasmBinaryUrls);
+	}
+	await useTfBackend(name);
+}
+
+/** Selects the cpu backend once and waits until it is ready (tests whose goldens assume it). */
+export async function useCpuBackend(): Promise<void> {
+	await useTfBackend('cpu');
 }

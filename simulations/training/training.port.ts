@@ -14,7 +14,7 @@ export function openInPageTrainer(onReport: (report: TrainingReport) => void): T
 		import('../shared/tf-backend'),
 		import('./training.session'),
 	]).then(([backend, { createTrainingSession }]) =>
-		backend.useCpuBackend().then(() => {
+		backend.useLabBackend('training').then(() => {
 			session = createTrainingSession({
 				post: (report) => {
 					if (!terminated) setTimeout(() => onReport(report), 0);

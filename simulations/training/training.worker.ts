@@ -1,9 +1,10 @@
 /**
- * The Web Worker that trains: it selects the tfjs cpu backend (WebGL would share the GPU with
- * the page and, here, is software-rendered), then hands every message to a training session.
+ * The Web Worker that trains: it selects the tfjs backend tf-backend.ts chose for this lab (never
+ * WebGL, which would share the GPU with the page and, here, is software-rendered), then hands
+ * every message to a training session.
  * Commands that arrive while the backend loads wait for it, in order.
  */
-import { useCpuBackend } from '../shared/tf-backend';
+import { useLabBackend } from '../shared/tf-backend';
 import type { TrainingCommand, TrainingReport } from './training.messages';
 import { createTrainingSession } from './training.session';
 
@@ -12,7 +13,7 @@ const scope = self as unknown as {
 	onmessage: ((event: MessageEvent<TrainingCommand>) => void) | null;
 };
 
-const ready = useCpuBackend();
+const ready = useLabBackend('training');
 const session = createTrainingSession({
 	post: (report) => scope.postMessage(report),
 	schedule(task, delayMs) {

@@ -4,6 +4,7 @@
  * a workshop path is the pre-reading and in-session material for a trainer. A content test
  * checks every id here names a real lesson.
  */
+import { assessmentLessonIds } from '../schemas/assessment';
 
 /** One path through the curriculum. */
 export interface LearningPath {
@@ -22,27 +23,8 @@ export const learningPaths: readonly LearningPath[] = [
 		title: 'Foundations to operations',
 		summary:
 			'The whole course in order, for anyone new to MLOps: why it exists, how models are built and delivered, how they are kept working, and how to judge and grow a team’s practice.',
-		lessons: [
-			'foundations/01-what-is-mlops',
-			'foundations/02-ml-lifecycle',
-			'foundations/03-roles-and-responsibilities',
-			'foundations/04-why-models-fail',
-			'foundations/05-steps-to-production',
-			'data-and-experiments/01-data-quality-and-versioning',
-			'data-and-experiments/02-feature-engineering-and-feature-stores',
-			'data-and-experiments/03-experiment-tracking-and-reproducibility',
-			'data-and-experiments/04-model-selection',
-			'delivery/01-ci-cd-ct',
-			'delivery/02-deployment-patterns',
-			'delivery/03-deployment-strategies',
-			'delivery/04-testing-ml-systems',
-			'operations/01-monitoring',
-			'operations/02-drift',
-			'operations/03-retraining',
-			'maturity-and-practice/01-maturity-levels',
-			'maturity-and-practice/02-tool-landscape',
-			'maturity-and-practice/03-privacy-security-compliance',
-		],
+		// Every lesson, in course order: the one list the question bank's lesson links use too.
+		lessons: assessmentLessonIds,
 	},
 	{
 		id: 'team-lead',

@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { chromiumFlags } from '../../scripts/find-chromium.mjs';
 
 /** Base URL of the static server, e.g. http://127.0.0.1:43121 */
 export const baseUrl = (): string => inject('baseUrl');
@@ -13,15 +14,7 @@ export const baseUrl = (): string => inject('baseUrl');
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: inject('chromiumPath'),
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
+		args: chromiumFlags,
 	});
 }
 
