@@ -147,3 +147,15 @@ export * from './drift/drift.port';
 
 // Alerting: an Alertmanager-style lifecycle for the monitor's alerts.
 export * from './alerting/alert-lifecycle.model';
+
+// The continuous-training lab: triggers, data validation, the gate, the pipeline and its year.
+export * from './retraining/retraining.policy';
+export * from './retraining/data-validation.model';
+export * from './retraining/model-gate.model';
+export * from './retraining/pipeline.model';
+export * from './retraining/pipeline.machine';
+export * from './retraining/retraining.trainer';
+export * from './retraining/retraining.scenario';
+export * from './retraining/retraining.model';
+export * from './retraining/maturity.model';
+export * from './retraining/retraining.presets';

@@ -57,12 +57,21 @@ export const retrainingScenarios = {
 	},
 	seasonal: {
 		id: 'seasonal',
-		label: 'A seasonal pattern every 120 days',
+		label: 'A holiday season every 120 days: subscribers log in less and use the service less',
+		// Absence and low usage together trigger the world's disengagement interaction, so the
+		// season moves many subscribers into a region where churn rises faster than a line.
 		phases: [
 			phase({
 				kind: 'recurring',
 				feature: 'daysSinceLastLogin',
-				magnitude: 2.5,
+				magnitude: 3,
+				startDay: 1,
+				periodDays: 120,
+			}),
+			phase({
+				kind: 'recurring',
+				feature: 'usageHoursPerWeek',
+				magnitude: -1.2,
 				startDay: 1,
 				periodDays: 120,
 			}),
@@ -88,6 +97,14 @@ export const retrainingScenarios = {
 
 /** A named scenario's id. */
 export type RetrainingScenarioId = keyof typeof retrainingScenarios;
+
+/** How far into its season a recurring scenario is on `day`: 0 off-season, 1 at the peak. */
+export function seasonPhase(scenario: DriftScenario, day: number): number {
+	if (scenario.kind !== 'recurring' || day < scenario.startDay) return 0;
+	const elapsed = day - scenario.startDay;
+	// The same curve as the drift lab's recurring shift.
+	return (1 - Math.cos((2 * Math.PI * elapsed) / Math.max(2, scenario.periodDays))) / 2;
+}
 
 /** Resolves an id or passes a scenario object through. */
 export function resolveScenario(
