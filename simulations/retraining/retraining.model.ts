@@ -452,10 +452,11 @@ export function simulateContinuousTraining(
 	const driftSamples = new Map<number, readonly ChurnRecord[]>([[1, initial]]);
 
 	// What the pipeline reads: labels corrupted by the backfill bug, units fixed once shipped.
+	let today = 0;
 	const readDay = (d: number): readonly ChurnRecord[] => {
 		let records = dayRecords.get(d) ?? [];
 		const c = scenario.labelCorruption;
-		if (c !== null && d >= c.fromDay && d <= c.toDay) {
+		if (c !== null && today >= c.backfillDay && d >= c.fromDay && d <= c.toDay) {
 			let s = scrambled.get(d);
 			if (s === undefined) {
 				s = scrambleLabels(records, root.split(`backfill-${d}`));
@@ -468,6 +469,7 @@ export function simulateContinuousTraining(
 	const source = arraySource(readDay, (record) => fixRecord(record, fix));
 
 	for (let day = 1; day <= config.days; day++) {
+		today = day;
 		if (pendingSwap !== null && pendingSwap.day === day) {
 			champion = { version: pendingSwap.version, artifact: pendingSwap.artifact };
 			championTrainedTo = pendingSwap.toDay;

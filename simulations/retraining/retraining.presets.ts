@@ -72,7 +72,7 @@ export const retrainingPresets: readonly RetrainingPreset[] = [
 		id: 'gate-rejects-corrupted',
 		title: 'A gate that rejects a challenger trained on corrupted data',
 		notice:
-			'A backfill scrambles the labels of days 41–80. The labels still look right (same churn rate, same schema), so data validation passes, but the day-90 challenger learned noise: the gate rejects it for falling under the accuracy floor and under the floor on the invoice slice, and the champion keeps serving.',
+			'On day 75 a backfill job scrambles the stored labels of days 1–40. They still look right (same churn rate, same schema), so data validation passes, but the day-90 challenger, trained mostly on those days, scores about 7 points below the champion on the fresh holdout week: the gate rejects it and the champion keeps serving. Without the gate it is deployed and costs about 6 points of accuracy for a month.',
 		lesson: `${lesson}#whether-to-ship-validation-gates`,
 		config: {
 			...base,

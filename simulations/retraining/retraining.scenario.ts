@@ -12,9 +12,13 @@
 import { driftForDay, noScenario, type DriftScenario } from '../drift/drift.model';
 import type { Drift, World } from '../world/world.model';
 
-/** A backfill bug: the labels of days `fromDay`..`toDay` are shuffled within each day when the
- *  pipeline reads them, so the churn rate is right but no label belongs to its subscriber. */
+/**
+ * A backfill bug: from `backfillDay` on, the labels of days `fromDay`..`toDay` read by the
+ * pipeline are shuffled within each day, so the churn rate is right but no label belongs to its
+ * subscriber. Runs before the backfill read clean history.
+ */
 export interface LabelCorruption {
+	readonly backfillDay: number;
 	readonly fromDay: number;
 	readonly toDay: number;
 }
@@ -51,9 +55,9 @@ export const retrainingScenarios = {
 	},
 	'corrupted-labels': {
 		id: 'corrupted-labels',
-		label: 'Behaviour changes on day 40; a backfill scrambles labels of days 41–80',
-		phases: [phase({ kind: 'concept', feature: 'tenureMonths', magnitude: 1.5, startDay: 40 })],
-		labelCorruption: { fromDay: 41, toDay: 80 },
+		label: 'On day 75 a backfill scrambles the stored labels of days 1–40',
+		phases: [],
+		labelCorruption: { backfillDay: 75, fromDay: 1, toDay: 40 },
 	},
 	seasonal: {
 		id: 'seasonal',

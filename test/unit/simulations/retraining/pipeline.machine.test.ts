@@ -104,7 +104,9 @@ describe('pipeline machine, transitions', () => {
 	test('a full run ends promoted with every step Succeeded and its outputs kept', () => {
 		const actor = createActor(pipelineMachine).start();
 		actor.send(start);
-		for (const step of order) actor.send({ ...ok(step), outputs: { step } });
+		for (const step of order) {
+			actor.send({ type: 'step.succeeded', step, durationMinutes: 1, outputs: { step } });
+		}
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('promoted');
 		expect(snapshot.context.steps.deployment.outputs).toEqual({ step: 'deployment' });
@@ -147,22 +149,25 @@ describe('pipeline machine, transitions', () => {
 });
 
 describe('pipeline machine replays headless runs', () => {
-	// Days 30 (too little data: failed), 60 and 90 (rejected) and 180 (promoted), from the
-	// corrupted-labels world.
+	// A run started by hand on day 20 fails (no labelled data yet); after the day-95 shift the
+	// performance trigger's first challenger is rejected (day 128) and the next promoted (day 142).
 	const year = simulateContinuousTraining({
 		seed: 42,
-		scenario: 'corrupted-labels',
-		days: 180,
-		trigger: { kind: 'schedule', everyDays: 30 },
-		cooldownDays: 0,
+		scenario: 'sudden-concept',
+		days: 150,
+		trigger: { kind: 'performance', threshold: 0.78 },
+		cooldownDays: 14,
 		windowDays: 60,
 		warmStart: false,
 		maturityLevel: 1,
+		onDemandDays: [20],
 	});
 	test('the year has runs of all three outcomes', () => {
-		expect(new Set(year.runs.map((r) => r.outcome))).toEqual(
-			new Set(['promoted', 'rejected', 'failed']),
-		);
+		expect(year.runs.map((r) => [r.day, r.trigger, r.outcome])).toEqual([
+			[20, 'on-demand', 'failed'],
+			[128, 'performance', 'rejected'],
+			[142, 'performance', 'promoted'],
+		]);
 	});
 	for (const outcome of ['promoted', 'rejected', 'failed'] as const) {
 		test(`a ${outcome} run ends in the ${outcome} state with the run's statuses and reason`, () => {
