@@ -420,7 +420,7 @@ export function simulateContinuousTraining(
 		rng: root.split('initial-model'),
 	});
 	const staticModel: ModelArtifact = first.artifact;
-	register({
+	const firstVersion = register({
 		parentVersion: null,
 		registeredDay: 0,
 		trigger: 'initial',
@@ -437,7 +437,7 @@ export function simulateContinuousTraining(
 	const servedAccuracy: number[] = [];
 	const servedBy: number[] = [];
 	const driftReferences = new Map<number, DriftReference>();
-	let champion = { version: 1, artifact: staticModel };
+	let champion = { version: firstVersion, artifact: staticModel };
 	let championTrainedTo = 0;
 	let pendingSwap: { day: number; version: number; artifact: ModelArtifact; toDay: number } | null =
 		null;
@@ -449,7 +449,7 @@ export function simulateContinuousTraining(
 	const daily: DailyOutcome[] = [];
 	const runs: RunSummary[] = [];
 	const events: OperationsEvent[] = [];
-	const driftSamples = new Map<number, readonly ChurnRecord[]>([[1, initial]]);
+	const driftSamples = new Map<number, readonly ChurnRecord[]>([[firstVersion, initial]]);
 
 	// What the pipeline reads: labels corrupted by the backfill bug, units fixed once shipped.
 	let today = 0;
