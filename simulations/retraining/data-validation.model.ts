@@ -124,6 +124,14 @@ export const churnSchema: DataSchema = {
 	],
 };
 
+/**
+ * The schema of serving data: the same features without the label, which production traffic
+ * does not have yet (TFDV's environments: a label `not_in_environment: "SERVING"`).
+ */
+export function servingSchema(schema: DataSchema, label = 'churned'): DataSchema {
+	return { features: schema.features.filter((f) => f.name !== label) };
+}
+
 /** The smallest extract a training run accepts (TFDV's `DATASET_LOW_NUM_EXAMPLES`). */
 export const MIN_TRAINING_EXAMPLES = 200;
 

@@ -170,20 +170,25 @@ export function arraySource(
 		for (let d = Math.max(0, fromDay); d <= toDay; d++) days.push(byDay(d));
 		return days;
 	};
-	const locate = (days: (readonly ChurnRecord[])[], index: number) => {
-		let i = index;
-		for (const records of days) {
-			if (i < records.length) return records[i] as ChurnRecord;
-			i -= records.length;
-		}
-		throw new RangeError(`No record at position ${index} of the window.`);
-	};
 	return {
 		rows: (fromDay, toDay) => window(fromDay, toDay).flat().map(prepare),
 		count: (fromDay, toDay) => window(fromDay, toDay).reduce((n, r) => n + r.length, 0),
 		pick: (fromDay, toDay, indices) => {
+			// Indices are sorted, so one walk through the days finds them all.
 			const days = window(fromDay, toDay);
-			return Array.from(indices, (i) => prepare(locate(days, i)));
+			const picked: ChurnRecord[] = [];
+			let day = 0;
+			let offset = 0;
+			for (const index of indices) {
+				while (day < days.length && index >= offset + (days[day]?.length ?? 0)) {
+					offset += days[day]?.length ?? 0;
+					day++;
+				}
+				const record = days[day]?.[index - offset];
+				if (record === undefined) throw new RangeError(`No record at position ${index}.`);
+				picked.push(prepare(record));
+			}
+			return picked;
 		},
 	};
 }

@@ -29,6 +29,7 @@ import { prepareReference } from '../stats/sample.input';
 import {
 	churnSchema,
 	relaxSchema,
+	servingSchema,
 	validateExamples,
 	type DataSchema,
 } from './data-validation.model';
@@ -496,8 +497,8 @@ export function simulateContinuousTraining(
 		let servingAnomalies = 0;
 		if (profile.validatesServingData) {
 			const report = validateExamples(
-				served.map((r) => ({ ...r.features, churned: r.churned })),
-				fix?.schema ?? churnSchema,
+				served.map((r) => r.features),
+				servingSchema(fix?.schema ?? churnSchema),
 			);
 			servingAnomalies = report.anomalies.length;
 			if (!report.blessed && pendingFix === null && profile.pipelineFixDays !== null) {
