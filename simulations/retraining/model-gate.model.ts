@@ -66,7 +66,9 @@ export interface GateConfig {
 /**
  * Defaults: beat the champion by half a point (the retraining lesson's example of a relative
  * rule, "better by at least 0.01 … no worse by more than 0.005"), stay above 0.7 overall, and
- * keep every slice above 0.65 (a floor under the world's worst plan, basic, at about 0.78).
+ * keep every slice of at least 100 rows above 0.65. Measured on the stable world (seed 42, a
+ * holdout week), the first model scores 0.83 overall and 0.79–0.84 on every slice, so only a
+ * model that has really gone wrong trips a floor.
  */
 export const defaultGateConfig: GateConfig = {
 	change: { direction: 'HIGHER_IS_BETTER', absolute: 0.005 },
