@@ -39,7 +39,7 @@ export const retrainingPresets: readonly RetrainingPreset[] = [
 		id: 'schedule-misses-shift',
 		title: 'A schedule that misses a sudden shift',
 		notice:
-			'Behaviour changes on day 95, five days after a quarterly run: the scheduled policy serves the old model until day 180, and that run’s all-history window is still mostly pre-shift data. A performance trigger reacts once a week of labels has arrived (30 days late) and recovers months earlier.',
+			'Behaviour changes on day 95, five days after a quarterly run: the schedule serves the old model until day 180, and that run’s all-history window is still mostly pre-shift data, so accuracy only returns after day 270. A performance trigger with a 60-day window reacts once a week of post-shift labels has arrived (30 days late) and is back to full accuracy from day 181, three months sooner.',
 		lesson: `${lesson}#when-retraining-triggers`,
 		config: {
 			...base,

@@ -58,6 +58,11 @@ describe('schedule-misses-shift', () => {
 		expect(other.summary.meanPolicyAccuracy - policy.summary.meanPolicyAccuracy).toBeGreaterThan(
 			0.015,
 		);
+		// Days 181–270: the performance policy is back above 0.825; the schedule still under 0.8,
+		// until its day-270 run.
+		expect(meanOf(between(other, 181, 270), 'policyAccuracy')).toBeGreaterThan(0.825);
+		expect(meanOf(between(policy, 181, 270), 'policyAccuracy')).toBeLessThan(0.8);
+		expect(meanOf(between(policy, 271, 365), 'policyAccuracy')).toBeGreaterThan(0.81);
 	});
 });
 
