@@ -162,3 +162,15 @@ export * from './deployment/strategies.model';
 export * from './deployment/kayenta.model';
 export * from './deployment/rollout.model';
 export * from './deployment/rollout.spec';
+
+// The continuous-training lab: triggers, data validation, the gate, the pipeline and its year.
+export * from './retraining/retraining.policy';
+export * from './retraining/data-validation.model';
+export * from './retraining/model-gate.model';
+export * from './retraining/pipeline.model';
+export * from './retraining/pipeline.machine';
+export * from './retraining/retraining.trainer';
+export * from './retraining/retraining.scenario';
+export * from './retraining/retraining.model';
+export * from './retraining/maturity.model';
+export * from './retraining/retraining.presets';

@@ -1,0 +1,120 @@
+/**
+ * The continuous-training lab's presets: each a seeded year and a second policy to run beside
+ * it, chosen so one lesson of the retraining lesson shows plainly, with a sentence on what to
+ * notice and a link to the lesson section it illustrates. The retraining-presets tests run every
+ * preset and check that the year shows what its sentence claims, so the words cannot drift away
+ * from the simulation.
+ */
+import type { ContinuousTrainingConfig } from './retraining.model';
+
+/** A preset: a policy, the policy it is compared with, and what to notice. */
+export interface RetrainingPreset {
+	readonly id: string;
+	readonly title: string;
+	/** What to notice, in one or two sentences. */
+	readonly notice: string;
+	/** The lesson section it illustrates. */
+	readonly lesson: string;
+	readonly config: ContinuousTrainingConfig;
+	/** The second policy, on the same world. */
+	readonly compareWith: ContinuousTrainingConfig;
+}
+
+const base: ContinuousTrainingConfig = {
+	seed: 42,
+	scenario: 'stable',
+	days: 365,
+	trigger: { kind: 'none' },
+	cooldownDays: 0,
+	windowDays: null,
+	warmStart: false,
+	maturityLevel: 1,
+};
+
+const lesson = '/lessons/operations/03-retraining/';
+
+/** The lab's presets, by id. */
+export const retrainingPresets: readonly RetrainingPreset[] = [
+	{
+		id: 'schedule-misses-shift',
+		title: 'A schedule that misses a sudden shift',
+		notice:
+			'Behaviour changes on day 95, five days after a quarterly run: the schedule serves the old model until day 180, and that run’s all-history window is still mostly pre-shift data, so accuracy only returns after day 270. A performance trigger with a 60-day window reacts once a week of post-shift labels has arrived (30 days late) and is back to full accuracy from day 181, three months sooner.',
+		lesson: `${lesson}#when-retraining-triggers`,
+		config: {
+			...base,
+			scenario: 'sudden-concept',
+			trigger: { kind: 'schedule', everyDays: 90 },
+		},
+		compareWith: {
+			...base,
+			scenario: 'sudden-concept',
+			trigger: { kind: 'performance', threshold: 0.78 },
+			cooldownDays: 14,
+			windowDays: 60,
+		},
+	},
+	{
+		id: 'harmless-drift',
+		title: 'Drift-triggered retraining on harmless drift',
+		notice:
+			'Discounts jump on day 60 and the drift trigger fires every time its cooldown ends: about twenty runs, almost all rejected by the gate because the retrained model is no better. Compute is spent; accuracy is the same as with no retraining at all.',
+		lesson: `${lesson}#when-retraining-triggers`,
+		config: {
+			...base,
+			scenario: 'harmless-drift',
+			trigger: { kind: 'drift', threshold: 0.2 },
+			cooldownDays: 14,
+		},
+		compareWith: { ...base, scenario: 'harmless-drift', trigger: { kind: 'none' } },
+	},
+	{
+		id: 'gate-rejects-corrupted',
+		title: 'A gate that rejects a challenger trained on corrupted data',
+		notice:
+			'On day 75 a backfill job scrambles the stored labels of days 1–40. They still look right (same churn rate, same schema), so data validation passes, but the day-90 challenger, trained mostly on those days, scores about 7 points below the champion on the fresh holdout week: the gate rejects it and the champion keeps serving. Without the gate it is deployed and costs about 6 points of accuracy for a month.',
+		lesson: `${lesson}#whether-to-ship-validation-gates`,
+		config: {
+			...base,
+			scenario: 'corrupted-labels',
+			trigger: { kind: 'schedule', everyDays: 30 },
+			windowDays: 60,
+		},
+		compareWith: {
+			...base,
+			scenario: 'corrupted-labels',
+			trigger: { kind: 'schedule', everyDays: 30 },
+			windowDays: 60,
+			gate: {
+				change: { direction: 'HIGHER_IS_BETTER', absolute: -1 },
+				overall: {},
+				slice: {},
+				minSliceRows: 100,
+			},
+		},
+	},
+	{
+		id: 'short-window-seasonal',
+		title: 'A window too short forgets a seasonal pattern',
+		notice:
+			'Every 120 days a holiday season brings absent, low-usage subscribers. A 30-day window only ever holds one part of the cycle, so each season meets a model that has forgotten the last one; a model trained on all history has seen every season and is more accurate at the peaks.',
+		lesson: `${lesson}#full-retraining`,
+		config: {
+			...base,
+			scenario: 'seasonal',
+			trigger: { kind: 'schedule', everyDays: 30 },
+			windowDays: 30,
+		},
+		compareWith: {
+			...base,
+			scenario: 'seasonal',
+			trigger: { kind: 'schedule', everyDays: 30 },
+			windowDays: null,
+		},
+	},
+];
+
+/** A preset by id, or undefined (a shared link may name one that no longer exists). */
+export function findRetrainingPreset(id: string): RetrainingPreset | undefined {
+	return retrainingPresets.find((p) => p.id === id);
+}
