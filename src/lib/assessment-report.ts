@@ -4,7 +4,13 @@
  * ML Test Score and the next steps). Both are pure functions of the bank, the saved assessment
  * and its score, so they are unit-tested without a browser.
  */
-import { nextSteps, scoreAssessment, type AssessmentResult, type QuestionBank } from '@/assessment';
+import {
+	defaultTargets,
+	nextSteps,
+	scoreAssessment,
+	type AssessmentResult,
+	type QuestionBank,
+} from '@/assessment';
 import type { SavedAssessment } from './assessment-store';
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
@@ -73,6 +79,11 @@ export function assessmentMarkdown(
 	lines.push(
 		`- **ML Test Score** (2017 scoring): ${result.mlTestScore.score} — ${result.mlTestScore.band.label}`,
 	);
+	if (result.mlTestScore.outOfScope.length > 0) {
+		lines.push(
+			`  - Out of scope, counted as met: ${result.mlTestScore.outOfScope.join(', ')} (every question behind them is not applicable here)`,
+		);
+	}
 	if (result.headline.weakestLink) {
 		lines.push(
 			`- **Weakest link**: ${title(result.headline.weakestLink.dimension)} at ${result.headline.weakestLink.score}/10; **mean** ${result.headline.mean}/10`,
@@ -88,6 +99,7 @@ export function assessmentMarkdown(
 			lines.push(`- ${prompt(bank, id)} (now: ${answerLabel(bank, id, assessment.answers[id])})`);
 		}
 	}
+	const defaults = defaultTargets(bank, assessment.answers, result);
 	lines.push(
 		'',
 		'## Dimensions',
@@ -96,7 +108,7 @@ export function assessmentMarkdown(
 		'|---|---|---|---|',
 	);
 	for (const d of result.dimensions) {
-		const target = assessment.targets[d.id] ?? d.next ?? d.level;
+		const target = assessment.targets[d.id] ?? defaults[d.id];
 		lines.push(`| ${title(d.id)} | ${d.level} | ${target} | ${d.score ?? 'n/a'} |`);
 	}
 	lines.push('', '## ML Test Score sections', '', '| Section | Points /7 |', '|---|---|');

@@ -8,7 +8,13 @@
  * answers never reach a server.
  */
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
-import { validateAnswers, type Answers, type QuestionBank } from '../assessment';
+import {
+	migrateAnswers,
+	validateAnswers,
+	type Answers,
+	type MigrationReport,
+	type QuestionBank,
+} from '../assessment';
 import {
 	assessmentDimensionIds,
 	type AssessmentDimensionId,
@@ -53,6 +59,8 @@ export interface SavedAssessment {
 	updatedAtMs: number;
 	/** Completed runs, oldest first. */
 	runs: CompletedRun[];
+	/** Set when the answers were carried forward from an older question bank, until the team dismisses it. */
+	migration?: MigrationReport;
 }
 
 /** Everything stored. */
@@ -131,12 +139,6 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 	if (typeof name !== 'string' || name.length < 1 || name.length > 80) {
 		throw new Error(`${where} has no valid "name".`);
 	}
-	if (data['bankVersion'] !== bank.version) {
-		throw new Error(
-			`${where} was made with question bank version ${JSON.stringify(data['bankVersion'])}; this site uses version ${bank.version}.`,
-		);
-	}
-	const answers = parseAnswers(bank, data['answers'], where);
 	const naReasons = data['naReasons'];
 	if (
 		!isObject(naReasons) ||
@@ -144,6 +146,25 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 	) {
 		throw new Error(`${where}: "naReasons" must map question ids to short texts.`);
 	}
+	// Answers from an older bank are carried forward before they are checked against this one.
+	const carry = (value: unknown, texts: Record<string, string>[], at: string) => {
+		const version = data['bankVersion'];
+		if (version === bank.version || !isObject(value))
+			return { answers: value, texts, report: null };
+		const migrated =
+			typeof version === 'number'
+				? migrateAnswers(bank, version, value as Record<string, string>, texts)
+				: null;
+		if (!migrated) {
+			throw new Error(
+				`${at} was made with question bank version ${JSON.stringify(version)}; this site reads versions 1 to ${bank.version}.`,
+			);
+		}
+		return { answers: migrated.answers, texts: migrated.texts, report: migrated.report };
+	};
+	const carried = carry(data['answers'], [naReasons as Record<string, string>], where);
+	const answers = parseAnswers(bank, carried.answers, where);
+	const storedMigration = parseMigration(data['migration']);
 	const targets = data['targets'];
 	if (!isObject(targets)) throw new Error(`${where}: "targets" must be an object.`);
 	for (const [dimension, level] of Object.entries(targets)) {
@@ -172,7 +193,7 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 		name,
 		bankVersion: bank.version,
 		answers,
-		naReasons: { ...(naReasons as Record<string, string>) },
+		naReasons: { ...(carried.texts[0] ?? {}) },
 		targets: { ...(targets as Partial<Record<AssessmentDimensionId, number>>) },
 		step: step as number,
 		createdAtMs: data['createdAtMs'],
@@ -183,10 +204,25 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 			}
 			return {
 				completedAtMs: run['completedAtMs'],
-				answers: parseAnswers(bank, run['answers'], `${where}, run ${i + 1}`),
+				answers: parseAnswers(
+					bank,
+					carry(run['answers'], [], `${where}, run ${i + 1}`).answers,
+					`${where}, run ${i + 1}`,
+				),
 			};
 		}),
+		...((carried.report ?? storedMigration)
+			? { migration: (carried.report ?? storedMigration) as MigrationReport }
+			: {}),
 	};
+}
+
+/** A stored migration notice, or undefined when absent or malformed (it is only a notice). */
+function parseMigration(value: unknown): MigrationReport | undefined {
+	if (!isObject(value)) return undefined;
+	const { from, to, notes } = value;
+	if (typeof from !== 'number' || typeof to !== 'number' || !Array.isArray(notes)) return undefined;
+	return { from, to, notes: notes.filter((n): n is string => typeof n === 'string').slice(0, 40) };
 }
 
 /** Validates the whole stored value; throws an Error saying what is wrong. */
@@ -291,7 +327,7 @@ export function shareFragment(assessment: SavedAssessment): string {
 export function parseShareLink(
 	bank: QuestionBank,
 	link: string,
-): { name: string; answers: Record<string, string> } {
+): { name: string; answers: Record<string, string>; migration?: MigrationReport } {
 	const at = link.indexOf(sharePrefix);
 	if (at < 0) throw new Error('it is not an assessment share link (no “#share=” part).');
 	let payload: unknown;
@@ -305,15 +341,26 @@ export function parseShareLink(
 	if (!isObject(payload) || payload['v'] !== assessmentStoreVersion) {
 		throw new Error('the link was made by a different version of this site.');
 	}
+	let answers = payload['a'];
+	let migration: MigrationReport | undefined;
 	if (payload['b'] !== bank.version) {
-		throw new Error(
-			`the link uses question bank version ${JSON.stringify(payload['b'])}; this site uses version ${bank.version}.`,
-		);
+		const migrated =
+			typeof payload['b'] === 'number' && isObject(answers)
+				? migrateAnswers(bank, payload['b'], answers as Record<string, string>)
+				: null;
+		if (!migrated) {
+			throw new Error(
+				`the link uses question bank version ${JSON.stringify(payload['b'])}; this site reads versions 1 to ${bank.version}.`,
+			);
+		}
+		answers = migrated.answers;
+		migration = migrated.report;
 	}
 	const name = typeof payload['n'] === 'string' ? payload['n'].slice(0, 80) : 'Shared assessment';
 	return {
 		name: name || 'Shared assessment',
-		answers: parseAnswers(bank, payload['a'], 'the link'),
+		answers: parseAnswers(bank, answers, 'the link'),
+		...(migration ? { migration } : {}),
 	};
 }
 
@@ -326,6 +373,8 @@ export const teamSessionKey = 'assessment-team';
  */
 export interface TeamSession {
 	version: typeof assessmentStoreVersion;
+	/** The question-bank version of the members' answers (absent in sessions saved with version 1). */
+	bankVersion?: number;
 	/** One answer set per member, in the order they were loaded. */
 	members: Record<string, string>[];
 }
@@ -338,8 +387,18 @@ export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession
 	}
 	const members = data['members'];
 	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
+	const from = data['bankVersion'] ?? 1;
 	return {
 		version: assessmentStoreVersion,
-		members: members.map((m, i) => parseAnswers(bank, m, `member ${i + 1}`)),
+		bankVersion: bank.version,
+		members: members.map((m, i) => {
+			const migrated =
+				typeof from === 'number' && isObject(m)
+					? migrateAnswers(bank, from, m as Record<string, string>)
+					: null;
+			if (!migrated)
+				throw new Error(`member ${i + 1} uses question bank version ${JSON.stringify(from)}.`);
+			return parseAnswers(bank, migrated.answers, `member ${i + 1}`);
+		}),
 	};
 }

@@ -60,10 +60,10 @@ describe('assessment store', () => {
 		);
 		const bad = {
 			...emptyAssessmentStore(),
-			assessments: [{ ...sample(), answers: { ci: 'maybe' } }],
+			assessments: [{ ...sample(), answers: { 'app-ci': 'maybe' } }],
 		};
 		expect(() => parseAssessmentStore(bank, bad)).toThrow(
-			'assessment "churn-model-v2-2": Question "ci" has no option "maybe"',
+			'assessment "churn-model-v2-2": Question "app-ci" has no option "maybe"',
 		);
 		expect(() =>
 			parseAssessmentStore(bank, { ...emptyAssessmentStore(), activeId: 'ghost' }),
@@ -92,7 +92,7 @@ describe('export and import', () => {
 				version: 1,
 				assessment: { ...sample(), bankVersion: 0 },
 			}),
-			'assessment "churn-model-v2-2" was made with question bank version 0; this site uses version 1.',
+			'assessment "churn-model-v2-2" was made with question bank version 0; this site reads versions 1 to 2.',
 		],
 		[
 			`"${'x'.repeat(maxImportBytes)}"`,
@@ -168,9 +168,19 @@ describe('team session', () => {
 	test('a stored session round-trips through JSON and keeps every member in order', () => {
 		const session = {
 			version: 1 as const,
-			members: [{ serving: 'batch', ci: 'unknown' }, { 'version-control': 'none' }, {}],
+			bankVersion: 2,
+			members: [{ serving: 'batch', 'app-ci': 'unknown' }, { 'version-control': 'none' }, {}],
 		};
 		expect(parseTeamSession(bank, JSON.parse(JSON.stringify(session)))).toEqual(session);
+	});
+
+	test('a session saved before bank version 2 is carried forward', () => {
+		const old = { version: 1, members: [{ serving: 'batch', ci: 'unknown' }] };
+		expect(parseTeamSession(bank, old)).toEqual({
+			version: 1,
+			bankVersion: 2,
+			members: [{ serving: 'batch', 'app-ci': 'unknown', 'ml-ci': 'unknown' }],
+		});
 	});
 
 	test('foreign, wrong-version or bad answers are refused with the member named', () => {
@@ -183,6 +193,13 @@ describe('team session', () => {
 		);
 		expect(() =>
 			parseTeamSession(bank, { version: 1, members: [{ ci: 'none' }, { ci: 'great' }] }),
-		).toThrow(/^member 2: Question "ci" has no option "great"/);
+		).toThrow('Question "ci" has no option "great" in question bank version 1.');
+		expect(() =>
+			parseTeamSession(bank, {
+				version: 1,
+				bankVersion: 2,
+				members: [{ 'app-ci': 'none' }, { 'app-ci': 'great' }],
+			}),
+		).toThrow(/^member 2: Question "app-ci" has no option "great"/);
 	});
 });
