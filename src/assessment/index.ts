@@ -38,4 +38,12 @@ export {
 	type NextStep,
 } from './next-steps';
 export { migrateAnswers, oldestReadableBankVersion, type MigrationReport } from './migrate';
-export { summarizeTeam, type TeamQuestion, type TeamSummary } from './team';
+export {
+	countOf,
+	memberKey,
+	pastedLinks,
+	summarizeTeam,
+	type TeamQuestion,
+	type TeamSummary,
+} from './team';
+export { outcomeScores, type OutcomeScore } from './outcomes';

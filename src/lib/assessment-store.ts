@@ -35,7 +35,40 @@ export interface CompletedRun {
 	completedAtMs: number;
 	/** The answers at that moment. */
 	answers: Record<string, string>;
+	/** The outcome measures at that moment (outcome id → option id or `unknown`). */
+	outcomes?: Record<string, string>;
 }
+
+/** Where an action of the plan stands. */
+export const planStatuses = ['todo', 'doing', 'done'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** One action of the team's plan. */
+export interface PlanItem {
+	/** Stable id within the plan. */
+	id: string;
+	/** The practice it works on, if it came from a next step. */
+	questionId: string | null;
+	/** What to do, in the team's words. */
+	title: string;
+	/** Who does it. */
+	owner: string;
+	/** Due date, `YYYY-MM-DD`, or empty. */
+	due: string;
+	/** Where it stands. */
+	status: PlanStatus;
+}
+
+/** The action plan: ordered actions and the date to assess again. */
+export interface ActionPlan {
+	/** Actions in the team's order of work. */
+	items: PlanItem[];
+	/** When to run the assessment again, `YYYY-MM-DD`, or null. */
+	reassessOn: string | null;
+}
+
+/** Longest evidence note or link kept per answer. */
+export const maxEvidenceChars = 500;
 
 /** One named assessment of one ML system. */
 export interface SavedAssessment {
@@ -49,6 +82,12 @@ export interface SavedAssessment {
 	answers: Record<string, string>;
 	/** Question id → why it does not apply. */
 	naReasons: Record<string, string>;
+	/** Question id → a note or link that backs the answer (optional). */
+	evidence: Record<string, string>;
+	/** Outcome measure id → option id or `unknown`, asked once per assessment. */
+	outcomes: Record<string, string>;
+	/** The action plan. */
+	plan: ActionPlan;
 	/** Dimension id → target level (0–4) chosen by the team; missing means one level up. */
 	targets: Partial<Record<AssessmentDimensionId, number>>;
 	/** The step the team was on (0 = context). */
@@ -105,6 +144,9 @@ export function newAssessment(
 		bankVersion: bank.version,
 		answers: {},
 		naReasons: {},
+		evidence: {},
+		outcomes: {},
+		plan: { items: [], reassessOn: null },
 		targets: {},
 		step: 0,
 		createdAtMs: nowMs,
@@ -125,6 +167,90 @@ function parseAnswers(bank: QuestionBank, value: unknown, where: string): Record
 		throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
 	}
 	return { ...(value as Record<string, string>) };
+}
+
+const isDate = (v: unknown): v is string =>
+	typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+
+/** Question id → short text (n/a reasons, evidence); absent means none. */
+function parseTexts(
+	bank: QuestionBank,
+	value: unknown,
+	where: string,
+	field: string,
+): Record<string, string> {
+	if (value === undefined) return {};
+	const known = new Set(bank.questions.map((q) => q.id));
+	if (
+		!isObject(value) ||
+		Object.entries(value).some(
+			([id, text]) => !known.has(id) || typeof text !== 'string' || text.length > maxEvidenceChars,
+		)
+	) {
+		throw new Error(
+			`${where}: "${field}" must map question ids to texts of at most ${maxEvidenceChars} characters.`,
+		);
+	}
+	return { ...(value as Record<string, string>) };
+}
+
+/** Outcome id → option id or `unknown`; absent means not asked yet. */
+function parseOutcomes(bank: QuestionBank, value: unknown, where: string): Record<string, string> {
+	if (value === undefined) return {};
+	if (!isObject(value)) throw new Error(`${where}: "outcomes" must be an object.`);
+	for (const [id, answer] of Object.entries(value)) {
+		const outcome = bank.outcomes.find((o) => o.id === id);
+		if (!outcome) throw new Error(`${where}: "${id}" is not an outcome measure.`);
+		if (answer !== 'unknown' && !outcome.options.some((o) => o.id === answer)) {
+			throw new Error(`${where}: outcome "${id}" has no option ${JSON.stringify(answer)}.`);
+		}
+	}
+	return { ...(value as Record<string, string>) };
+}
+
+/** The action plan; absent means an empty plan (assessments saved before plans existed). */
+function parsePlan(bank: QuestionBank, value: unknown, where: string): ActionPlan {
+	if (value === undefined) return { items: [], reassessOn: null };
+	if (!isObject(value) || !Array.isArray(value['items'])) {
+		throw new Error(`${where}: "plan" must have a list of "items".`);
+	}
+	const reassessOn = value['reassessOn'] ?? null;
+	if (reassessOn !== null && !isDate(reassessOn)) {
+		throw new Error(`${where}: the re-assessment date must be a date (YYYY-MM-DD).`);
+	}
+	const ids = new Set<string>();
+	const items = value['items'].map((item: unknown, i): PlanItem => {
+		const at = `${where}, plan action ${i + 1}`;
+		if (!isObject(item)) throw new Error(`${at} is not an action.`);
+		const { id, questionId, title, owner, due, status } = item;
+		if (typeof id !== 'string' || !/^[a-z0-9-]{1,60}$/.test(id) || ids.has(id)) {
+			throw new Error(`${at} has no valid, unique "id".`);
+		}
+		ids.add(id);
+		if (questionId !== null && !bank.questions.some((q) => q.id === questionId)) {
+			throw new Error(`${at} names an unknown question.`);
+		}
+		if (typeof title !== 'string' || title.trim().length === 0 || title.length > 300) {
+			throw new Error(`${at} needs a title of at most 300 characters.`);
+		}
+		if (typeof owner !== 'string' || owner.length > 100) {
+			throw new Error(`${at}: the owner must be a text of at most 100 characters.`);
+		}
+		if (due !== '' && !isDate(due))
+			throw new Error(`${at}: the due date must be a date (YYYY-MM-DD).`);
+		if (!(planStatuses as readonly unknown[]).includes(status)) {
+			throw new Error(`${at}: the status must be one of ${planStatuses.join(', ')}.`);
+		}
+		return {
+			id,
+			questionId: questionId as string | null,
+			title,
+			owner,
+			due: due as string,
+			status: status as PlanStatus,
+		};
+	});
+	return { items, reassessOn: reassessOn as string | null };
 }
 
 /** Validates one assessment; throws an Error saying what is wrong. */
@@ -162,7 +288,13 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 		}
 		return { answers: migrated.answers, texts: migrated.texts, report: migrated.report };
 	};
-	const carried = carry(data['answers'], [naReasons as Record<string, string>], where);
+	const evidence = data['evidence'] ?? {};
+	if (!isObject(evidence)) throw new Error(`${where}: "evidence" must be an object.`);
+	const carried = carry(
+		data['answers'],
+		[naReasons as Record<string, string>, evidence as Record<string, string>],
+		where,
+	);
 	const answers = parseAnswers(bank, carried.answers, where);
 	const storedMigration = parseMigration(data['migration']);
 	const targets = data['targets'];
@@ -194,6 +326,9 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 		bankVersion: bank.version,
 		answers,
 		naReasons: { ...(carried.texts[0] ?? {}) },
+		evidence: parseTexts(bank, carried.texts[1], where, 'evidence'),
+		outcomes: parseOutcomes(bank, data['outcomes'], where),
+		plan: parsePlan(bank, data['plan'], where),
 		targets: { ...(targets as Partial<Record<AssessmentDimensionId, number>>) },
 		step: step as number,
 		createdAtMs: data['createdAtMs'],
@@ -202,6 +337,7 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 			if (!isObject(run) || !isTime(run['completedAtMs'])) {
 				throw new Error(`${where}: run ${i + 1} is not a completed run.`);
 			}
+			const outcomes = parseOutcomes(bank, run['outcomes'], `${where}, run ${i + 1}`);
 			return {
 				completedAtMs: run['completedAtMs'],
 				answers: parseAnswers(
@@ -209,6 +345,7 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 					carry(run['answers'], [], `${where}, run ${i + 1}`).answers,
 					`${where}, run ${i + 1}`,
 				),
+				...(Object.keys(outcomes).length > 0 ? { outcomes } : {}),
 			};
 		}),
 		...((carried.report ?? storedMigration)
@@ -298,6 +435,8 @@ interface SharePayload {
 	b: number;
 	n: string;
 	a: Record<string, string>;
+	/** Evidence notes, when any (links made before they existed have none). */
+	e?: Record<string, string>;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -319,6 +458,7 @@ export function shareFragment(assessment: SavedAssessment): string {
 		b: assessment.bankVersion,
 		n: assessment.name,
 		a: assessment.answers,
+		...(Object.keys(assessment.evidence).length > 0 ? { e: assessment.evidence } : {}),
 	};
 	return sharePrefix + toBase64Url(zlibSync(strToU8(JSON.stringify(payload)), { level: 9 }));
 }
@@ -327,7 +467,12 @@ export function shareFragment(assessment: SavedAssessment): string {
 export function parseShareLink(
 	bank: QuestionBank,
 	link: string,
-): { name: string; answers: Record<string, string>; migration?: MigrationReport } {
+): {
+	name: string;
+	answers: Record<string, string>;
+	evidence: Record<string, string>;
+	migration?: MigrationReport;
+} {
 	const at = link.indexOf(sharePrefix);
 	if (at < 0) throw new Error('it is not an assessment share link (no “#share=” part).');
 	let payload: unknown;
@@ -360,6 +505,7 @@ export function parseShareLink(
 	return {
 		name: name || 'Shared assessment',
 		answers: parseAnswers(bank, answers, 'the link'),
+		evidence: parseTexts(bank, payload['e'], 'the link', 'evidence'),
 		...(migration ? { migration } : {}),
 	};
 }
@@ -377,6 +523,10 @@ export interface TeamSession {
 	bankVersion?: number;
 	/** One answer set per member, in the order they were loaded. */
 	members: Record<string, string>[];
+	/** Each member's evidence notes, parallel to `members` (absent in older sessions). */
+	evidence?: Record<string, string>[];
+	/** Each member's identity (`memberKey`), so one assessment added twice counts once. */
+	keys?: string[];
 }
 
 /** Validates a stored team session; throws an Error saying what is wrong. */
@@ -388,9 +538,30 @@ export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession
 	const members = data['members'];
 	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
 	const from = data['bankVersion'] ?? 1;
+	const evidence = data['evidence'];
+	const keys = data['keys'];
+	if (evidence !== undefined && (!Array.isArray(evidence) || evidence.length !== members.length)) {
+		throw new Error('"evidence" must hold one entry per member.');
+	}
+	if (
+		keys !== undefined &&
+		(!Array.isArray(keys) ||
+			keys.length !== members.length ||
+			keys.some((k) => typeof k !== 'string'))
+	) {
+		throw new Error('"keys" must hold one text per member.');
+	}
 	return {
 		version: assessmentStoreVersion,
 		bankVersion: bank.version,
+		...(evidence
+			? {
+					evidence: evidence.map((e, i) =>
+						parseTexts(bank, e ?? undefined, `member ${i + 1}`, 'evidence'),
+					),
+				}
+			: {}),
+		...(keys ? { keys: keys as string[] } : {}),
 		members: members.map((m, i) => {
 			const migrated =
 				typeof from === 'number' && isObject(m)

@@ -28,6 +28,8 @@ function sample(): SavedAssessment {
 	});
 	a.answers['serving'] = 'online';
 	a.naReasons[bank.questions[0]!.id] = 'We have "no" KPI, yet';
+	a.evidence[bank.questions[1]!.id] = 'See CI job 12, "build"';
+	a.outcomes = { 'monitored-share': 'all' };
 	a.targets = { monitoring: 3 };
 	a.runs = [{ completedAtMs: 1_700_000_100_000, answers: { ...a.answers } }];
 	a.step = 11;
@@ -124,6 +126,14 @@ describe('share links', () => {
 		expect(parseShareLink(bank, `https://example.org/assess/${fragment}`)).toEqual({
 			name: a.name,
 			answers: a.answers,
+			evidence: a.evidence,
+		});
+	});
+
+	test('carry evidence notes when there are any', () => {
+		const a = { ...sample(), evidence: { 'app-ci': 'https://ci.example.org/job/42' } };
+		expect(parseShareLink(bank, shareFragment(a)).evidence).toEqual({
+			'app-ci': 'https://ci.example.org/job/42',
 		});
 	});
 
@@ -144,12 +154,22 @@ describe('share links', () => {
 describe('reports', () => {
 	test('the CSV has a header, one row per question and escapes quotes and commas', () => {
 		const lines = assessmentCsv(bank, sample()).trimEnd().split('\r\n');
-		expect(lines[0]).toBe('question_id,dimension,question,answer_id,answer,not_applicable_reason');
-		expect(lines).toHaveLength(1 + bank.context.length + bank.questions.length);
-		expect(lines[1]).toBe(
-			'serving,context,How does this system deliver its predictions?,online,"Online, answering requests as they arrive",',
+		expect(lines[0]).toBe(
+			'question_id,dimension,question,answer_id,answer,not_applicable_reason,evidence',
 		);
-		expect(lines[1 + bank.context.length]).toMatch(/,na,Not applicable,"We have ""no"" KPI, yet"$/);
+		expect(lines).toHaveLength(
+			1 + bank.context.length + bank.questions.length + bank.outcomes.length,
+		);
+		expect(lines[1]).toBe(
+			'serving,context,How does this system deliver its predictions?,online,"Online, answering requests as they arrive",,',
+		);
+		expect(lines[1 + bank.context.length]).toMatch(
+			/,na,Not applicable,"We have ""no"" KPI, yet",$/,
+		);
+		expect(lines[2 + bank.context.length]).toMatch(/,"See CI job 12, ""build"""$/);
+		expect(lines.at(-1)).toBe(
+			"monitored-share,outcome,What share of the team's production models have automated quality or drift monitoring that alerts someone?,all,All of them,,",
+		);
 	});
 
 	test('the Markdown report names the levels, the blockers and the next steps', () => {
@@ -161,6 +181,9 @@ describe('reports', () => {
 		expect(md).toContain('| Monitoring | ');
 		expect(md).toContain('## Next steps\n\n1. ');
 		expect(md).toContain('## Nobody knew');
+		expect(md).toContain('| Models monitored | All of them |');
+		expect(md).toMatch(/## Evidence\n\n- Before building the model, .*: See CI job 12, "build"\n/);
+		expect(md.trimEnd().endsWith('## Action plan\n\nNo actions planned yet.')).toBe(true);
 	});
 });
 
