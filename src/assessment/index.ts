@@ -41,6 +41,7 @@ export { migrateAnswers, oldestReadableBankVersion, type MigrationReport } from 
 export {
 	countOf,
 	memberKey,
+	newMembers,
 	pastedLinks,
 	summarizeTeam,
 	type TeamQuestion,

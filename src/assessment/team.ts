@@ -105,6 +105,19 @@ export function memberKey(name: string, answers: Answers): string {
 	return JSON.stringify([name.trim(), sorted]);
 }
 
+/**
+ * The incoming members that are not in the team yet (by `key`, also among themselves), in order,
+ * and how many were repeats.
+ */
+export function newMembers<T extends { key: string }>(
+	existing: readonly T[],
+	incoming: readonly T[],
+): { added: T[]; repeats: number } {
+	const keys = new Set(existing.map((m) => m.key));
+	const added = incoming.filter((m) => !keys.has(m.key) && keys.add(m.key));
+	return { added, repeats: incoming.length - added.length };
+}
+
 /** "1 participant", "2 participants". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
 	return `${n} ${n === 1 ? singular : plural}`;

@@ -7,6 +7,7 @@ import {
 	AssessmentInputError,
 	countOf,
 	memberKey,
+	newMembers,
 	pastedLinks,
 	scoreAssessment,
 	summarizeTeam,
@@ -86,6 +87,14 @@ describe('loading members', () => {
 		);
 		expect(memberKey('Churn', { a: 'none' })).not.toBe(memberKey('Churn', { a: 'auto' }));
 		expect(memberKey('Churn', { a: 'none' })).not.toBe(memberKey('Fraud', { a: 'none' }));
+	});
+
+	test('a member already loaded, or loaded twice at once, is added once', () => {
+		const m = (key: string) => ({ key });
+		expect(newMembers([m('a')], [m('b'), m('a'), m('b'), m('c')])).toEqual({
+			added: [m('b'), m('c')],
+			repeats: 2,
+		});
 	});
 
 	test('counts read naturally', () => {
