@@ -49,9 +49,15 @@ export function nextSteps(
 	);
 	const byId = new Map(bank.questions.map((q) => [q.id, q]));
 	const failing = bank.questions.filter((q) => isApplicable(q, answers) && !isPassing(q, answers));
+	const failingIds = new Set(failing.map((q) => q.id));
+	const dimensionsById = new Map(result.dimensions.map((d) => [d.id, d]));
+	// Failing practices per prerequisite, counted once instead of per step.
+	const dependents = new Map<string, number>();
+	for (const q of failing)
+		for (const id of q.requires ?? []) dependents.set(id, (dependents.get(id) ?? 0) + 1);
 	const steps = bank.questions
 		.map((question, order) => ({ question, order }))
-		.filter(({ question }) => failing.includes(question))
+		.filter(({ question }) => failingIds.has(question.id))
 		.map(({ question, order }) => {
 			const reasons: string[] = [];
 			let blocksLens = false;
@@ -63,7 +69,7 @@ export function nextSteps(
 				blocksLens = true;
 				reasons.push(`blocks Microsoft level ${result.microsoft.next}`);
 			}
-			const dimension = result.dimensions.find((d) => d.id === question.dimension);
+			const dimension = dimensionsById.get(question.dimension);
 			const blocksDimension = dimension?.blockers.includes(question.id) ?? false;
 			if (dimension && blocksDimension) {
 				reasons.push(
@@ -96,7 +102,7 @@ export function nextSteps(
 					`${unguarded === 1 ? 'an automated step already runs' : `${unguarded} automated steps already run`} without this safeguard`,
 				);
 			}
-			const unlocks = failing.filter((q) => q.requires?.includes(question.id)).length;
+			const unlocks = dependents.get(question.id) ?? 0;
 			if (unlocks > 0) {
 				reasons.push(
 					`unlocks ${unlocks === 1 ? 'a practice that builds' : `${unlocks} practices that build`} on it`,
@@ -132,7 +138,7 @@ export function nextSteps(
 			const question = byId.get(step.questionId);
 			// Beyond the Microsoft level this context needs: ranked on weight alone, never pulled forward.
 			if ((question?.microsoft ?? 0) > high) return [step.questionId, []];
-			const dimension = result.dimensions.find((d) => d.id === question?.dimension);
+			const dimension = question ? dimensionsById.get(question.dimension) : undefined;
 			const levels = [
 				result.google.blockers.includes(step.questionId) ? 'google' : '',
 				result.microsoft.blockers.includes(step.questionId) ? 'microsoft' : '',

@@ -528,4 +528,27 @@ describe('assessment', () => {
 			.waitFor();
 		expect(errors).toEqual([]);
 	});
+	test('an export made with question bank version 1 opens with a note of what changed', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name:enabled').waitFor();
+		await page.getByLabel('Assessment file to import').setInputFiles({
+			name: 'fraud-v1.json',
+			mimeType: 'application/json',
+			buffer: await readFile('test/fixtures/assessment/export-bank-v1.json'),
+		});
+		const notice = page.getByRole('region', { name: 'Question bank update' });
+		await notice.waitFor();
+		expect(await notice.innerText()).toMatch(
+			/was made with question bank version 1; its answers were carried over to version 2\./,
+		);
+		expect(await notice.innerText()).toContain('Split: version control and code review');
+		await page.reload();
+		await notice.waitFor();
+		await notice.getByRole('button', { name: 'Got it' }).click();
+		await page.reload();
+		await page.locator('.results, .step').first().waitFor();
+		expect(await notice.count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
 });
