@@ -47,7 +47,14 @@ export interface QuestionBank {
 	questions: Question[];
 	/** The ML Test Score rubric (28 tests in four sections). */
 	mlTestScore: QuestionBankSource['mlTestScore'];
+	/** DORA-style outcome measures, asked once per assessment. */
+	outcomes: Outcome[];
+	/** What changed in each version after the first. */
+	changes: QuestionBankSource['changes'];
 }
+
+/** A DORA-style outcome measure. */
+export type Outcome = QuestionBankSource['outcomes'][number];
 
 /** Expands each question's shared scale into its own options; throws on a dangling scale. */
 export function resolveBank(source: QuestionBankSource): QuestionBank {
@@ -56,6 +63,8 @@ export function resolveBank(source: QuestionBankSource): QuestionBank {
 		context: source.context,
 		dimensions: source.dimensions,
 		mlTestScore: source.mlTestScore,
+		outcomes: source.outcomes,
+		changes: source.changes,
 		questions: source.questions.map(({ scale, options, ...rest }) => {
 			const resolved = options ?? (scale === undefined ? undefined : source.scales[scale]);
 			if (!resolved) throw new Error(`Question "${rest.id}" has no options and no known scale.`);

@@ -10,6 +10,7 @@ export {
 	type AnswerOption,
 	type ContextQuestion,
 	type Dimension,
+	type Outcome,
 	type Question,
 	type QuestionBank,
 } from './bank';
@@ -29,5 +30,21 @@ export {
 	type LadderResult,
 	type MlTestScoreResult,
 } from './scoring';
-export { defaultTargets, nextSteps, suggestedLevel, type NextStep } from './next-steps';
-export { summarizeTeam, type TeamQuestion, type TeamSummary } from './team';
+export {
+	defaultTargets,
+	nextSteps,
+	suggestedLevel,
+	suggestedTarget,
+	type NextStep,
+} from './next-steps';
+export { migrateAnswers, oldestReadableBankVersion, type MigrationReport } from './migrate';
+export {
+	countOf,
+	memberKey,
+	newMembers,
+	pastedLinks,
+	summarizeTeam,
+	type TeamQuestion,
+	type TeamSummary,
+} from './team';
+export { outcomeScores, type OutcomeScore } from './outcomes';

@@ -1,9 +1,17 @@
 /**
  * Scores one set of answers against a question bank. Levels are ladders, not averages: level L
  * in a lens needs every applicable question tagged at or below L to be at its passing option,
- * so a strong area never hides a missing basic. Everything here is a pure function of the bank
- * and the answers, which is what lets property tests prove that a better answer never lowers
- * any score or level.
+ * so a strong area never hides a missing basic. Each dimension climbs its own ladder of rungs
+ * (the bank's `rung`), kept apart from the Microsoft tags so that only what Microsoft's model
+ * names gates a Microsoft level. Everything here is a pure function of the bank and the answers,
+ * which is what lets property tests prove that a better answer never lowers any score or level.
+ *
+ * The ML Test Score paper gives no rule for a test that does not apply to a system. Ours: a test
+ * is out of scope when every question that evidences it is marked not applicable or left out by
+ * the context; it then counts as met (1 point) and is listed, so a batch system without personal
+ * data can still reach the top band, and marking a test out of scope never lowers a section.
+ * The price is that a team could mark tests out of scope to look better, which is why each
+ * "not applicable" asks for a reason and the results list every out-of-scope test.
  */
 import type { AssessmentDimensionId } from '../schemas/assessment';
 import type { Question, QuestionBank } from './bank';
@@ -27,8 +35,9 @@ export interface LadderResult {
 }
 
 /**
- * One dimension's result. Its level is on Microsoft's 0–4 scale, but only levels at which the
- * dimension has an applicable question count as rungs; `next` is null once the top rung passes.
+ * One dimension's result. Its level is on a 0–4 scale, but only rungs at which the dimension has
+ * a question in the bank count (a rung whose questions are all out of scope is met); `next` is
+ * null once the top rung passes.
  */
 export interface DimensionResult extends LadderResult {
 	/** Dimension id. */
@@ -43,7 +52,7 @@ export interface DimensionResult extends LadderResult {
 export interface MlTestResult {
 	/** Test id, e.g. `data-1`. */
 	id: string;
-	/** 0, 0.5 or 1; null when every question for it is not applicable. */
+	/** 0, 0.5 or 1; null when the test is out of scope (it then counts as 1 in its section). */
 	points: number | null;
 	/** The questions that evidence it. */
 	questions: string[];
@@ -53,8 +62,10 @@ export interface MlTestResult {
 export interface MlTestScoreResult {
 	/** The minimum of the four section sums. */
 	score: number;
-	/** Section sums (0–7) and their tests. */
+	/** Section sums (0–7, out-of-scope tests counting 1) and their tests. */
 	sections: { id: string; score: number; tests: MlTestResult[] }[];
+	/** Tests out of scope for this system (every question for them n/a or left out), in order. */
+	outOfScope: string[];
 	/** The Table V band the score falls in. */
 	band: { id: string; label: string };
 }
@@ -211,19 +222,16 @@ export function scoreAssessment(bank: QuestionBank, answers: Answers): Assessmen
 	const rawScores: number[] = [];
 	const dimensions: DimensionResult[] = bank.dimensions.map((dimension) => {
 		const own = applicable.filter((q) => q.dimension === dimension.id);
+		// Every rung the dimension has in the bank counts, even when its questions are out of
+		// scope (then it is met), so marking a question not applicable never lowers a level.
+		const rungs = bank.questions.filter((q) => q.dimension === dimension.id).map((q) => q.rung);
 		const sum = own.reduce((total, q) => total + answerFraction(q, answers), 0);
 		if (own.length > 0) rawScores.push(sum / own.length);
 		return {
 			id: dimension.id,
 			score: own.length === 0 ? null : round1((10 * sum) / own.length),
 			applicable: own.length,
-			...ladder(
-				own,
-				answers,
-				(q) => q.microsoft,
-				4,
-				own.map((q) => q.microsoft),
-			),
+			...ladder(own, answers, (q) => q.rung, 4, rungs),
 		};
 	});
 
@@ -237,8 +245,11 @@ export function scoreAssessment(bank: QuestionBank, answers: Answers): Assessmen
 				questions: evidence.map((q) => q.id),
 			};
 		});
-		return { id: section.id, score: tests.reduce((s, t) => s + (t.points ?? 0), 0), tests };
+		return { id: section.id, score: tests.reduce((s, t) => s + (t.points ?? 1), 0), tests };
 	});
+	const outOfScope = sections.flatMap((s) =>
+		s.tests.filter((t) => t.points === null).map((t) => t.id),
+	);
 	const mtsScore = Math.min(...sections.map((s) => s.score));
 
 	const scored = dimensions.filter((d) => d.score !== null) as (DimensionResult & {
@@ -255,7 +266,7 @@ export function scoreAssessment(bank: QuestionBank, answers: Answers): Assessmen
 		dimensions,
 		google: ladder(applicable, answers, (q) => q.google, 2),
 		microsoft: ladder(applicable, answers, (q) => q.microsoft, 4),
-		mlTestScore: { score: mtsScore, sections, band: mlTestScoreBand(mtsScore) },
+		mlTestScore: { score: mtsScore, sections, outOfScope, band: mlTestScoreBand(mtsScore) },
 		headline: {
 			weakestLink: weakest ? { dimension: weakest.id, score: weakest.score } : null,
 			mean: rawMean === null ? null : round1(10 * rawMean),

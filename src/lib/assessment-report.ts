@@ -1,11 +1,19 @@
 /**
  * Text exports of an assessment: a CSV of the raw answers for spreadsheets and a Markdown report
  * a team can commit next to its code (levels, why not the next level, scores per dimension, the
- * ML Test Score and the next steps). Both are pure functions of the bank, the saved assessment
- * and its score, so they are unit-tested without a browser.
+ * ML Test Score, the outcome measures, the next steps, the evidence behind the answers and the
+ * action plan). Both are pure functions of the bank, the saved assessment and its score, so they
+ * are unit-tested without a browser.
  */
-import { nextSteps, scoreAssessment, type AssessmentResult, type QuestionBank } from '@/assessment';
+import {
+	defaultTargets,
+	nextSteps,
+	scoreAssessment,
+	type AssessmentResult,
+	type QuestionBank,
+} from '@/assessment';
 import type { SavedAssessment } from './assessment-store';
+import { planMarkdown } from './assessment-plan';
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
 function csvField(value: string): string {
@@ -27,14 +35,39 @@ export function answerLabel(
 	return question?.options.find((o) => o.id === answer)?.label ?? answer;
 }
 
-/** One row per question (context first): ids, dimension, prompt, answer and n/a reason. */
+/** The label shown for an outcome measure's answer. */
+export function outcomeLabel(
+	bank: QuestionBank,
+	outcomeId: string,
+	answer: string | undefined,
+): string {
+	if (answer === undefined) return 'Not answered';
+	if (answer === 'unknown') return 'Don’t know';
+	return (
+		bank.outcomes.find((o) => o.id === outcomeId)?.options.find((o) => o.id === answer)?.label ??
+		answer
+	);
+}
+
+/**
+ * One row per question (context first, outcome measures last): ids, dimension, prompt, answer,
+ * n/a reason and evidence.
+ */
 export function assessmentCsv(bank: QuestionBank, assessment: SavedAssessment): string {
 	const rows = [
-		['question_id', 'dimension', 'question', 'answer_id', 'answer', 'not_applicable_reason'],
+		[
+			'question_id',
+			'dimension',
+			'question',
+			'answer_id',
+			'answer',
+			'not_applicable_reason',
+			'evidence',
+		],
 	];
 	for (const c of bank.context) {
 		const a = assessment.answers[c.id];
-		rows.push([c.id, 'context', c.prompt, a ?? '', answerLabel(bank, c.id, a), '']);
+		rows.push([c.id, 'context', c.prompt, a ?? '', answerLabel(bank, c.id, a), '', '']);
 	}
 	for (const q of bank.questions) {
 		const a = assessment.answers[q.id];
@@ -45,7 +78,12 @@ export function assessmentCsv(bank: QuestionBank, assessment: SavedAssessment): 
 			a ?? '',
 			answerLabel(bank, q.id, a),
 			assessment.naReasons[q.id] ?? '',
+			assessment.evidence[q.id] ?? '',
 		]);
+	}
+	for (const o of bank.outcomes) {
+		const a = assessment.outcomes[o.id];
+		rows.push([o.id, 'outcome', o.prompt, a ?? '', outcomeLabel(bank, o.id, a), '', '']);
 	}
 	return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -73,6 +111,11 @@ export function assessmentMarkdown(
 	lines.push(
 		`- **ML Test Score** (2017 scoring): ${result.mlTestScore.score} — ${result.mlTestScore.band.label}`,
 	);
+	if (result.mlTestScore.outOfScope.length > 0) {
+		lines.push(
+			`  - Out of scope, counted as met: ${result.mlTestScore.outOfScope.join(', ')} (every question behind them is not applicable here)`,
+		);
+	}
 	if (result.headline.weakestLink) {
 		lines.push(
 			`- **Weakest link**: ${title(result.headline.weakestLink.dimension)} at ${result.headline.weakestLink.score}/10; **mean** ${result.headline.mean}/10`,
@@ -88,6 +131,7 @@ export function assessmentMarkdown(
 			lines.push(`- ${prompt(bank, id)} (now: ${answerLabel(bank, id, assessment.answers[id])})`);
 		}
 	}
+	const defaults = defaultTargets(bank, assessment.answers, result);
 	lines.push(
 		'',
 		'## Dimensions',
@@ -96,13 +140,18 @@ export function assessmentMarkdown(
 		'|---|---|---|---|',
 	);
 	for (const d of result.dimensions) {
-		const target = assessment.targets[d.id] ?? d.next ?? d.level;
+		const target = assessment.targets[d.id] ?? defaults[d.id];
 		lines.push(`| ${title(d.id)} | ${d.level} | ${target} | ${d.score ?? 'n/a'} |`);
 	}
 	lines.push('', '## ML Test Score sections', '', '| Section | Points /7 |', '|---|---|');
 	for (const s of result.mlTestScore.sections) {
 		const sectionTitle = bank.mlTestScore.sections.find((x) => x.id === s.id)?.title ?? s.id;
 		lines.push(`| ${sectionTitle} | ${s.score} |`);
+	}
+	if (Object.keys(assessment.outcomes).length > 0) {
+		lines.push('', '## Outcome measures', '', '| Measure | Answer |', '|---|---|');
+		for (const o of bank.outcomes)
+			lines.push(`| ${o.title} | ${outcomeLabel(bank, o.id, assessment.outcomes[o.id])} |`);
 	}
 	const steps = nextSteps(bank, assessment.answers, result);
 	if (steps.length > 0) {
@@ -123,5 +172,13 @@ export function assessmentMarkdown(
 		for (const id of na)
 			lines.push(`- ${prompt(bank, id)} — ${assessment.naReasons[id] || 'no reason given'}`);
 	}
-	return lines.join('\n') + '\n';
+	const evidenced = bank.questions.filter((q) => assessment.evidence[q.id]);
+	if (evidenced.length > 0) {
+		lines.push('', '## Evidence', '');
+		for (const q of evidenced) {
+			const note = (assessment.evidence[q.id] ?? '').replace(/\r?\n/g, ' ');
+			lines.push(`- ${q.prompt} — ${answerLabel(bank, q.id, assessment.answers[q.id])}: ${note}`);
+		}
+	}
+	return lines.join('\n') + '\n\n' + planMarkdown(bank, assessment);
 }

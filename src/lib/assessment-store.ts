@@ -8,7 +8,13 @@
  * answers never reach a server.
  */
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
-import { validateAnswers, type Answers, type QuestionBank } from '../assessment';
+import {
+	migrateAnswers,
+	validateAnswers,
+	type Answers,
+	type MigrationReport,
+	type QuestionBank,
+} from '../assessment';
 import {
 	assessmentDimensionIds,
 	type AssessmentDimensionId,
@@ -29,7 +35,40 @@ export interface CompletedRun {
 	completedAtMs: number;
 	/** The answers at that moment. */
 	answers: Record<string, string>;
+	/** The outcome measures at that moment (outcome id → option id or `unknown`). */
+	outcomes?: Record<string, string>;
 }
+
+/** Where an action of the plan stands. */
+export const planStatuses = ['todo', 'doing', 'done'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** One action of the team's plan. */
+export interface PlanItem {
+	/** Stable id within the plan. */
+	id: string;
+	/** The practice it works on, if it came from a next step. */
+	questionId: string | null;
+	/** What to do, in the team's words. */
+	title: string;
+	/** Who does it. */
+	owner: string;
+	/** Due date, `YYYY-MM-DD`, or empty. */
+	due: string;
+	/** Where it stands. */
+	status: PlanStatus;
+}
+
+/** The action plan: ordered actions and the date to assess again. */
+export interface ActionPlan {
+	/** Actions in the team's order of work. */
+	items: PlanItem[];
+	/** When to run the assessment again, `YYYY-MM-DD`, or null. */
+	reassessOn: string | null;
+}
+
+/** Longest evidence note or link kept per answer. */
+export const maxEvidenceChars = 500;
 
 /** One named assessment of one ML system. */
 export interface SavedAssessment {
@@ -43,6 +82,12 @@ export interface SavedAssessment {
 	answers: Record<string, string>;
 	/** Question id → why it does not apply. */
 	naReasons: Record<string, string>;
+	/** Question id → a note or link that backs the answer (optional). */
+	evidence: Record<string, string>;
+	/** Outcome measure id → option id or `unknown`, asked once per assessment. */
+	outcomes: Record<string, string>;
+	/** The action plan. */
+	plan: ActionPlan;
 	/** Dimension id → target level (0–4) chosen by the team; missing means one level up. */
 	targets: Partial<Record<AssessmentDimensionId, number>>;
 	/** The step the team was on (0 = context). */
@@ -53,6 +98,8 @@ export interface SavedAssessment {
 	updatedAtMs: number;
 	/** Completed runs, oldest first. */
 	runs: CompletedRun[];
+	/** Set when the answers were carried forward from an older question bank, until the team dismisses it. */
+	migration?: MigrationReport;
 }
 
 /** Everything stored. */
@@ -97,6 +144,9 @@ export function newAssessment(
 		bankVersion: bank.version,
 		answers: {},
 		naReasons: {},
+		evidence: {},
+		outcomes: {},
+		plan: { items: [], reassessOn: null },
 		targets: {},
 		step: 0,
 		createdAtMs: nowMs,
@@ -119,6 +169,90 @@ function parseAnswers(bank: QuestionBank, value: unknown, where: string): Record
 	return { ...(value as Record<string, string>) };
 }
 
+const isDate = (v: unknown): v is string =>
+	typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+
+/** Question id → short text (n/a reasons, evidence); absent means none. */
+function parseTexts(
+	bank: QuestionBank,
+	value: unknown,
+	where: string,
+	field: string,
+): Record<string, string> {
+	if (value === undefined) return {};
+	const known = new Set(bank.questions.map((q) => q.id));
+	if (
+		!isObject(value) ||
+		Object.entries(value).some(
+			([id, text]) => !known.has(id) || typeof text !== 'string' || text.length > maxEvidenceChars,
+		)
+	) {
+		throw new Error(
+			`${where}: "${field}" must map question ids to texts of at most ${maxEvidenceChars} characters.`,
+		);
+	}
+	return { ...(value as Record<string, string>) };
+}
+
+/** Outcome id → option id or `unknown`; absent means not asked yet. */
+function parseOutcomes(bank: QuestionBank, value: unknown, where: string): Record<string, string> {
+	if (value === undefined) return {};
+	if (!isObject(value)) throw new Error(`${where}: "outcomes" must be an object.`);
+	for (const [id, answer] of Object.entries(value)) {
+		const outcome = bank.outcomes.find((o) => o.id === id);
+		if (!outcome) throw new Error(`${where}: "${id}" is not an outcome measure.`);
+		if (answer !== 'unknown' && !outcome.options.some((o) => o.id === answer)) {
+			throw new Error(`${where}: outcome "${id}" has no option ${JSON.stringify(answer)}.`);
+		}
+	}
+	return { ...(value as Record<string, string>) };
+}
+
+/** The action plan; absent means an empty plan (assessments saved before plans existed). */
+function parsePlan(bank: QuestionBank, value: unknown, where: string): ActionPlan {
+	if (value === undefined) return { items: [], reassessOn: null };
+	if (!isObject(value) || !Array.isArray(value['items'])) {
+		throw new Error(`${where}: "plan" must have a list of "items".`);
+	}
+	const reassessOn = value['reassessOn'] ?? null;
+	if (reassessOn !== null && !isDate(reassessOn)) {
+		throw new Error(`${where}: the re-assessment date must be a date (YYYY-MM-DD).`);
+	}
+	const ids = new Set<string>();
+	const items = value['items'].map((item: unknown, i): PlanItem => {
+		const at = `${where}, plan action ${i + 1}`;
+		if (!isObject(item)) throw new Error(`${at} is not an action.`);
+		const { id, questionId, title, owner, due, status } = item;
+		if (typeof id !== 'string' || !/^[a-z0-9-]{1,60}$/.test(id) || ids.has(id)) {
+			throw new Error(`${at} has no valid, unique "id".`);
+		}
+		ids.add(id);
+		if (questionId !== null && !bank.questions.some((q) => q.id === questionId)) {
+			throw new Error(`${at} names an unknown question.`);
+		}
+		if (typeof title !== 'string' || title.trim().length === 0 || title.length > 300) {
+			throw new Error(`${at} needs a title of at most 300 characters.`);
+		}
+		if (typeof owner !== 'string' || owner.length > 100) {
+			throw new Error(`${at}: the owner must be a text of at most 100 characters.`);
+		}
+		if (due !== '' && !isDate(due))
+			throw new Error(`${at}: the due date must be a date (YYYY-MM-DD).`);
+		if (!(planStatuses as readonly unknown[]).includes(status)) {
+			throw new Error(`${at}: the status must be one of ${planStatuses.join(', ')}.`);
+		}
+		return {
+			id,
+			questionId: questionId as string | null,
+			title,
+			owner,
+			due: due as string,
+			status: status as PlanStatus,
+		};
+	});
+	return { items, reassessOn: reassessOn as string | null };
+}
+
 /** Validates one assessment; throws an Error saying what is wrong. */
 export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAssessment {
 	if (!isObject(data)) throw new Error('an assessment must be an object.');
@@ -131,12 +265,6 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 	if (typeof name !== 'string' || name.length < 1 || name.length > 80) {
 		throw new Error(`${where} has no valid "name".`);
 	}
-	if (data['bankVersion'] !== bank.version) {
-		throw new Error(
-			`${where} was made with question bank version ${JSON.stringify(data['bankVersion'])}; this site uses version ${bank.version}.`,
-		);
-	}
-	const answers = parseAnswers(bank, data['answers'], where);
 	const naReasons = data['naReasons'];
 	if (
 		!isObject(naReasons) ||
@@ -144,6 +272,31 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 	) {
 		throw new Error(`${where}: "naReasons" must map question ids to short texts.`);
 	}
+	// Answers from an older bank are carried forward before they are checked against this one.
+	const carry = (value: unknown, texts: Record<string, string>[], at: string) => {
+		const version = data['bankVersion'];
+		if (version === bank.version || !isObject(value))
+			return { answers: value, texts, report: null };
+		const migrated =
+			typeof version === 'number'
+				? migrateAnswers(bank, version, value as Record<string, string>, texts)
+				: null;
+		if (!migrated) {
+			throw new Error(
+				`${at} was made with question bank version ${JSON.stringify(version)}; this site reads versions 1 to ${bank.version}.`,
+			);
+		}
+		return { answers: migrated.answers, texts: migrated.texts, report: migrated.report };
+	};
+	const evidence = data['evidence'] ?? {};
+	if (!isObject(evidence)) throw new Error(`${where}: "evidence" must be an object.`);
+	const carried = carry(
+		data['answers'],
+		[naReasons as Record<string, string>, evidence as Record<string, string>],
+		where,
+	);
+	const answers = parseAnswers(bank, carried.answers, where);
+	const storedMigration = parseMigration(data['migration']);
 	const targets = data['targets'];
 	if (!isObject(targets)) throw new Error(`${where}: "targets" must be an object.`);
 	for (const [dimension, level] of Object.entries(targets)) {
@@ -172,7 +325,10 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 		name,
 		bankVersion: bank.version,
 		answers,
-		naReasons: { ...(naReasons as Record<string, string>) },
+		naReasons: { ...(carried.texts[0] ?? {}) },
+		evidence: parseTexts(bank, carried.texts[1], where, 'evidence'),
+		outcomes: parseOutcomes(bank, data['outcomes'], where),
+		plan: parsePlan(bank, data['plan'], where),
 		targets: { ...(targets as Partial<Record<AssessmentDimensionId, number>>) },
 		step: step as number,
 		createdAtMs: data['createdAtMs'],
@@ -181,12 +337,29 @@ export function parseSavedAssessment(bank: QuestionBank, data: unknown): SavedAs
 			if (!isObject(run) || !isTime(run['completedAtMs'])) {
 				throw new Error(`${where}: run ${i + 1} is not a completed run.`);
 			}
+			const outcomes = parseOutcomes(bank, run['outcomes'], `${where}, run ${i + 1}`);
 			return {
 				completedAtMs: run['completedAtMs'],
-				answers: parseAnswers(bank, run['answers'], `${where}, run ${i + 1}`),
+				answers: parseAnswers(
+					bank,
+					carry(run['answers'], [], `${where}, run ${i + 1}`).answers,
+					`${where}, run ${i + 1}`,
+				),
+				...(Object.keys(outcomes).length > 0 ? { outcomes } : {}),
 			};
 		}),
+		...((carried.report ?? storedMigration)
+			? { migration: (carried.report ?? storedMigration) as MigrationReport }
+			: {}),
 	};
+}
+
+/** A stored migration notice, or undefined when absent or malformed (it is only a notice). */
+function parseMigration(value: unknown): MigrationReport | undefined {
+	if (!isObject(value)) return undefined;
+	const { from, to, notes } = value;
+	if (typeof from !== 'number' || typeof to !== 'number' || !Array.isArray(notes)) return undefined;
+	return { from, to, notes: notes.filter((n): n is string => typeof n === 'string').slice(0, 40) };
 }
 
 /** Validates the whole stored value; throws an Error saying what is wrong. */
@@ -262,6 +435,8 @@ interface SharePayload {
 	b: number;
 	n: string;
 	a: Record<string, string>;
+	/** Evidence notes, when any (links made before they existed have none). */
+	e?: Record<string, string>;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -283,6 +458,7 @@ export function shareFragment(assessment: SavedAssessment): string {
 		b: assessment.bankVersion,
 		n: assessment.name,
 		a: assessment.answers,
+		...(Object.keys(assessment.evidence).length > 0 ? { e: assessment.evidence } : {}),
 	};
 	return sharePrefix + toBase64Url(zlibSync(strToU8(JSON.stringify(payload)), { level: 9 }));
 }
@@ -291,7 +467,12 @@ export function shareFragment(assessment: SavedAssessment): string {
 export function parseShareLink(
 	bank: QuestionBank,
 	link: string,
-): { name: string; answers: Record<string, string> } {
+): {
+	name: string;
+	answers: Record<string, string>;
+	evidence: Record<string, string>;
+	migration?: MigrationReport;
+} {
 	const at = link.indexOf(sharePrefix);
 	if (at < 0) throw new Error('it is not an assessment share link (no “#share=” part).');
 	let payload: unknown;
@@ -305,15 +486,27 @@ export function parseShareLink(
 	if (!isObject(payload) || payload['v'] !== assessmentStoreVersion) {
 		throw new Error('the link was made by a different version of this site.');
 	}
+	let answers = payload['a'];
+	let migration: MigrationReport | undefined;
 	if (payload['b'] !== bank.version) {
-		throw new Error(
-			`the link uses question bank version ${JSON.stringify(payload['b'])}; this site uses version ${bank.version}.`,
-		);
+		const migrated =
+			typeof payload['b'] === 'number' && isObject(answers)
+				? migrateAnswers(bank, payload['b'], answers as Record<string, string>)
+				: null;
+		if (!migrated) {
+			throw new Error(
+				`the link uses question bank version ${JSON.stringify(payload['b'])}; this site reads versions 1 to ${bank.version}.`,
+			);
+		}
+		answers = migrated.answers;
+		migration = migrated.report;
 	}
 	const name = typeof payload['n'] === 'string' ? payload['n'].slice(0, 80) : 'Shared assessment';
 	return {
 		name: name || 'Shared assessment',
-		answers: parseAnswers(bank, payload['a'], 'the link'),
+		answers: parseAnswers(bank, answers, 'the link'),
+		evidence: parseTexts(bank, payload['e'], 'the link', 'evidence'),
+		...(migration ? { migration } : {}),
 	};
 }
 
@@ -326,8 +519,14 @@ export const teamSessionKey = 'assessment-team';
  */
 export interface TeamSession {
 	version: typeof assessmentStoreVersion;
+	/** The question-bank version of the members' answers (absent in sessions saved with version 1). */
+	bankVersion?: number;
 	/** One answer set per member, in the order they were loaded. */
 	members: Record<string, string>[];
+	/** Each member's evidence notes, parallel to `members` (absent in older sessions). */
+	evidence?: Record<string, string>[];
+	/** Each member's identity (`memberKey`), so one assessment added twice counts once. */
+	keys?: string[];
 }
 
 /** Validates a stored team session; throws an Error saying what is wrong. */
@@ -338,8 +537,39 @@ export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession
 	}
 	const members = data['members'];
 	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
+	const from = data['bankVersion'] ?? 1;
+	const evidence = data['evidence'];
+	const keys = data['keys'];
+	if (evidence !== undefined && (!Array.isArray(evidence) || evidence.length !== members.length)) {
+		throw new Error('"evidence" must hold one entry per member.');
+	}
+	if (
+		keys !== undefined &&
+		(!Array.isArray(keys) ||
+			keys.length !== members.length ||
+			keys.some((k) => typeof k !== 'string'))
+	) {
+		throw new Error('"keys" must hold one text per member.');
+	}
 	return {
 		version: assessmentStoreVersion,
-		members: members.map((m, i) => parseAnswers(bank, m, `member ${i + 1}`)),
+		bankVersion: bank.version,
+		...(evidence
+			? {
+					evidence: evidence.map((e, i) =>
+						parseTexts(bank, e ?? undefined, `member ${i + 1}`, 'evidence'),
+					),
+				}
+			: {}),
+		...(keys ? { keys: keys as string[] } : {}),
+		members: members.map((m, i) => {
+			const migrated =
+				typeof from === 'number' && isObject(m)
+					? migrateAnswers(bank, from, m as Record<string, string>)
+					: null;
+			if (!migrated)
+				throw new Error(`member ${i + 1} uses question bank version ${JSON.stringify(from)}.`);
+			return parseAnswers(bank, migrated.answers, `member ${i + 1}`);
+		}),
 	};
 }

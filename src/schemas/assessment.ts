@@ -69,7 +69,7 @@ export const contextQuestionSchema = z.object({
 				id: slug,
 				/** The choice as shown. */
 				label: z.string().min(2),
-				/** The Microsoft level (0–4) this context makes sensible to aim for, if it raises the bar. */
+				/** The lowest Microsoft level (0–4) this context makes sensible to aim for, if it sets one. */
 				suggestsLevel: z.number().int().min(0).max(4).optional(),
 			}),
 		)
@@ -95,8 +95,17 @@ export const questionSchema = z.object({
 	pass: slug,
 	/** Google level (0–2) at which this practice is first expected, if Google's model names it. */
 	google: z.number().int().min(0).max(2).optional(),
-	/** Microsoft level (0–4) at which this practice is first expected; also the dimension ladder rung. */
-	microsoft: z.number().int().min(0).max(4),
+	/**
+	 * Microsoft level (0–4) that needs this practice, only when Microsoft's model names it: a
+	 * practice Microsoft does not mention (success metrics, baselines, feature cost, compliance)
+	 * must not block one of its levels.
+	 */
+	microsoft: z.number().int().min(0).max(4).optional(),
+	/**
+	 * The rung (0–4) of the question on its own dimension's ladder. Kept apart from the Microsoft
+	 * tag so every dimension can show progress on more than one rung whatever the lenses say.
+	 */
+	rung: z.number().int().min(0).max(4),
 	/** The ML Test Score test it matches, e.g. `data-1`, if any. */
 	mlTestScore: z
 		.string()
@@ -114,6 +123,12 @@ export const questionSchema = z.object({
 	appliesWhen: contextCondition.optional(),
 	/** Practices that must be in place first; while any fails, this one is ranked after it. */
 	requires: z.array(slug).optional(),
+	/**
+	 * Automation this practice makes safe (an automated gate guards automatic retraining and
+	 * deployment). While it fails and any guarded practice already passes, the gap is a live risk
+	 * and ranks first.
+	 */
+	guards: z.array(slug).optional(),
 	/** The gap is riskier (ranked higher among next steps) when any listed context answer matches. */
 	riskWhen: contextCondition.optional(),
 });
@@ -154,11 +169,37 @@ export const mlTestScoreSchema = z.object({
 		.length(4),
 });
 
+/** A DORA-style outcome measure for ML, asked once per assessment (kept apart from practice scores). */
+export const outcomeSchema = z.object({
+	/** Stable id; answers are stored under it in an assessment's `outcomes`. */
+	id: slug,
+	/** Short name for tables and the history. */
+	title: z.string().min(3).max(40),
+	/** The question as asked. */
+	prompt: z.string().min(10),
+	/** Bands from worst to best outcome. */
+	options: z.array(z.object({ id: slug, label: z.string().min(2) })).min(3),
+});
+
+/** One entry of the bank's changelog, shown where an assessment made with an older bank is opened. */
+export const bankChangeSchema = z.object({
+	/** The bank version this entry introduced. */
+	version: z.number().int().min(2),
+	/** One sentence. */
+	summary: z.string().min(10),
+	/** What changed, one item per line. */
+	notes: z.array(z.string().min(10)).min(1),
+});
+
 /** The whole bank. */
 export const questionBankSchema = z
 	.object({
-		/** Bank format and content version; saved answers are stamped with it. */
-		version: z.literal(1),
+		/** Bank format and content version; saved answers are stamped with it (older ones are migrated). */
+		version: z.literal(2),
+		/** What changed in each version after the first, newest last. */
+		changes: z.array(bankChangeSchema).min(1),
+		/** DORA-style outcome measures for ML, asked once per assessment. */
+		outcomes: z.array(outcomeSchema).min(3),
 		/** Shared answer scales by id, each lowest practice first. */
 		scales: z.record(slug, z.array(optionSchema).min(3)),
 		/** Context questions, asked before anything else. */
@@ -223,9 +264,11 @@ export const questionBankSchema = z
 				else if (points.some((p, k) => k > 0 && (p as number) < (points[k - 1] as number)))
 					issue('"mts" points must not fall from one option to the next', at('options'));
 			}
-			for (const required of q.requires ?? []) {
-				if (!bank.questions.some((other) => other.id === required && other !== q)) {
-					issue(`requires unknown question "${required}"`, at('requires'));
+			for (const key of ['requires', 'guards'] as const) {
+				for (const other of q[key] ?? []) {
+					if (!bank.questions.some((o) => o.id === other && o !== q)) {
+						issue(`${key} unknown question "${other}"`, at(key));
+					}
 				}
 			}
 			for (const key of ['appliesWhen', 'riskWhen'] as const) {
@@ -241,6 +284,14 @@ export const questionBankSchema = z
 		});
 		for (const id of testIds)
 			if (!covered.has(id)) issue(`no question maps to ML Test Score test "${id}"`, ['questions']);
+		// A dimension whose questions all sit on one rung can only read 0 or that rung.
+		for (const d of bank.dimensions) {
+			const rungs = new Set(bank.questions.filter((q) => q.dimension === d.id).map((q) => q.rung));
+			if (rungs.size < 2)
+				issue(`dimension "${d.id}" needs practices on more than one rung`, ['questions']);
+		}
+		if (bank.changes.at(-1)?.version !== bank.version)
+			issue(`the last entry of "changes" must describe version ${bank.version}`, ['changes']);
 	});
 
 /** The bank as written in `content/assessment/bank.json`. */

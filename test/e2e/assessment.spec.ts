@@ -158,13 +158,13 @@ describe('assessment', () => {
 
 	test('a share link opens as a new assessment; a tampered one gets a clear error', async () => {
 		const shared = newAssessment(questionBank, 'Shared churn model', 0);
-		shared.answers = { serving: 'batch', 'version-control': 'reviewed', ci: 'unknown' };
+		shared.answers = { serving: 'batch', 'code-review': 'reviewed', 'app-ci': 'unknown' };
 		const fragment = shareFragment(shared);
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/assess/${fragment}`);
 		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
 		await page.getByRole('heading', { name: 'Results for Shared churn model' }).waitFor();
-		expect(await stored(page)).toContain('"version-control":"reviewed"');
+		expect(await stored(page)).toContain('"code-review":"reviewed"');
 		const middle = Math.floor(fragment.length / 2);
 		const flipped = fragment[middle] === 'A' ? 'B' : 'A';
 		const tampered = fragment.slice(0, middle) + flipped + fragment.slice(middle + 1);
@@ -195,13 +195,15 @@ describe('assessment', () => {
 			await page.goto(`${baseUrl()}/assess/${shareFragment(assessment)}`);
 			await page.getByRole('button', { name: 'Add it to my assessments' }).click();
 			await page.getByRole('heading', { name: `Results for ${assessment.name}` }).waitFor();
-			expect(await page.locator('.radar').isVisible()).toBe(false);
+			// The radar is on screen beside the dimensions; the print summary has its own.
+			expect(await page.locator('.radar-box .radar').isVisible()).toBe(true);
+			expect(await page.locator('.print-summary .radar').isVisible()).toBe(false);
 			// Each next step names the lesson it links to.
 			expect(await page.locator('.steps a[href^="/lessons/"]').first().innerText()).toMatch(
 				/^Lesson: \S/,
 			);
 			await page.emulateMedia({ media: 'print' });
-			expect(await page.locator('.radar svg').isVisible()).toBe(true);
+			expect(await page.locator('.print-summary .radar svg').isVisible()).toBe(true);
 			expect(await page.locator('.print-levels tbody tr').count()).toBe(
 				questionBank.dimensions.length,
 			);
@@ -242,7 +244,7 @@ describe('assessment', () => {
 		await page.getByText('3 added; 3 members in the team view.').waitFor();
 		await page
 			.getByRole('alert')
-			.getByText(/Link 4: the link is damaged/)
+			.getByText(/Line 4: the link is damaged/)
 			.waitFor();
 		expect(await page.locator('.team .summary').innerText()).toMatch(
 			/3\s+participants[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
@@ -349,6 +351,204 @@ describe('assessment', () => {
 		await page.getByRole('button', { name: 'Start fresh' }).click();
 		const keys = await page.evaluate(() => Object.keys(localStorage));
 		expect(keys.some((k) => k.startsWith(`${'mlops-lab:assessments'}.unreadable-`))).toBe(true);
+		expect(errors).toEqual([]);
+	});
+	test('a plan: answer, add evidence, build a plan, export it, reload, and the plan is intact', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').fill('Fraud scoring');
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await page.locator('input[name="answer-serving"][value="online"]').check();
+		await page.locator('input[name="outcome-model-lead-time"][value="1-6-months"]').check();
+		for (let step = 0; step < 12; step++) {
+			const groups = page.locator('fieldset[data-question]');
+			for (let g = 0; g < (await groups.count()); g++) {
+				const options = groups.nth(g).locator('.choice:not(.extra) input[type=radio]');
+				if ((await options.count()) > 2) await options.nth(1).check();
+				else await options.first().check();
+			}
+			if (step === 1) {
+				await page
+					.locator('fieldset[data-question="success-metric"]')
+					.getByLabel(/Evidence/)
+					.fill('https://wiki.example.org/kpi');
+			}
+			await page.getByRole('button', { name: /^Next|See the results/ }).click();
+		}
+		await page.locator('.results').waitFor();
+		await page.getByRole('heading', { name: 'Evidence behind the answers' }).waitFor();
+		expect(await page.locator('.evidence a').getAttribute('href')).toBe(
+			'https://wiki.example.org/kpi',
+		);
+
+		await page.getByRole('button', { name: /^Add 5 next steps to the plan$/ }).click();
+		const items = page.locator('[data-plan-item]');
+		expect(await items.count()).toBe(5);
+		const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-plan-item')));
+		await items.nth(0).getByLabel('Owner').fill('Priya');
+		await items.nth(0).getByLabel('Owner').press('Tab');
+		await items.nth(0).getByLabel('Due').fill('2027-01-15');
+		await items.nth(0).getByLabel('Status').selectOption('doing');
+		// Reorder by keyboard: the third action moves to the top, focus stays on its button.
+		await items
+			.nth(2)
+			.getByRole('button', { name: /^Move up/ })
+			.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(
+			(id) =>
+				document.activeElement?.closest('[data-plan-item]')?.getAttribute('data-plan-item') === id,
+			ids[2],
+		);
+		await page.keyboard.press('Enter');
+		await page.getByLabel('Another action').fill('Book the model-risk review');
+		await page.getByRole('button', { name: 'Add action' }).click();
+		const order = [ids[2], ids[0], ids[1], ids[3], ids[4], 'action-6'];
+		expect(
+			await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-plan-item'))),
+		).toEqual(order);
+
+		const download = async (name: RegExp) => {
+			const [file] = await Promise.all([
+				page.waitForEvent('download'),
+				page.getByRole('button', { name }).click(),
+			]);
+			return {
+				name: file.suggestedFilename(),
+				text: await readFile((await file.path()) as string, 'utf8'),
+			};
+		};
+		const md = await download(/^Download plan \(Markdown\)$/);
+		expect(md.name).toBe('mlops-plan-fraud-scoring.md');
+		expect(md.text).toMatch(/\| 2 \| .* \| Priya \| 2027-01-15 \| In progress \| /);
+		expect(md.text).toContain('| 6 | Book the model-risk review | — | — | To do |  |');
+		const csv = await download(/issue tracker \(CSV\)$/);
+		expect(csv.text.split('\r\n')[0]).toBe('Summary,Description,Assignee,Due date,Status,Labels');
+		expect(csv.text.split('\r\n')).toHaveLength(8);
+		const ics = await download(/calendar \(\.ics\)$/);
+		expect(ics.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+		expect(ics.text).toContain('DTSTART;VALUE=DATE:20270115');
+		expect(ics.text).toContain('UID:reassess-fraud-scoring@mlops-lab');
+		const report = await download(/^Download Markdown report$/);
+		expect(report.text).toContain('## Evidence');
+		expect(report.text).toContain('https://wiki.example.org/kpi');
+		expect(report.text).toContain('## Action plan');
+		const json = await download(/^Export JSON$/);
+		expect(JSON.parse(json.text).assessment.plan.items).toHaveLength(6);
+
+		await page.reload();
+		await page.locator('.results').waitFor();
+		expect(
+			await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-plan-item'))),
+		).toEqual(order);
+		expect(await items.nth(1).getByLabel('Owner').inputValue()).toBe('Priya');
+		expect(await items.nth(1).getByLabel('Due').inputValue()).toBe('2027-01-15');
+		expect(await items.nth(1).getByLabel('Status').inputValue()).toBe('doing');
+		expect(errors).toEqual([]);
+	});
+
+	test('when storage is full the failed save is said where the user is looking, with a download', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name').fill('Full disk');
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await page.getByRole('button', { name: /^Next/ }).click();
+		await page.evaluate(() => {
+			Storage.prototype.setItem = () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			};
+		});
+		await page.locator('fieldset[data-question="success-metric"] input[value="written"]').check();
+		const alert = page.getByRole('alert');
+		await alert.getByText(/Not saved: this browser’s storage is full/).waitFor();
+		expect(await page.locator('.progress-line').innerText()).toMatch(/· not saved$/);
+		const box = await alert.boundingBox();
+		expect(box && box.y >= 0 && box.y + box.height <= 800).toBe(true);
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			alert.getByRole('button', { name: 'Download your answers' }).click(),
+		]);
+		const saved = JSON.parse(await readFile((await file.path()) as string, 'utf8'));
+		expect(saved.assessment.answers['success-metric']).toBe('written');
+	});
+
+	test('at 360 px the results and a long unbroken name stay within the screen', async () => {
+		const long = newAssessment(questionBank, 'M'.repeat(80), 0);
+		long.answers = { serving: 'online', regulated: 'regulated' };
+		const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+		await page.goto(`${baseUrl()}/assess/${shareFragment(long)}`);
+		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
+		await page.locator('.results').waitFor();
+		const overflow = () =>
+			page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		await page.getByRole('button', { name: 'All assessments' }).click();
+		await page.locator('.saved').waitFor();
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		const del = await page.getByRole('button', { name: /^Delete…/ }).boundingBox();
+		expect(del && del.x + del.width <= 360).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	test('team mode: one member reads "1 participant"; a member added by file and link counts once; blank lines are ignored; a corrupt session is reported on its own', async () => {
+		const a = newAssessment(questionBank, 'Churn', 0);
+		a.answers = { serving: 'online', 'version-control': 'all' };
+		a.evidence = { 'version-control': 'All repos in GitLab group ml' };
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.evaluate(() =>
+			localStorage.setItem('mlops-lab:assessment-team', '{"version":1,"members":3}'),
+		);
+		await page.reload();
+		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		await page
+			.getByRole('alert')
+			.getByText(
+				/^The team session saved in this browser could not be read: "members" must be a list/,
+			)
+			.waitFor();
+		expect(await page.getByText('These could not be added').count()).toBe(0);
+		await page
+			.getByLabel('Or paste share links, one per line')
+			.fill(`${baseUrl()}/assess/${shareFragment(a)}\n\n   \n`);
+		await page.getByRole('button', { name: 'Add links' }).click();
+		await page.getByText('1 added; 1 member in the team view.').waitFor();
+		expect(await page.getByText('These could not be added').count()).toBe(0);
+		expect(await page.locator('.team .summary').innerText()).toMatch(/^1\s+participant\b(?!s)/);
+		const { exportAssessment } = await import('../../src/lib/assessment-store');
+		await page.locator('#team-files').setInputFiles({
+			name: 'churn.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(exportAssessment(a)),
+		});
+		await page
+			.getByText(/^0 added \(1 was already in the team view and counted once\); 1 member/)
+			.waitFor();
+		expect(errors).toEqual([]);
+	});
+	test('an export made with question bank version 1 opens with a note of what changed', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.locator('#new-name:enabled').waitFor();
+		await page.getByLabel('Assessment file to import').setInputFiles({
+			name: 'fraud-v1.json',
+			mimeType: 'application/json',
+			buffer: await readFile('test/fixtures/assessment/export-bank-v1.json'),
+		});
+		const notice = page.getByRole('region', { name: 'Question bank update' });
+		await notice.waitFor();
+		expect(await notice.innerText()).toMatch(
+			/was made with question bank version 1; its answers were carried over to version 2\./,
+		);
+		expect(await notice.innerText()).toContain('Split: version control and code review');
+		await page.reload();
+		await notice.waitFor();
+		await notice.getByRole('button', { name: 'Got it' }).click();
+		await page.reload();
+		await page.locator('.results, .step').first().waitFor();
+		expect(await notice.count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
 });

@@ -24,9 +24,9 @@ describe('the question bank', () => {
 		expect(issues(questionBankSource)).toEqual([]);
 	});
 
-	test('has 44–60 practice questions, at least three per dimension, all eleven dimensions', () => {
-		expect(questionBank.questions.length).toBeGreaterThanOrEqual(44);
-		expect(questionBank.questions.length).toBeLessThanOrEqual(60);
+	test('has 60–75 practice questions, at least four per dimension, all eleven dimensions', () => {
+		expect(questionBank.questions.length).toBeGreaterThanOrEqual(60);
+		expect(questionBank.questions.length).toBeLessThanOrEqual(75);
 		expect(questionBank.dimensions.map((d) => d.id)).toEqual([...assessmentDimensionIds]);
 		for (const id of assessmentDimensionIds) {
 			expect(

@@ -18,7 +18,20 @@ const common = {
 
 /** Questions a (google 1, microsoft 1), b (2, 2; builds on a), c (online only, ms 3), d (google 0, ms 1). */
 export const tinyBank: QuestionBank = {
-	version: 1,
+	version: 2,
+	changes: [{ version: 2, summary: 'A test change summary.', notes: ['A test change note.'] }],
+	outcomes: [
+		{
+			id: 'lead-time',
+			title: 'Lead time',
+			prompt: 'How long from idea to production?',
+			options: [
+				{ id: 'slow', label: 'Slow' },
+				{ id: 'medium', label: 'Medium' },
+				{ id: 'fast', label: 'Fast' },
+			],
+		},
+	],
 	context: [
 		{
 			id: 'serving',
@@ -55,6 +68,7 @@ export const tinyBank: QuestionBank = {
 			pass: 'manual',
 			google: 1,
 			microsoft: 1,
+			rung: 1,
 			mlTestScore: 'data-1',
 			...common,
 		},
@@ -67,6 +81,7 @@ export const tinyBank: QuestionBank = {
 			requires: ['a'],
 			google: 2,
 			microsoft: 2,
+			rung: 2,
 			mlTestScore: 'model-1',
 			...common,
 		},
@@ -77,6 +92,7 @@ export const tinyBank: QuestionBank = {
 			options: ladder,
 			pass: 'manual',
 			microsoft: 3,
+			rung: 3,
 			mlTestScore: 'infra-1',
 			appliesWhen: { serving: ['online'] },
 			...common,
@@ -89,6 +105,7 @@ export const tinyBank: QuestionBank = {
 			pass: 'manual',
 			google: 0,
 			microsoft: 1,
+			rung: 1,
 			mlTestScore: 'monitor-1',
 			riskWhen: { serving: ['batch'] },
 			...common,

@@ -12,6 +12,7 @@ import {
 	questionBank,
 	scoreAssessment,
 	suggestedLevel,
+	suggestedTarget,
 	defaultTargets,
 	type Answers,
 	type AssessmentResult,
@@ -41,17 +42,21 @@ describe('scoreAssessment on a hand-worked bank', () => {
 		const r = scoreAssessment(tinyBank, { serving: 'batch', a: 'manual', b: 'manual', d: 'auto' });
 		expect(r.dimensions).toEqual([
 			{ id: 'problem-framing', score: 5, applicable: 2, level: 1, next: 2, blockers: ['b'] },
-			{ id: 'data-management', score: 10, applicable: 1, level: 1, next: null, blockers: [] },
+			// c (rung 3) is out of scope, so its rung is met: the dimension is at its top.
+			{ id: 'data-management', score: 10, applicable: 1, level: 3, next: null, blockers: [] },
 		]);
 		expect(r.google).toEqual({ level: 1, next: 2, blockers: ['b'] });
 		expect(r.microsoft).toEqual({ level: 1, next: 2, blockers: ['b'] });
-		expect(r.mlTestScore.sections.map((s) => s.score)).toEqual([0.5, 0.5, 0, 1]);
+		// infra-1 is out of scope (its only question, c, is left out by the batch context): it
+		// counts as met, so the infrastructure section is 1, not 0, and the final score is 0.5.
+		expect(r.mlTestScore.sections.map((s) => s.score)).toEqual([0.5, 0.5, 1, 1]);
 		expect(r.mlTestScore.sections[2]?.tests[0]).toEqual({
 			id: 'infra-1',
 			points: null,
 			questions: [],
 		});
-		expect(r.mlTestScore.score).toBe(0);
+		expect(r.mlTestScore.outOfScope).toEqual(['infra-1']);
+		expect(r.mlTestScore.score).toBe(0.5);
 		expect(r.headline).toEqual({
 			weakestLink: { dimension: 'problem-framing', score: 5 },
 			mean: 7.5,
@@ -130,10 +135,14 @@ describe('scoreAssessment on a hand-worked bank', () => {
 		]);
 		expect(steps[1]?.reasons).toEqual(['holds Problem framing at level 1']);
 		expect(steps[1]?.waitsFor).toEqual([]);
-		expect(suggestedLevel(tinyBank, { serving: 'online' })).toBe(3);
-		expect(suggestedLevel(tinyBank, {})).toBe(2);
-		expect(defaultTargets(r)).toEqual({ 'problem-framing': 2, 'data-management': 1 });
-		// Data management's only rung in a batch context is level 1, so d alone decides it.
+		expect(suggestedTarget(tinyBank, { serving: 'online' })).toEqual({ low: 3, high: 4 });
+		expect(suggestedLevel(tinyBank, {})).toBe(1);
+		// Targets stop at the top of the context's range (1–2 here): problem framing's next rung is 2.
+		expect(defaultTargets(tinyBank, answers, r)).toEqual({
+			'problem-framing': 2,
+			'data-management': 1,
+		});
+		// Data management's rung 1 is d alone; c's rung 3 is out of scope in a batch context.
 		expect(r.dimensions[1]).toMatchObject({ level: 0, next: 1, blockers: ['d'] });
 	});
 });
@@ -161,7 +170,7 @@ describe('scoreAssessment on the real bank', () => {
 		expect(r.mlTestScore.score).toBe(7);
 		expect(r.mlTestScore.band.id).toBe('exceptional');
 		expect(r.dimensions.every((d) => d.score === 10 && d.next === null)).toBe(true);
-		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 4, 3, 3, 4]);
+		expect(r.dimensions.map((d) => d.level)).toEqual([3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3]);
 	});
 
 	test('a credit model with untested fairness hears about fairness before stale documentation', () => {
@@ -174,34 +183,46 @@ describe('scoreAssessment on the real bank', () => {
 		};
 		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
 		expect(steps.map((s) => s.questionId)).toEqual(['fairness', 'model-documentation']);
+		// Fairness is not a Microsoft rung; it is governance's own level 2 and a regulated risk.
 		expect(steps[0]?.reasons).toEqual([
-			'blocks Microsoft level 3',
-			'holds Governance at level 2',
+			'holds Governance at level 1',
 			'riskier in this context (“Yes: credit, health, hiring, insurance or a similar regulated area”)',
 		]);
 	});
 
 	test('a regulated system hears about untested fairness even when no ladder needs it yet', () => {
-		// Level 2 in governance and level 0 in Microsoft's lens: fairness (level 3) blocks neither.
+		// Privacy access holds governance at level 0 and is a regulated risk, so it ranks first;
+		// fairness (governance rung 2, no Microsoft rung) blocks no next level yet.
 		const answers = {
 			...top,
 			regulated: 'regulated',
-			ci: 'none',
-			'privacy-controls': 'none',
+			'ml-ci': 'none',
+			'privacy-access': 'none',
 			fairness: 'none',
 		};
 		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
-		expect(steps.map((s) => s.questionId)).toEqual(['ci', 'privacy-controls', 'fairness']);
+		expect(steps.map((s) => s.questionId)).toEqual(['privacy-access', 'ml-ci', 'fairness']);
 		expect(steps[2]?.reasons).toEqual([
 			'riskier in this context (“Yes: credit, health, hiring, insurance or a similar regulated area”)',
 		]);
 	});
 
 	test('a missing foundation ranks first because the practices that build on it wait for it', () => {
-		const answers = { ...top, 'version-control': 'none', ci: 'none', 'model-code-tests': 'none' };
+		const answers = {
+			...top,
+			'version-control': 'none',
+			'ml-ci': 'none',
+			'model-code-tests': 'none',
+		};
 		const steps = nextSteps(questionBank, answers, scoreAssessment(questionBank, answers));
-		expect(steps.map((s) => s.questionId)).toEqual(['version-control', 'ci', 'model-code-tests']);
+		expect(steps.map((s) => s.questionId)).toEqual([
+			'version-control',
+			'model-code-tests',
+			'ml-ci',
+		]);
 		expect(steps[0]?.reasons.at(-1)).toBe('unlocks 2 practices that build on it');
+		// Model-code tests stand before code quality's next rung (2) with version control, so they
+		// follow it at once; ML CI is a rung higher.
 		expect(steps[1]?.waitsFor).toEqual(['version-control']);
 	});
 
@@ -210,26 +231,25 @@ describe('scoreAssessment on the real bank', () => {
 		expect(r.google.level).toBe(0);
 		expect(r.google.blockers).toEqual([
 			'ingestion-pipeline',
-			'data-schema',
+			'data-validation',
 			'experiment-tracking',
 			'version-control',
 			'orchestrated-pipeline',
 			'same-pipeline',
 			'retrain-trigger',
+			'quality-trigger',
+			'drift-trigger',
 			'validation-gate',
 			'slice-quality',
 			'automated-deploy',
+			'canary',
 			'prediction-logging',
-			'training-serving-skew',
+			'quality-alert',
+			'drift-alert',
 		]);
-		expect(r.microsoft.blockers).toEqual([
-			'success-metric',
-			'non-ml-baseline',
-			'named-owner',
-			'ingestion-pipeline',
-			'version-control',
-			'ci',
-		]);
+		// Only what Microsoft's level 1 names: an automatic data pipeline, code in version control,
+		// automated builds and tests of the application.
+		expect(r.microsoft.blockers).toEqual(['ingestion-pipeline', 'version-control', 'app-ci']);
 		expect(r.mlTestScore.score).toBe(0);
 		expect(r.headline).toEqual({
 			weakestLink: { dimension: 'problem-framing', score: 0 },
@@ -299,7 +319,7 @@ describe('properties', () => {
 		);
 	});
 
-	test('na is the same as removing the question from the bank', () => {
+	test('na scores like removing the question from the bank, except that its rung stays', () => {
 		fc.assert(
 			fc.property(answerSets, fc.nat(), (answers, qi) => {
 				const q = questionBank.questions[qi % questionBank.questions.length];
@@ -312,7 +332,14 @@ describe('properties', () => {
 				delete rest[q.id];
 				const na = scoreAssessment(questionBank, withAnswer(answers, q.id, 'na'));
 				const removed = scoreAssessment(without, rest);
-				expect(na.dimensions).toEqual(removed.dimensions);
+				// Scores match exactly; a level may be higher with n/a, because the question's rung
+				// stays on its dimension's ladder as met (out of scope) instead of vanishing.
+				const scores = (r: AssessmentResult) =>
+					r.dimensions.map((d) => ({ id: d.id, score: d.score, applicable: d.applicable }));
+				expect(scores(na)).toEqual(scores(removed));
+				na.dimensions.forEach((d, i) =>
+					expect(d.level).toBeGreaterThanOrEqual(removed.dimensions[i]?.level ?? 0),
+				);
 				expect(na.google).toEqual(removed.google);
 				expect(na.microsoft).toEqual(removed.microsoft);
 				expect(na.headline).toEqual(removed.headline);
@@ -355,6 +382,79 @@ describe('properties', () => {
 			}),
 			{ numRuns: 200 },
 		);
+	});
+
+	test('out of scope never lowers a score: marking a question not applicable lowers no ML Test Score, section or level', () => {
+		const levelsAndTests = (r: AssessmentResult) => [
+			r.google.level,
+			r.microsoft.level,
+			r.mlTestScore.score,
+			...r.mlTestScore.sections.map((s) => s.score),
+			...r.dimensions.map((d) => d.level),
+		];
+		fc.assert(
+			fc.property(answerSets, fc.nat(), (answers, qi) => {
+				const q = questionBank.questions[qi % questionBank.questions.length];
+				if (!q) return;
+				const before = levelsAndTests(scoreAssessment(questionBank, answers));
+				const after = levelsAndTests(
+					scoreAssessment(questionBank, withAnswer(answers, q.id, 'na')),
+				);
+				after.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(before[i] ?? 0));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	test('a context answer that leaves tests out of scope never lowers the ML Test Score', () => {
+		// "No personal data" and "batch" only ever remove questions; they never add any.
+		fc.assert(
+			fc.property(answerSets, (answers) => {
+				const narrowed = { ...answers, regulated: 'no', serving: 'batch' };
+				const widened = { ...answers, regulated: 'regulated', serving: 'online' };
+				expect(scoreAssessment(questionBank, narrowed).mlTestScore.score).toBeGreaterThanOrEqual(
+					scoreAssessment(questionBank, widened).mlTestScore.score,
+				);
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+	test('every dimension spans more than one rung, and its level is always 0 or one of its rungs', () => {
+		for (const d of questionBank.dimensions) {
+			const rungs = [
+				...new Set(questionBank.questions.filter((q) => q.dimension === d.id).map((q) => q.rung)),
+			].sort();
+			expect([d.id, rungs.length > 1]).toEqual([d.id, true]);
+		}
+		fc.assert(
+			fc.property(answerSets, (answers) => {
+				const r = scoreAssessment(questionBank, answers);
+				for (const d of r.dimensions) {
+					const rungs = questionBank.questions
+						.filter((q) => q.dimension === d.id)
+						.map((q) => q.rung);
+					expect([0, ...rungs]).toContain(d.level);
+				}
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
+	test('each dimension can stand on its lowest rung while a higher rung fails', () => {
+		for (const d of questionBank.dimensions) {
+			const own = questionBank.questions.filter((q) => q.dimension === d.id);
+			const lowest = Math.min(...own.map((q) => q.rung));
+			const answers: Record<string, string> = {
+				regulated: 'regulated',
+				serving: 'online',
+				genai: 'own',
+			};
+			for (const q of own)
+				answers[q.id] = q.rung === lowest ? topOf(q.id) : (q.options[0]?.id ?? '');
+			const r = scoreAssessment(questionBank, answers).dimensions.find((x) => x.id === d.id);
+			expect([d.id, r?.level, r?.next !== null]).toEqual([d.id, lowest, true]);
+		}
 	});
 
 	test('any id outside the bank is refused', () => {

@@ -28,6 +28,8 @@ function sample(): SavedAssessment {
 	});
 	a.answers['serving'] = 'online';
 	a.naReasons[bank.questions[0]!.id] = 'We have "no" KPI, yet';
+	a.evidence[bank.questions[1]!.id] = 'See CI job 12, "build"';
+	a.outcomes = { 'monitored-share': 'all' };
 	a.targets = { monitoring: 3 };
 	a.runs = [{ completedAtMs: 1_700_000_100_000, answers: { ...a.answers } }];
 	a.step = 11;
@@ -60,10 +62,10 @@ describe('assessment store', () => {
 		);
 		const bad = {
 			...emptyAssessmentStore(),
-			assessments: [{ ...sample(), answers: { ci: 'maybe' } }],
+			assessments: [{ ...sample(), answers: { 'app-ci': 'maybe' } }],
 		};
 		expect(() => parseAssessmentStore(bank, bad)).toThrow(
-			'assessment "churn-model-v2-2": Question "ci" has no option "maybe"',
+			'assessment "churn-model-v2-2": Question "app-ci" has no option "maybe"',
 		);
 		expect(() =>
 			parseAssessmentStore(bank, { ...emptyAssessmentStore(), activeId: 'ghost' }),
@@ -92,7 +94,7 @@ describe('export and import', () => {
 				version: 1,
 				assessment: { ...sample(), bankVersion: 0 },
 			}),
-			'assessment "churn-model-v2-2" was made with question bank version 0; this site uses version 1.',
+			'assessment "churn-model-v2-2" was made with question bank version 0; this site reads versions 1 to 2.',
 		],
 		[
 			`"${'x'.repeat(maxImportBytes)}"`,
@@ -124,6 +126,14 @@ describe('share links', () => {
 		expect(parseShareLink(bank, `https://example.org/assess/${fragment}`)).toEqual({
 			name: a.name,
 			answers: a.answers,
+			evidence: a.evidence,
+		});
+	});
+
+	test('carry evidence notes when there are any', () => {
+		const a = { ...sample(), evidence: { 'app-ci': 'https://ci.example.org/job/42' } };
+		expect(parseShareLink(bank, shareFragment(a)).evidence).toEqual({
+			'app-ci': 'https://ci.example.org/job/42',
 		});
 	});
 
@@ -144,12 +154,22 @@ describe('share links', () => {
 describe('reports', () => {
 	test('the CSV has a header, one row per question and escapes quotes and commas', () => {
 		const lines = assessmentCsv(bank, sample()).trimEnd().split('\r\n');
-		expect(lines[0]).toBe('question_id,dimension,question,answer_id,answer,not_applicable_reason');
-		expect(lines).toHaveLength(1 + bank.context.length + bank.questions.length);
-		expect(lines[1]).toBe(
-			'serving,context,How does this system deliver its predictions?,online,"Online, answering requests as they arrive",',
+		expect(lines[0]).toBe(
+			'question_id,dimension,question,answer_id,answer,not_applicable_reason,evidence',
 		);
-		expect(lines[1 + bank.context.length]).toMatch(/,na,Not applicable,"We have ""no"" KPI, yet"$/);
+		expect(lines).toHaveLength(
+			1 + bank.context.length + bank.questions.length + bank.outcomes.length,
+		);
+		expect(lines[1]).toBe(
+			'serving,context,How does this system deliver its predictions?,online,"Online, answering requests as they arrive",,',
+		);
+		expect(lines[1 + bank.context.length]).toMatch(
+			/,na,Not applicable,"We have ""no"" KPI, yet",$/,
+		);
+		expect(lines[2 + bank.context.length]).toMatch(/,"See CI job 12, ""build"""$/);
+		expect(lines.at(-1)).toBe(
+			"monitored-share,outcome,What share of the team's production models have automated quality or drift monitoring that alerts someone?,all,All of them,,",
+		);
 	});
 
 	test('the Markdown report names the levels, the blockers and the next steps', () => {
@@ -161,6 +181,9 @@ describe('reports', () => {
 		expect(md).toContain('| Monitoring | ');
 		expect(md).toContain('## Next steps\n\n1. ');
 		expect(md).toContain('## Nobody knew');
+		expect(md).toContain('| Models monitored | All of them |');
+		expect(md).toMatch(/## Evidence\n\n- Before building the model, .*: See CI job 12, "build"\n/);
+		expect(md.trimEnd().endsWith('## Action plan\n\nNo actions planned yet.')).toBe(true);
 	});
 });
 
@@ -168,9 +191,19 @@ describe('team session', () => {
 	test('a stored session round-trips through JSON and keeps every member in order', () => {
 		const session = {
 			version: 1 as const,
-			members: [{ serving: 'batch', ci: 'unknown' }, { 'version-control': 'none' }, {}],
+			bankVersion: 2,
+			members: [{ serving: 'batch', 'app-ci': 'unknown' }, { 'version-control': 'none' }, {}],
 		};
 		expect(parseTeamSession(bank, JSON.parse(JSON.stringify(session)))).toEqual(session);
+	});
+
+	test('a session saved before bank version 2 is carried forward', () => {
+		const old = { version: 1, members: [{ serving: 'batch', ci: 'unknown' }] };
+		expect(parseTeamSession(bank, old)).toEqual({
+			version: 1,
+			bankVersion: 2,
+			members: [{ serving: 'batch', 'app-ci': 'unknown', 'ml-ci': 'unknown' }],
+		});
 	});
 
 	test('foreign, wrong-version or bad answers are refused with the member named', () => {
@@ -183,6 +216,13 @@ describe('team session', () => {
 		);
 		expect(() =>
 			parseTeamSession(bank, { version: 1, members: [{ ci: 'none' }, { ci: 'great' }] }),
-		).toThrow(/^member 2: Question "ci" has no option "great"/);
+		).toThrow('Question "ci" has no option "great" in question bank version 1.');
+		expect(() =>
+			parseTeamSession(bank, {
+				version: 1,
+				bankVersion: 2,
+				members: [{ 'app-ci': 'none' }, { 'app-ci': 'great' }],
+			}),
+		).toThrow(/^member 2: Question "app-ci" has no option "great"/);
 	});
 });
