@@ -1,0 +1,81 @@
+/**
+ * The workshop kit as a trainer uses it: pick a workshop on /teach/, set the start time of its
+ * run sheet, show a step's link as a QR code (the encoder loading only then), refuse an off-site
+ * link, and open a preset from the facilitator's list.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('workshop kit', () => {
+	test('a trainer opens the 90-minute run sheet, moves its clock and shows a step as a QR code', async () => {
+		const { page, errors } = await openPage(browser);
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(request.url());
+		});
+		await page.goto(`${baseUrl()}/teach/`);
+		await expect(page.locator('.agendas > li').count()).resolves.toBe(3);
+		await page.getByRole('link', { name: 'MLOps in 90 minutes: an introduction' }).click();
+		await page.waitForURL(/\/teach\/introduction-90\/$/);
+
+		const times = () => page.locator('.steps time').allTextContents();
+		await expect(times()).resolves.toEqual(expect.arrayContaining(['09:00', '09:10', '09:20']));
+		await expect(page.locator('.end time').textContent()).resolves.toBe('10:30');
+		await page.getByLabel('Start time').fill('13:45');
+		await page.getByLabel('Start time').dispatchEvent('change');
+		await expect(page.locator('.end time').textContent()).resolves.toBe('15:15');
+		expect(new URL(page.url()).searchParams.get('start')).toBe('13:45');
+		// A link with a start time opens with the same clock.
+		await page.reload();
+		await expect(page.locator('.steps time').first().textContent()).resolves.toBe('13:45');
+		expect(scripts.filter((url) => url.includes('/qr.'))).toEqual([]);
+
+		const step = page.locator('#step-3');
+		const presetHref = await step.locator('.step-link a').first().getAttribute('href');
+		expect(presetHref).toMatch(/^\/labs\/training\/\?.*seed=42/);
+		await step.getByRole('link', { name: 'QR code for step 3' }).click();
+		await page.locator('[data-qr-code] svg').waitFor();
+		expect(scripts.filter((url) => url.includes('/qr.'))).toHaveLength(1);
+		const shown = await page.locator('[data-qr-url]').textContent();
+		expect(shown).toBe(`${new URL(baseUrl()).host}${presetHref}`);
+		await expect(page.getByRole('img', { name: `QR code for ${shown}` }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('link', { name: 'Open the link' }).getAttribute('href'),
+		).resolves.toBe(`${baseUrl()}${presetHref}`);
+		expect(errors).toEqual([]);
+	});
+
+	test('the QR page refuses a link to another site and says why', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(
+			`${baseUrl()}/teach/qr/?url=${encodeURIComponent('https://evil.example.com/x')}`,
+		);
+		await expect(page.getByRole('alert').textContent()).resolves.toContain(
+			'Only links to this site can be shown as a QR code here',
+		);
+		await expect(page.locator('[data-qr-code] svg').count()).resolves.toBe(0);
+		expect(errors).toEqual([]);
+	});
+
+	test('every preset on the facilitator’s list has a question and opens its lab', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/teach/presets/`);
+		const presets = page.locator('.preset');
+		await expect(presets.count()).resolves.toBe(9);
+		await expect(presets.locator('dt', { hasText: 'Ask the room' }).count()).resolves.toBe(9);
+		await page.getByRole('link', { name: 'Open Concept drift' }).click();
+		await page.waitForURL(/\/labs\/drift\/\?preset=concept-drift/);
+		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+		await page.getByTestId('preset-notice').waitFor();
+		expect(errors).toEqual([]);
+	});
+});
