@@ -79,3 +79,70 @@ describe('workshop kit', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('presenter view', () => {
+	test('a preset opened with ?present=1 shows the timer, the shortcuts and drives marked controls', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/teach/presets/`);
+		await page.getByRole('link', { name: 'Present Concept drift on the projector' }).click();
+		await page.waitForURL(/present=1/);
+		const bar = page.getByRole('region', { name: 'Presenter controls' });
+		await bar.waitFor();
+		await expect(page.locator('html').getAttribute('data-presenter')).resolves.toBe('');
+		// The timer moves.
+		await page.waitForFunction(
+			() => document.querySelector('.presenter-timer')?.textContent !== '0:00',
+			null,
+			{ timeout: 5000 },
+		);
+		await page.keyboard.press('Shift+?');
+		const help = page.getByRole('dialog', { name: 'Presenter shortcuts' });
+		await help.waitFor();
+		await expect(help.locator('tbody tr').count()).resolves.toBe(9);
+		await page.keyboard.press('Escape');
+		await expect(help.isVisible()).resolves.toBe(false);
+
+		// The shortcut layer is generic: it clicks whatever the page marks for the action.
+		await page.evaluate(() => {
+			const button = document.createElement('button');
+			button.type = 'button';
+			button.textContent = 'Fixture play';
+			button.dataset.presenterAction = 'play-pause';
+			button.addEventListener('click', () => {
+				button.dataset.clicks = String(Number(button.dataset.clicks ?? 0) + 1);
+			});
+			document.querySelector('main')?.prepend(button);
+			(document.activeElement as HTMLElement | null)?.blur();
+		});
+		await page.keyboard.press('k');
+		await expect(
+			page.getByRole('button', { name: 'Fixture play' }).getAttribute('data-clicks'),
+		).resolves.toBe('1');
+		await page.keyboard.press('.');
+		await expect(page.locator('.presenter-status').textContent()).resolves.toBe(
+			'This page has no step control.',
+		);
+
+		// Presenter view survives a reload in the same tab even if the lab rewrote its URL.
+		await page.evaluate(() => history.replaceState(null, '', location.pathname));
+		await page.reload();
+		await bar.waitFor();
+		await page.getByRole('link', { name: 'Leave presenter view' }).click();
+		await page.waitForURL((url) => !url.search.includes('present'));
+		await expect(page.locator('html').getAttribute('data-presenter')).resolves.toBeNull();
+		expect(errors).toEqual([]);
+	});
+
+	test('a lesson has a Presenter view button that keeps the mode in its links', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
+		await page.getByRole('button', { name: 'Presenter view' }).click();
+		await page.getByRole('region', { name: 'Presenter controls' }).waitFor();
+		expect(new URL(page.url()).searchParams.get('present')).toBe('1');
+		const next = await page.locator('a[rel="next"]').getAttribute('href');
+		expect(next).toMatch(/^\/lessons\/.*\?present=1$/);
+		const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+		expect(size).toBe('20px');
+		expect(errors).toEqual([]);
+	});
+});
