@@ -146,3 +146,27 @@ describe('presenter view', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('handouts', () => {
+	test('a lesson handout shows objectives, terms, one figure and the quiz without answers, on one A4 page', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/lessons/foundations/02-ml-lifecycle/`);
+		await page.getByRole('link', { name: 'Printable handout' }).click();
+		await page.waitForURL(/\/lessons\/foundations\/02-ml-lifecycle\/handout\/$/);
+		await page.locator('[data-handout-source][data-ready]').waitFor({ state: 'attached' });
+		await expect(page.locator('#handout-objectives + ul li').count()).resolves.toBeGreaterThan(1);
+		await expect(page.locator('.terms dt').count()).resolves.toBeGreaterThan(0);
+		await expect(page.locator('.from-lesson figure.lesson-figure').count()).resolves.toBe(1);
+		const questions = await page.locator('.from-lesson .quiz-question').count();
+		expect(questions).toBeGreaterThanOrEqual(3);
+		// No answer survives in the page: no marked option, no explanation.
+		await expect(page.locator('.from-lesson [data-correct]').count()).resolves.toBe(0);
+		await expect(page.locator('.from-lesson .quiz-why').count()).resolves.toBe(0);
+
+		await page.emulateMedia({ media: 'print' });
+		const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+		const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+		expect(pages).toHaveLength(1);
+		expect(errors).toEqual([]);
+	});
+});
