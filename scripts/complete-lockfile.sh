@@ -9,6 +9,6 @@ for target in "linux x64 glibc" "linux x64 musl" "linux arm64 glibc" "linux arm6
 	"darwin arm64" "darwin x64" "win32 x64" "win32 arm64" "android arm64" "freebsd x64"; do
 	set -- $target
 	npm install --package-lock-only --ignore-scripts --no-audit --no-fund --os="$1" --cpu="$2" \
-		${3:+--libc="$3"} >/dev/null
+		${3:+--libc="$3"} >/dev/null 2>&1
 done
 echo "package-lock.json now records optional binaries for every platform."

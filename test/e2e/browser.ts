@@ -24,14 +24,23 @@ export interface TrackedPage {
 	errors: string[];
 }
 
-/** Opens a new page (own context, so storage is fresh) with the given colour scheme. */
+/**
+ * Opens a new page (own context, so storage is fresh) with the given colour scheme. The service
+ * worker is blocked unless a spec asks for it: its background precache would compete with the
+ * page under test for the CPU and the server, and requests it answers bypass request tracking.
+ */
 export async function openPage(
 	browser: Browser,
-	options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+	options: {
+		colorScheme?: 'light' | 'dark';
+		viewport?: { width: number; height: number };
+		serviceWorkers?: 'allow' | 'block';
+	} = {},
 ): Promise<TrackedPage> {
 	const context = await browser.newContext({
 		colorScheme: options.colorScheme ?? 'light',
 		viewport: options.viewport ?? { width: 1280, height: 800 },
+		serviceWorkers: options.serviceWorkers ?? 'block',
 	});
 	const page = await context.newPage();
 	const errors: string[] = [];
