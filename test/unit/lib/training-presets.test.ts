@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useCpuBackend } from '@sim/shared/tf-backend';
-import { createTrainingSession } from '@sim/training/training.session';
-import type { TrainingReport } from '@sim/training/training.messages';
+import { createTrainingSession } from '@sim/training/training.service';
+import type { TrainingReply } from '@sim/training/training.protocol';
 import {
 	defaultTrainingParams,
 	type EpochMetrics,
@@ -25,27 +25,23 @@ import { trainingParamsSpec } from '@/lib/training-params';
 
 beforeAll(useCpuBackend);
 
-/** Trains `params` to the end on an immediate clock. */
+/** Trains `params` to the end, one epoch request at a time, as the lab's clock asks. */
 function train(params: TrainingParams) {
-	const reports: TrainingReport[] = [];
-	const tasks: (() => void)[] = [];
-	const session = createTrainingSession({
-		post: (report) => reports.push(report),
-		schedule(task) {
-			tasks.push(task);
-			return () => undefined;
-		},
-	});
+	const replies: TrainingReply[] = [];
+	const session = createTrainingSession((reply) => replies.push(reply));
 	session.handle({ type: 'configure', params });
-	session.handle({ type: 'run', epochDelayMs: 0 });
-	for (let task = tasks.shift(); task; task = tasks.shift()) task();
+	for (let epoch = 0; epoch < params.epochs; epoch++) {
+		session.handle({ type: 'epoch' });
+		const last = replies.at(-1);
+		if (last?.type !== 'epoch' || last.finished) break;
+	}
 	const epochs: EpochMetrics[] = [];
 	let result: RunResult | null = null;
 	let diverged = false;
-	for (const r of reports) {
+	for (const r of replies) {
 		if (r.type === 'epoch') epochs.push(r.metrics);
-		if (r.type === 'finished') result = r.result;
-		if (r.type === 'finished' && r.result.reason === 'diverged') diverged = true;
+		if (r.type === 'epoch' && r.finished) result = r.finished.result;
+		if (r.type === 'epoch' && r.finished?.result.reason === 'diverged') diverged = true;
 	}
 	return { epochs, result, diverged };
 }

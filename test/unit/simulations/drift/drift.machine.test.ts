@@ -7,13 +7,16 @@ import {
 	type SnapshotFrom,
 } from 'xstate';
 import { createTestModel } from 'xstate/graph';
+import { createStreamHandler, driftService } from '@sim/drift/drift.service';
 import {
 	createDriftLabContext,
 	defaultStreamConfig,
 	driftLabMachine,
 	driftPresets,
 	noScenario,
-	openInPageStream,
+	openInPagePort,
+	streamClock,
+	streamFailure,
 	runDriftStream,
 	type DayResult,
 	type DriftLabEvent,
@@ -30,7 +33,7 @@ beforeAll(() => {
 });
 
 const dayEvent = (n: number): DriftLabEvent => ({
-	type: 'clock.day',
+	type: 'clock.dayComputed',
 	result: days[n - 1] as DayResult,
 	histograms: [] as FeatureHistogram[],
 	modelSource: 'default',
@@ -51,26 +54,26 @@ describe('drift lab machine transitions (pure)', () => {
 	});
 
 	test('start streams, pause pauses, start resumes, days accumulate', () => {
-		let snapshot = run([{ type: 'stream.start' }, dayEvent(1)]);
+		let snapshot = run([{ type: 'playback.start' }, dayEvent(1)]);
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 		expect(snapshot.context.results.map((r) => r.day)).toEqual([1]);
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.pause' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.pause' })[0];
 		expect(snapshot.value).toEqual({ running: 'paused' });
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.start' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.start' })[0];
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 	});
 
 	test('step from idle starts a paused run in step mode', () => {
-		const snapshot = run([{ type: 'stream.step' }]);
+		const snapshot = run([{ type: 'playback.step' }]);
 		expect(snapshot.value).toEqual({ running: 'paused' });
 		expect(snapshot.context.startMode).toBe('step');
 	});
 
 	test('the horizon day finishes the run; start again begins a fresh one', () => {
-		let snapshot = run([{ type: 'stream.start' }, dayEvent(1), dayEvent(2), dayEvent(3)]);
+		let snapshot = run([{ type: 'playback.start' }, dayEvent(1), dayEvent(2), dayEvent(3)]);
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.results).toHaveLength(3);
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.start' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.start' })[0];
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 		expect(snapshot.context.results).toEqual([]);
 	});
@@ -79,9 +82,9 @@ describe('drift lab machine transitions (pure)', () => {
 		const config: StreamConfig = { ...defaultStreamConfig, windowDays: 5 };
 		const snapshot = run([
 			{ type: 'stream.configure', config, horizonDays: 3 },
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			dayEvent(1),
-			{ type: 'stream.reset' },
+			{ type: 'playback.reset' },
 		]);
 		expect(snapshot.value).toBe('idle');
 		expect(snapshot.context.results).toEqual([]);
@@ -91,7 +94,7 @@ describe('drift lab machine transitions (pure)', () => {
 	test('drift.inject mid-run records the scenario and the day it applies from', () => {
 		const scenario = { ...noScenario, kind: 'unit' as const, feature: 'monthlyCharge' as const };
 		const snapshot = run([
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			dayEvent(1),
 			{ type: 'drift.inject', scenario },
 		]);
@@ -102,11 +105,11 @@ describe('drift lab machine transitions (pure)', () => {
 
 	test('each day feeds the monitoring machine, and acknowledge reaches it', () => {
 		// Day 3 of the default run has one drifted feature: a warning, not an alert.
-		const snapshot = run([{ type: 'stream.start' }, dayEvent(1), dayEvent(2), dayEvent(3)], 4);
+		const snapshot = run([{ type: 'playback.start' }, dayEvent(1), dayEvent(2), dayEvent(3)], 4);
 		expect(snapshot.context.monitoring.context.lastDay).toBe(3);
 		expect(snapshot.context.monitoring.value).toBe('warning');
 		const alerting = run([
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			{ ...dayEvent(1), result: { ...(days[0] as DayResult), driftShare: 0.6 } } as DriftLabEvent,
 		]);
 		expect(alerting.context.monitoring.value).toBe('alerting');
@@ -115,17 +118,17 @@ describe('drift lab machine transitions (pure)', () => {
 	});
 
 	test('a clock error pauses the run with the message; bad speeds are refused', () => {
-		let snapshot = run([{ type: 'stream.start' }, { type: 'clock.error', message: 'boom' }]);
+		let snapshot = run([{ type: 'playback.start' }, { type: 'clock.failed', message: 'boom' }]);
 		expect(snapshot.value).toEqual({ running: 'paused' });
 		expect(snapshot.context.error).toBe('boom');
 		snapshot = transition(driftLabMachine, snapshot, {
-			type: 'stream.setSpeed',
-			dayDelayMs: -5,
+			type: 'playback.setSpeed',
+			delayMs: -5,
 		})[0];
 		expect(snapshot.context.dayDelayMs).toBe(400);
 		snapshot = transition(driftLabMachine, snapshot, {
-			type: 'stream.setSpeed',
-			dayDelayMs: 50,
+			type: 'playback.setSpeed',
+			delayMs: 50,
 		})[0];
 		expect(snapshot.context.dayDelayMs).toBe(50);
 	});
@@ -135,21 +138,33 @@ describe('drift lab machine with its real clock', () => {
 	afterEach(() => {
 		vi.useRealTimers();
 	});
+	// The real clock and the real service, on the page; the service is loaded without a dynamic
+	// import, whose module loading fake timers cannot advance.
+	const machine = driftLabMachine.provide({
+		actors: {
+			clock: streamClock((onReply) =>
+				openInPagePort(() => Promise.resolve(driftService), onReply, streamFailure),
+			),
+		},
+	});
 
-	test('streams the same days as the model, pauses, steps and stops its timer at the end', () => {
+	// The in-page service answers on a later task, as a worker does, so time is advanced with the
+	// async variant, which also lets the replies' promises settle.
+	test('streams the same days as the model, pauses, steps and stops its timer at the end', async () => {
 		vi.useFakeTimers();
-		const actor = createActor(driftLabMachine, { input: { horizonDays: 4 } }).start();
-		actor.send({ type: 'stream.setSpeed', dayDelayMs: 100 });
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(250);
+		const actor = createActor(machine, { input: { horizonDays: 4 } }).start();
+		actor.send({ type: 'playback.setSpeed', delayMs: 100 });
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(250);
 		expect(actor.getSnapshot().context.results).toHaveLength(2);
-		actor.send({ type: 'stream.pause' });
-		vi.advanceTimersByTime(1000);
+		actor.send({ type: 'playback.pause' });
+		await vi.advanceTimersByTimeAsync(1000);
 		expect(actor.getSnapshot().context.results).toHaveLength(2);
-		actor.send({ type: 'stream.step' });
+		actor.send({ type: 'playback.step' });
+		await vi.advanceTimersByTimeAsync(1);
 		expect(actor.getSnapshot().context.results).toHaveLength(3);
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(1000);
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(1000);
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.results).toEqual(days);
@@ -159,16 +174,16 @@ describe('drift lab machine with its real clock', () => {
 		actor.stop();
 	});
 
-	test('a preset reaches its first alert on the day the model predicts', () => {
+	test('a preset reaches its first alert on the day the model predicts', async () => {
 		vi.useFakeTimers();
 		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
 		if (!preset) throw new Error('missing preset');
-		const actor = createActor(driftLabMachine, {
+		const actor = createActor(machine, {
 			input: { config: preset.config, horizonDays: 25 },
 		}).start();
-		actor.send({ type: 'stream.setSpeed', dayDelayMs: 0 });
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(100);
+		actor.send({ type: 'playback.setSpeed', delayMs: 0 });
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(100);
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.monitoring.context.alertLog[0]).toMatchObject({
@@ -200,6 +215,7 @@ describe('drift lab machine (model-based)', () => {
 				commandStep: () => {},
 				commandSpeed: () => {},
 				commandInject: () => {},
+				commandSwap: () => {},
 			},
 		},
 	) as unknown as typeof driftLabMachine;
@@ -207,16 +223,16 @@ describe('drift lab machine (model-based)', () => {
 		events: (snapshot): DriftLabEvent[] => {
 			const next = snapshot.context.results.length + 1;
 			return [
-				{ type: 'stream.start' },
-				{ type: 'stream.pause' },
-				{ type: 'stream.step' },
-				{ type: 'stream.reset' },
+				{ type: 'playback.start' },
+				{ type: 'playback.pause' },
+				{ type: 'playback.step' },
+				{ type: 'playback.reset' },
 				{ type: 'drift.inject', scenario },
 				{ type: 'alert.acknowledge' },
-				{ type: 'stream.setSpeed', dayDelayMs: 10 },
+				{ type: 'playback.setSpeed', delayMs: 10 },
 				{ type: 'stream.configure', config: defaultStreamConfig, horizonDays: 2 },
 				{ type: 'model.use', artifact: null },
-				{ type: 'clock.error', message: 'boom' },
+				{ type: 'clock.failed', message: 'boom' },
 				...(next <= 2 ? [dayEvent(next)] : []),
 			];
 		},
@@ -254,26 +270,41 @@ describe('drift lab machine (model-based)', () => {
 	});
 });
 
-describe('stream ports', () => {
-	test('the in-page port answers with the model’s days and their histograms', () => {
+describe('the stream service', () => {
+	test('answers with the model’s days and their histograms', () => {
 		const replies: StreamReply[] = [];
-		const port = openInPageStream((reply) => replies.push(reply));
-		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
-		port.post({ type: 'day', day: 1 });
-		port.post({ type: 'day', day: 2 });
+		const handler = createStreamHandler((reply) => replies.push(reply));
+		handler.handle({ type: 'open', config: defaultStreamConfig, artifact: null });
+		handler.handle({ type: 'day', day: 1 });
+		handler.handle({ type: 'day', day: 2 });
 		expect(replies.map((r) => (r.type === 'day' ? r.result : null))).toEqual(days.slice(0, 2));
 		const last = replies[1];
 		expect(last?.type === 'day' && last.histograms.map((h) => h.feature)).toHaveLength(11);
-		port.terminate();
-		port.post({ type: 'day', day: 3 });
-		expect(replies).toHaveLength(2);
 	});
 
 	test('a day asked for before the stream opens comes back as an error, not a throw', () => {
 		const replies: StreamReply[] = [];
-		openInPageStream((reply) => replies.push(reply)).post({ type: 'day', day: 1 });
+		createStreamHandler((reply) => replies.push(reply)).handle({ type: 'day', day: 1 });
 		expect(replies).toEqual([
 			{ type: 'error', message: 'The stream was asked for a day before it opened.' },
 		]);
+	});
+
+	test('on the page it answers asynchronously and never after terminate', async () => {
+		const replies: StreamReply[] = [];
+		const port = openInPagePort(
+			() => Promise.resolve(driftService),
+			(reply) => replies.push(reply),
+			streamFailure,
+		);
+		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
+		port.post({ type: 'day', day: 1 });
+		expect(replies).toEqual([]);
+		await vi.waitFor(() => expect(replies).toHaveLength(1));
+		expect(replies[0]?.type === 'day' && replies[0].result).toEqual(days[0]);
+		port.post({ type: 'day', day: 2 });
+		port.terminate();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(replies).toHaveLength(1);
 	});
 });
