@@ -30,6 +30,10 @@ export * from './training/training.protocol';
 export { openTrainerPort, scoreStoredModel, type ScoredModel } from './training/training.port';
 export * from './training/training.machine';
 
+// The model registry and experiment tracking.
+export * from './registry/registry.model';
+export * from './registry/experiment.model';
+
 // Drift statistics and the monitoring machine.
 export {
 	assertFiniteSample,
@@ -106,6 +110,7 @@ export {
 // Serving, monitoring and the drift lab: scenarios, the stream, its presets and machine.
 export * from './serving/serving.model';
 export * from './monitoring/stream.model';
+export * from './monitoring/stream.config';
 export * from './monitoring/histogram.model';
 export * from './monitoring/observation.model';
 export * from './drift/scenario.model';

@@ -2,7 +2,7 @@
  * The drift lab's presets: each a scenario and settings chosen so one lesson of real monitoring
  * shows clearly. The drift-model tests prove each one's lesson.
  */
-import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.model';
+import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.config';
 import { noScenario, type DriftScenario } from './scenario.model';
 
 /** A preset: a scenario and settings chosen so one lesson of real monitoring shows clearly. */

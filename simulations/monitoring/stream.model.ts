@@ -32,7 +32,10 @@ import {
 	type PreparedCategories,
 } from '../stats/feature-drift.detector';
 import { prepareReference, type PreparedReference } from '../stats/sample.input';
-import { driftForDay, noScenario, type DriftScenario } from '../drift/scenario.model';
+import { driftForDay, type DriftScenario } from '../drift/scenario.model';
+import type { AlertTest, StreamConfig } from './stream.config';
+
+export { defaultStreamConfig, type AlertTest, type StreamConfig } from './stream.config';
 import {
 	computationalFor,
 	createServing,
@@ -44,43 +47,10 @@ import {
 	type Serving,
 } from '../serving/serving.model';
 
-/** The family of tests that drives alerts; each maps to one test per feature type. */
-export type AlertTest = 'default' | 'ks' | 'wasserstein' | 'psi';
-
 /** Every test run on each numeric and each categorical feature. */
 export const numericTests: readonly DriftTestName[] = ['ks', 'wasserstein', 'psi'];
 /** The categorical counterparts: chi-square for KS, Jensen–Shannon for Wasserstein, PSI. */
 export const categoricalTests: readonly DriftTestName[] = ['chisquare', 'jensenshannon', 'psi'];
-
-/** The parameters of one monitoring run. */
-export interface StreamConfig {
-	readonly seed: number;
-	/** Training-reference rows (the default model trains on them). */
-	readonly referenceSize: number;
-	/** Production records per simulated day. */
-	readonly recordsPerDay: number;
-	/** Days in the rolling window each test compares with the reference. */
-	readonly windowDays: number;
-	/** Days until a day's ground truth arrives. */
-	readonly labelDelayDays: number;
-	/** The test family that decides drift and alerts. */
-	readonly alertTest: AlertTest;
-	/** Measured accuracy below this is an alert; estimated accuracy below it a warning. */
-	readonly accuracyThreshold: number;
-	readonly scenario: DriftScenario;
-}
-
-/** Defaults for every parameter. */
-export const defaultStreamConfig: StreamConfig = {
-	seed: 42,
-	referenceSize: 5000,
-	recordsPerDay: 500,
-	windowDays: 1,
-	labelDelayDays: 7,
-	alertTest: 'default',
-	accuracyThreshold: 0.75,
-	scenario: noScenario,
-};
 
 /** One feature's results for one day. */
 export interface FeatureDayResult {

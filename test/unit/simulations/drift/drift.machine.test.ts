@@ -308,3 +308,11 @@ describe('the stream service', () => {
 		expect(replies).toHaveLength(1);
 	});
 });
+
+describe('the drift lab entry point', () => {
+	test('restates the dataset-drift share of the statistics exactly', async () => {
+		const { datasetDriftShare } = await import('@sim/labs/drift');
+		const { DEFAULT_DRIFT_SHARE } = await import('@sim/stats/feature-drift.detector');
+		expect(datasetDriftShare).toBe(DEFAULT_DRIFT_SHARE);
+	});
+});

@@ -14,8 +14,8 @@ import {
 	type FeatureName,
 	type ScenarioKind,
 	type StreamConfig,
-} from '@sim/index';
-import { readParams, writeParams, type ParamsOf, type ParamsSpec } from './url-params';
+} from '@sim/labs/drift';
+import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 
 const s = d.scenario;
 

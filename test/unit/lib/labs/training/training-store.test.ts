@@ -2,8 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { defaultTrainingParams, type ModelArtifact } from '@sim/index';
 import { openLabStore } from '@/lib/lab-store';
-import { loadArtifact, loadTrainingState, saveRun, saveVersions } from '@/lib/training-store';
-import type { RunRecord } from '@/lib/experiments';
+import {
+	loadArtifact,
+	loadTrainingState,
+	saveRun,
+	saveVersions,
+} from '@/lib/labs/training/training-store';
+import type { RunRecord } from '@sim/labs/training';
 
 const run: RunRecord = {
 	id: 'run-a',

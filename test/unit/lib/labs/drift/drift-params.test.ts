@@ -6,7 +6,7 @@ import {
 	presetParams,
 	readDriftParams,
 	toStreamConfig,
-} from '@/lib/drift-params';
+} from '@/lib/labs/drift/drift-params';
 import { defaultParams } from '@/lib/url-params';
 
 const defaults = defaultParams(driftParamsSpec);

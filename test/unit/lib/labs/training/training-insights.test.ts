@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { EpochMetrics } from '@sim/index';
-import { runInsights } from '@/lib/training-insights';
+import { runInsights } from '@/lib/labs/training/training-insights';
 
 const curve = (train: number[], validation: number[]): EpochMetrics[] =>
 	train.map((trainLoss, i) => ({

@@ -3,8 +3,8 @@
  * written with `url-params`. The defaults are the simulation's own, so a bare /labs/training/
  * link and the lab's first run agree.
  */
-import { defaultTrainingParams as d, type TrainingParams } from '@sim/index';
-import type { ParamsSpec } from './url-params';
+import { defaultTrainingParams as d, type TrainingParams } from '@sim/labs/training';
+import type { ParamsSpec } from '@/lib/url-params';
 
 /** Learning rates offered in the lab, on a roughly logarithmic ladder. */
 export const learningRates = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100] as const;

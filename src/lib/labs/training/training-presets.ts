@@ -5,7 +5,7 @@
  * a preset keeps showing what its text promises even if a default changes; a unit test trains
  * each seeded preset and checks that it does.
  */
-import { defaultTrainingParams, type TrainingParams } from '@sim/index';
+import { defaultTrainingParams, type TrainingParams } from '@sim/labs/training';
 
 /** One suggested experiment: what to set, and what the learner should see. */
 export interface TrainingPreset {

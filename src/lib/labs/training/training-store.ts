@@ -3,10 +3,10 @@
  * registry. Reads validate every record, and a damaged one is reported by id and left in
  * place (never deleted), so one bad entry cannot hide the others or lose the learner's data.
  */
-import type { ModelArtifact } from '@sim/index';
-import { parseRunRecord, type RunRecord } from './experiments';
-import type { LabStore } from './lab-store';
-import { parseModelVersion, type ModelVersion } from './model-registry';
+
+import type { ModelArtifact, ModelVersion, RunRecord } from '@sim/labs/training';
+import { parseModelVersion, parseRunRecord } from './stored-records';
+import type { LabStore } from '@/lib/lab-store';
 
 /** Runs and registry as read back, plus problems with unreadable entries. */
 export interface TrainingState {

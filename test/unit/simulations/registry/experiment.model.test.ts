@@ -4,12 +4,12 @@ import {
 	compareReproduction,
 	differingParams,
 	filterRuns,
-	parseRunRecord,
 	runsToCsv,
 	runsToJson,
 	sortRuns,
 	type RunRecord,
-} from '@/lib/experiments';
+} from '@sim/registry/experiment.model';
+import { parseRunRecord } from '@/lib/labs/training/stored-records';
 
 const run = (number: number, overrides: Partial<RunRecord> = {}): RunRecord => ({
 	id: `run-${number}`,

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import {
 	allowedStages,
 	moveToStage,
-	parseModelVersion,
 	registerVersion,
 	type ModelVersion,
-} from '@/lib/model-registry';
+} from '@sim/registry/registry.model';
+import { parseModelVersion } from '@/lib/labs/training/stored-records';
 
 const at = '2026-11-23T05:00:00.000Z';
 

@@ -6,7 +6,7 @@
  * logged run and a test can all ask the same question; thresholds are deliberately coarse so
  * the lab names only what the chart plainly shows.
  */
-import type { EpochMetrics } from '@sim/index';
+import type { EpochMetrics } from '@sim/labs/training';
 
 /** One observation about a run's curves. */
 export interface RunInsight {

@@ -18,10 +18,10 @@ import {
 	presetParams,
 	trainingPresets,
 	type TrainingPreset,
-} from '@/lib/training-presets';
-import { runInsights } from '@/lib/training-insights';
+} from '@/lib/labs/training/training-presets';
+import { runInsights } from '@/lib/labs/training/training-insights';
 import { readParams } from '@/lib/url-params';
-import { trainingParamsSpec } from '@/lib/training-params';
+import { trainingParamsSpec } from '@/lib/labs/training/training-params';
 
 beforeAll(useCpuBackend);
 

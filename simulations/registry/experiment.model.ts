@@ -1,87 +1,92 @@
 /**
- * Experiment tracking for the training lab: the run record, its validation when read back
- * from IndexedDB or an imported file, sorting and filtering for the run table, parameter
- * differences for comparing runs, the reproduction check, and CSV/JSON export. Everything is
- * pure so the table, the comparison and the exports are unit-tested without a browser.
+ * Experiment tracking as pure rules: the run record, how one is built from a finished run,
+ * sorting and filtering for a run table, parameter differences for comparing runs, the
+ * reproduction check, and CSV/JSON export. No storage and no validation library: the site reads
+ * stored records back through its own parser, and a headless pipeline (the retraining lab) logs
+ * runs with the same functions the training lab uses.
  */
-import { z } from 'astro/zod';
-import type { TrainingParams } from '@sim/index';
-
-const confusion = z.object({
-	truePositive: z.number(),
-	falsePositive: z.number(),
-	trueNegative: z.number(),
-	falseNegative: z.number(),
-});
-const finiteOrNaN = z.union([z.number(), z.nan(), z.null()]).transform((v) => v ?? Number.NaN);
-
-const paramsSchema = z.object({
-	model: z.enum(['logistic', 'mlp']),
-	hiddenUnits: z.number(),
-	learningRate: z.number(),
-	epochs: z.number(),
-	batchSize: z.number(),
-	l2: z.number(),
-	validationFraction: z.number(),
-	testFraction: z.number(),
-	labelNoise: z.number(),
-	datasetSize: z.number(),
-	seed: z.number(),
-	patience: z.number(),
-});
-
-const runSchema = z.object({
-	id: z.string().min(1),
-	number: z.number().int(),
-	startedAt: z.string(),
-	status: z.enum(['completed', 'earlyStopped', 'diverged', 'stopped', 'failed']),
-	params: paramsSchema,
-	dataVersion: z.string(),
-	codeVersion: z.string(),
-	epochs: z.array(
-		z.object({
-			epoch: z.number(),
-			trainLoss: finiteOrNaN,
-			trainAccuracy: z.number(),
-			validationLoss: finiteOrNaN,
-			validationAccuracy: z.number(),
-			learningRate: z.number(),
-			epochDurationMs: z.number(),
-		}),
-	),
-	final: z
-		.object({
-			loss: finiteOrNaN,
-			accuracy: z.number(),
-			precision: z.number(),
-			recall: z.number(),
-			f1: z.number(),
-			auc: finiteOrNaN,
-			confusion,
-		})
-		.nullable(),
-	bestEpoch: z.number().nullable(),
-	durationMs: z.number(),
-	learningRateChanges: z.array(z.object({ epoch: z.number(), learningRate: z.number() })),
-	error: z.string().nullable(),
-	reproducedFrom: z.string().nullable(),
-	hasArtifact: z.boolean(),
-});
-
-/** One logged training run. */
-export type RunRecord = z.output<typeof runSchema>;
+import type { ClassificationMetrics } from '../training/metrics';
+import type { TrainingParams } from '../training/training.data';
+import type { EpochMetrics, RunResult } from '../training/training.model';
 
 /** How a run ended. */
-export type RunStatus = RunRecord['status'];
+export type RunStatus = 'completed' | 'earlyStopped' | 'diverged' | 'stopped' | 'failed';
 
-/** Validates a stored or imported run; returns a message instead of throwing. */
-export function parseRunRecord(value: unknown): { run: RunRecord } | { error: string } {
-	const parsed = runSchema.safeParse(value);
-	if (parsed.success) return { run: parsed.data };
-	const issue = parsed.error.issues[0];
+/** Every status, in the order run tables list them. */
+export const runStatuses: readonly RunStatus[] = [
+	'completed',
+	'earlyStopped',
+	'diverged',
+	'stopped',
+	'failed',
+];
+
+/** One logged training run. */
+export interface RunRecord {
+	id: string;
+	number: number;
+	/** ISO time the run started. */
+	startedAt: string;
+	status: RunStatus;
+	params: TrainingParams;
+	dataVersion: string;
+	codeVersion: string;
+	epochs: EpochMetrics[];
+	/** Test metrics of a run that produced a model; null otherwise. */
+	final: ClassificationMetrics | null;
+	bestEpoch: number | null;
+	durationMs: number;
+	learningRateChanges: { epoch: number; learningRate: number }[];
+	error: string | null;
+	/** The run this one reproduced, if any. */
+	reproducedFrom: string | null;
+	/** True when the run's model artifact was stored with it. */
+	hasArtifact: boolean;
+}
+
+/** What a finished (or stopped) run reported, as the lab's machine holds it. */
+export interface RunOutcome {
+	readonly params: TrainingParams;
+	readonly dataVersion: string;
+	readonly epochs: readonly EpochMetrics[];
+	readonly result: RunResult | null;
+	readonly trainingDurationMs: number;
+	readonly learningRateChanges: readonly { epoch: number; learningRate: number }[];
+	readonly error: string | null;
+}
+
+/** Builds the record of a run that ended with `status`, numbered after the runs logged so far. */
+export function buildRunRecord(
+	outcome: RunOutcome,
+	run: {
+		readonly status: RunStatus;
+		readonly startedAtMs: number;
+		readonly nowMs: number;
+		readonly codeVersion: string;
+		readonly previous: readonly RunRecord[];
+		readonly reproducedFrom: string | null;
+	},
+): RunRecord {
+	const number = run.previous.reduce((max, r) => Math.max(max, r.number), 0) + 1;
+	const produced = outcome.result !== null && outcome.result.reason !== 'diverged';
 	return {
-		error:
-			`Run record is not valid: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim(),
+		id: `run-${run.nowMs.toString(36)}-${number}`,
+		number,
+		startedAt: new Date(run.startedAtMs).toISOString(),
+		status: run.status,
+		params: outcome.params,
+		dataVersion: outcome.dataVersion,
+		codeVersion: run.codeVersion,
+		epochs: [...outcome.epochs],
+		final: produced ? (outcome.result?.test ?? null) : null,
+		bestEpoch: outcome.result?.bestEpoch ?? null,
+		// A stopped run has no reported duration; its epochs' durations add up to it.
+		durationMs:
+			outcome.trainingDurationMs || outcome.epochs.reduce((s, e) => s + e.epochDurationMs, 0),
+		learningRateChanges: [...outcome.learningRateChanges],
+		error: outcome.error,
+		reproducedFrom: run.reproducedFrom,
+		hasArtifact: produced,
 	};
 }
 
