@@ -8,15 +8,13 @@
  * Key decision: a few small hand-written readers instead of a schema library. Both labs read the
  * registry as soon as they are visible, and a schema library would be most of their JavaScript.
  */
-import {
-	runStatuses,
-	stages,
-	type ClassificationMetrics,
-	type EpochMetrics,
-	type ModelVersion,
-	type RunRecord,
-	type TrainingParams,
-} from '@sim/labs/training';
+// Straight from the registry's modules, not the training lab's entry point: the drift lab reads
+// the registry too, and must not load the training lab to do it.
+import { stages, type ModelVersion } from '@sim/registry/registry.model';
+import { runStatuses, type RunRecord } from '@sim/registry/experiment.model';
+import type { ClassificationMetrics } from '@sim/training/metrics';
+import type { EpochMetrics } from '@sim/training/training.model';
+import type { TrainingParams } from '@sim/training/training.data';
 
 /** A reader: the value rebuilt, or throws `Invalid` naming what is wrong. */
 type Reader<T> = (value: unknown, path: string) => T;

@@ -4,7 +4,9 @@
  * place (never deleted), so one bad entry cannot hide the others or lose the learner's data.
  */
 
-import type { ModelArtifact, ModelVersion, RunRecord } from '@sim/labs/training';
+import type { ModelVersion } from '@sim/registry/registry.model';
+import type { RunRecord } from '@sim/registry/experiment.model';
+import type { ModelArtifact } from '@sim/training/artifact';
 import { parseModelVersion, parseRunRecord } from './stored-records';
 import type { LabStore } from '@/lib/lab-store';
 
