@@ -15,7 +15,13 @@ import {
 	type ScenarioKind,
 	type StreamConfig,
 } from '@sim/labs/drift';
-import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
+import {
+	readParams,
+	statedParams,
+	writeParams,
+	type ParamsOf,
+	type ParamsSpec,
+} from '@/lib/url-params';
 
 const s = d.scenario;
 
@@ -29,26 +35,70 @@ export const driftParamsSpec = {
 	},
 	scenario: { kind: 'enum', default: s.kind, values: scenarioKinds, label: 'Scenario' },
 	feature: { kind: 'enum', default: s.feature, values: driftFeatures, label: 'Feature' },
-	start: { kind: 'integer', default: s.startDay, min: 1, max: 365, label: 'Start day' },
+	startDay: {
+		kind: 'integer',
+		default: s.startDay,
+		min: 1,
+		max: 365,
+		label: 'Start day',
+		aliases: ['start'],
+	},
 	magnitude: { kind: 'number', default: s.magnitude, min: -1000, max: 1000, label: 'Magnitude' },
-	duration: { kind: 'integer', default: s.durationDays, min: 1, max: 365, label: 'Ramp days' },
-	period: { kind: 'integer', default: s.periodDays, min: 2, max: 365, label: 'Season length' },
-	window: { kind: 'integer', default: d.windowDays, min: 1, max: 20, label: 'Window (days)' },
-	delay: { kind: 'integer', default: d.labelDelayDays, min: 0, max: 60, label: 'Label delay' },
+	durationDays: {
+		kind: 'integer',
+		default: s.durationDays,
+		min: 1,
+		max: 365,
+		label: 'Ramp days',
+		aliases: ['duration'],
+	},
+	periodDays: {
+		kind: 'integer',
+		default: s.periodDays,
+		min: 2,
+		max: 365,
+		label: 'Season length',
+		aliases: ['period'],
+	},
+	windowDays: {
+		kind: 'integer',
+		default: d.windowDays,
+		min: 1,
+		max: 20,
+		label: 'Window (days)',
+		aliases: ['window'],
+	},
+	labelDelayDays: {
+		kind: 'integer',
+		default: d.labelDelayDays,
+		min: 0,
+		max: 60,
+		label: 'Label delay',
+		aliases: ['delay'],
+	},
 	test: {
 		kind: 'enum',
 		default: d.alertTest,
 		values: ['default', 'ks', 'wasserstein', 'psi'],
 		label: 'Alerting test',
 	},
-	accuracy: {
+	accuracyThreshold: {
 		kind: 'number',
 		default: d.accuracyThreshold,
 		min: 0,
 		max: 1,
+		step: 0.01,
 		label: 'Accuracy threshold',
+		aliases: ['accuracy'],
 	},
-	days: { kind: 'integer', default: 120, min: 1, max: 365, label: 'Days to run' },
+	horizonDays: {
+		kind: 'integer',
+		default: 120,
+		min: 1,
+		max: 365,
+		label: 'Days to run',
+		aliases: ['days'],
+	},
 	seed: { kind: 'integer', default: d.seed, min: 0, max: 2147483647, label: 'Seed' },
 	model: {
 		kind: 'enum',
@@ -67,20 +117,20 @@ export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonD
 		config: {
 			...d,
 			seed: p.seed,
-			windowDays: p.window,
-			labelDelayDays: p.delay,
+			windowDays: p.windowDays,
+			labelDelayDays: p.labelDelayDays,
 			alertTest: p.test as AlertTest,
-			accuracyThreshold: p.accuracy,
+			accuracyThreshold: p.accuracyThreshold,
 			scenario: {
 				kind: p.scenario as ScenarioKind,
 				feature: p.feature as FeatureName,
-				startDay: p.start,
+				startDay: p.startDay,
 				magnitude: p.magnitude,
-				durationDays: p.duration,
-				periodDays: p.period,
+				durationDays: p.durationDays,
+				periodDays: p.periodDays,
 			},
 		},
-		horizonDays: p.days,
+		horizonDays: p.horizonDays,
 	};
 }
 
@@ -96,15 +146,15 @@ export function presetParams(preset: DriftPreset, base: DriftParams): DriftParam
 		preset: preset.id,
 		scenario: config.scenario.kind,
 		feature: config.scenario.feature,
-		start: config.scenario.startDay,
+		startDay: config.scenario.startDay,
 		magnitude: config.scenario.magnitude,
-		duration: config.scenario.durationDays,
-		period: config.scenario.periodDays,
-		window: config.windowDays,
-		delay: config.labelDelayDays,
+		durationDays: config.scenario.durationDays,
+		periodDays: config.scenario.periodDays,
+		windowDays: config.windowDays,
+		labelDelayDays: config.labelDelayDays,
 		test: config.alertTest,
-		accuracy: config.accuracyThreshold,
-		days: preset.days,
+		accuracyThreshold: config.accuracyThreshold,
+		horizonDays: preset.days,
 		seed: config.seed,
 		model: 'default',
 	};
@@ -115,10 +165,10 @@ export function readDriftParams(search: string): { params: DriftParams; problems
 	const parsed = readParams(driftParamsSpec, search);
 	const preset = driftPresets.find((p) => p.id === parsed.params.preset);
 	if (preset === undefined) return parsed;
-	const query = new URLSearchParams(search);
+	const stated = statedParams(driftParamsSpec, search);
 	const fromPreset = presetParams(preset, parsed.params);
 	const explicit = Object.fromEntries(
-		Object.entries(parsed.params).filter(([key]) => query.has(key) && query.get(key) !== ''),
+		Object.entries(parsed.params).filter(([key]) => stated.has(key)),
 	);
 	return { params: { ...fromPreset, ...explicit } as DriftParams, problems: parsed.problems };
 }

@@ -194,79 +194,132 @@ describe('drift lab machine with its real clock', () => {
 	});
 });
 
-describe('drift lab machine (model-based)', () => {
-	const scenario = { ...noScenario, kind: 'sudden' as const };
-	// Test models cannot run invocations; the clock's effect is modelled by `clock.day` events, so
-	// the suite runs the lab's own configuration and implementations without the invoke and
-	// with the commands to the clock as no-ops.
-	const { invoke: _clock, ...running } = driftLabMachine.config.states?.running ?? {};
-	const withoutClock = createMachine(
-		{
-			...driftLabMachine.config,
-			context: createDriftLabContext(defaultStreamConfig, 2),
-			states: { ...driftLabMachine.config.states, running },
-		} as typeof driftLabMachine.config,
-		{
-			...driftLabMachine.implementations,
-			actions: {
-				...driftLabMachine.implementations.actions,
-				commandRun: () => {},
-				commandPause: () => {},
-				commandStep: () => {},
-				commandSpeed: () => {},
-				commandInject: () => {},
-				commandSwap: () => {},
-			},
-		},
-	) as unknown as typeof driftLabMachine;
-	const model = createTestModel(withoutClock, {
-		events: (snapshot): DriftLabEvent[] => {
-			const next = snapshot.context.results.length + 1;
-			return [
-				{ type: 'playback.start' },
-				{ type: 'playback.pause' },
-				{ type: 'playback.step' },
-				{ type: 'playback.reset' },
-				{ type: 'drift.inject', scenario },
-				{ type: 'alert.acknowledge' },
-				{ type: 'playback.setSpeed', delayMs: 10 },
-				{ type: 'stream.configure', config: defaultStreamConfig, horizonDays: 2 },
-				{ type: 'model.use', artifact: null },
-				{ type: 'clock.failed', message: 'boom' },
-				...(next <= 2 ? [dayEvent(next)] : []),
-			];
-		},
-		serializeState: (snapshot) =>
-			JSON.stringify([
-				snapshot.value,
-				snapshot.context.results.length,
-				snapshot.context.monitoring.value,
-				snapshot.context.config.scenario.kind,
-			]),
-	});
+/**
+ * The specification, written from the lab's rules and not from the machine: idle → a run
+ * (streaming ⇄ paused) → finished after the horizon's days; a failure pauses; reset always goes
+ * back to idle; settings change only outside a run (injections are recorded during one).
+ */
+type SpecValue = 'idle' | 'streaming' | 'paused' | 'finished';
+interface DriftSpec {
+	value: SpecValue;
+	days: number;
+}
+type Move =
+	| 'start'
+	| 'pause'
+	| 'step'
+	| 'reset'
+	| 'inject'
+	| 'acknowledge'
+	| 'speed'
+	| 'configure'
+	| 'useModel'
+	| 'fail'
+	| 'day';
 
-	test('every state is reachable and every path keeps the invariants', () => {
-		const paths = model.getSimplePaths();
-		const reached = new Set(
-			paths.flatMap((path) => path.steps.map((step) => JSON.stringify(step.state.value))),
-		);
-		expect([...reached].sort()).toEqual(
-			[
-				'"idle"',
-				'"finished"',
-				JSON.stringify({ running: 'streaming' }),
-				JSON.stringify({ running: 'paused' }),
-			].sort(),
-		);
-		for (const path of paths) {
-			for (const step of path.steps) {
-				const { value, context } = step.state;
-				// Idle never holds results; a finished run always holds exactly the horizon's days.
-				if (value === 'idle') expect(context.results).toEqual([]);
-				if (value === 'finished') expect(context.results).toHaveLength(context.horizonDays);
-				expect(context.results.map((r) => r.day)).toEqual(context.results.map((_, i) => i + 1));
-			}
+function driftSpecStep(spec: DriftSpec, move: Move, horizon: number): DriftSpec {
+	const running = spec.value === 'streaming' || spec.value === 'paused';
+	switch (move) {
+		case 'reset':
+			return { value: 'idle', days: 0 };
+		case 'speed':
+		case 'acknowledge':
+		case 'useModel':
+			return spec;
+		case 'start':
+			if (spec.value === 'idle' || spec.value === 'finished')
+				return { value: 'streaming', days: 0 };
+			return spec.value === 'paused' ? { ...spec, value: 'streaming' } : spec;
+		case 'step':
+			if (spec.value === 'idle') return { value: 'paused', days: 0 };
+			return running ? { ...spec, value: 'paused' } : spec;
+		case 'pause':
+			return spec.value === 'streaming' ? { ...spec, value: 'paused' } : spec;
+		case 'fail':
+			return running ? { ...spec, value: 'paused' } : spec;
+		case 'configure':
+		case 'inject':
+			return spec.value === 'finished' ? { value: 'idle', days: 0 } : spec;
+		case 'day':
+			if (!running) return spec;
+			return spec.days + 1 >= horizon
+				? { value: 'finished', days: spec.days + 1 }
+				: { ...spec, days: spec.days + 1 };
+	}
+}
+
+describe('drift lab machine against its specification (model-based)', () => {
+	const horizon = 2;
+	const scenario = { ...noScenario, kind: 'sudden' as const };
+	const moves: Move[] = [
+		'start',
+		'pause',
+		'step',
+		'reset',
+		'inject',
+		'acknowledge',
+		'speed',
+		'configure',
+		'useModel',
+		'fail',
+		'day',
+	];
+	const eventFor = (snapshot: Snapshot, move: Move): DriftLabEvent => {
+		switch (move) {
+			case 'start':
+				return { type: 'playback.start' };
+			case 'pause':
+				return { type: 'playback.pause' };
+			case 'step':
+				return { type: 'playback.step' };
+			case 'reset':
+				return { type: 'playback.reset' };
+			case 'inject':
+				return { type: 'drift.inject', scenario };
+			case 'acknowledge':
+				return { type: 'alert.acknowledge' };
+			case 'speed':
+				return { type: 'playback.setSpeed', delayMs: 10 };
+			case 'configure':
+				return { type: 'stream.configure', config: defaultStreamConfig, horizonDays: horizon };
+			case 'useModel':
+				return { type: 'model.use', artifact: null };
+			case 'fail':
+				return { type: 'clock.failed', message: 'boom' };
+			case 'day':
+				return dayEvent(Math.min(horizon, snapshot.context.results.length + 1));
 		}
+	};
+	const valueOf = (snapshot: Snapshot): SpecValue =>
+		typeof snapshot.value === 'string'
+			? (snapshot.value as SpecValue)
+			: (String(snapshot.value.running) as SpecValue);
+
+	test('agrees with the specification on every sequence of up to four moves', () => {
+		const [start] = initialTransition(driftLabMachine, { horizonDays: horizon });
+		let sequences = 0;
+		const walk = (snapshot: Snapshot, spec: DriftSpec, path: Move[]) => {
+			for (const move of moves) {
+				// A day can only be computed while the clock runs, and only up to the horizon.
+				if (
+					move === 'day' &&
+					(spec.days >= horizon || !['streaming', 'paused'].includes(spec.value))
+				)
+					continue;
+				const [next] = transition(driftLabMachine, snapshot, eventFor(snapshot, move));
+				const expected = driftSpecStep(spec, move, horizon);
+				const where = [...path, move].join(' → ');
+				expect(valueOf(next), where).toBe(expected.value);
+				expect(
+					next.context.results.map((r) => r.day),
+					where,
+				).toEqual(Array.from({ length: expected.days }, (_, k) => k + 1));
+				sequences++;
+				if (path.length < 3) walk(next, expected, [...path, move]);
+			}
+		};
+		walk(start, { value: 'idle', days: 0 }, []);
+		expect(sequences).toBeGreaterThan(10_000);
 	});
 });
 

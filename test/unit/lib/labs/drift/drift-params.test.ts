@@ -39,11 +39,26 @@ describe('drift lab parameters', () => {
 		expect(config.labelDelayDays).toBe(3);
 	});
 
+	test('links written before the keys carried units read the same as new ones', () => {
+		const old = readDriftParams(
+			'?preset=harmless-shift&start=25&window=3&delay=5&accuracy=0.7&days=40&duration=9&period=14',
+		);
+		const current = readDriftParams(
+			'?preset=harmless-shift&startDay=25&windowDays=3&labelDelayDays=5&accuracyThreshold=0.7&horizonDays=40&durationDays=9&periodDays=14',
+		);
+		expect(old).toEqual(current);
+		expect(old.problems).toEqual([]);
+		expect(toStreamConfig(old.params).horizonDays).toBe(40);
+		expect(toStreamConfig(old.params).config.scenario.startDay).toBe(25);
+		// New links are written with the unit-carrying keys.
+		expect(driftQuery(old.params)).toContain('startDay=25');
+	});
+
 	test('bad values are reported in plain words and replaced by defaults', () => {
 		const { params, problems } = readDriftParams('?window=0&scenario=tsunami&accuracy=abc');
-		expect(params.window).toBe(1);
+		expect(params.windowDays).toBe(1);
 		expect(params.scenario).toBe('none');
-		expect(params.accuracy).toBe(0.75);
+		expect(params.accuracyThreshold).toBe(0.75);
 		expect(problems).toEqual([
 			'Scenario “tsunami” is not one of none, sudden, gradual, recurring, concept, prior, missing, unit, unseen, so the default (none) is used.',
 			'Window (days) 0 is outside 1–20, so the default (1) is used.',
