@@ -33,7 +33,12 @@ function harness() {
 	};
 	const advance = (ms: number) => {
 		time += ms;
-		for (const t of tasks) if (!t.cancelled && t.at <= time) ((t.cancelled = true), t.task());
+		for (const t of tasks) {
+			if (!t.cancelled && t.at <= time) {
+				t.cancelled = true;
+				t.task();
+			}
+		}
 	};
 	return { emit, advance, drawn, stop, pending: () => tasks.filter((t) => !t.cancelled) };
 }

@@ -1,15 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import {
-	createActor,
-	createMachine,
-	initialTransition,
-	transition,
-	type SnapshotFrom,
-} from 'xstate';
-import { createTestModel } from 'xstate/graph';
+import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { createStreamHandler, driftService } from '@sim/drift/drift.service';
 import {
-	createDriftLabContext,
 	defaultStreamConfig,
 	driftLabMachine,
 	driftPresets,

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { createTestModel } from 'xstate/graph';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import {
 	datasetDrift,
 	dayObservedFrom,
