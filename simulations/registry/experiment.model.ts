@@ -254,3 +254,17 @@ export function runsToJson(runs: readonly RunRecord[]): string {
 		2,
 	);
 }
+
+/**
+ * The settings that reproduce `run`: its parameters (with `dataSeed`, on differently drawn data)
+ * and, when its learning rate was changed by hand, the rate of every epoch to replay.
+ */
+export function reproductionSettings(
+	run: RunRecord,
+	dataSeed?: number,
+): { params: TrainingParams; learningRateByEpoch?: number[] } {
+	const params = dataSeed === undefined ? { ...run.params } : { ...run.params, seed: dataSeed };
+	return run.learningRateChanges.length > 0
+		? { params, learningRateByEpoch: run.epochs.map((e) => e.learningRate) }
+		: { params };
+}

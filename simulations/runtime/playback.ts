@@ -56,3 +56,11 @@ export function playbackControls(snapshot: EventChecker): PlaybackControls {
 		reset: snapshot.can({ type: 'playback.reset' }),
 	};
 }
+
+/** The types of `events` the snapshot accepts now (for the statechart's "what can happen next"). */
+export function acceptedEvents<E extends { type: string }>(
+	snapshot: { can(event: E): boolean },
+	events: readonly E[],
+): E['type'][] {
+	return events.filter((event) => snapshot.can(event)).map((event) => event.type);
+}

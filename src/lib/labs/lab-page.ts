@@ -4,6 +4,7 @@
  * warning before leaving a page whose run would be lost. Views call these instead of touching
  * `history` and `location` themselves.
  */
+import { tick } from 'svelte';
 
 /** Replaces the page's query with `query` (without "?"), keeping the path and the hash. */
 export function replaceQuery(query: string): void {
@@ -28,4 +29,24 @@ export function warnBeforeLeaving(busy: () => boolean): () => void {
 	};
 	addEventListener('beforeunload', listener);
 	return () => removeEventListener('beforeunload', listener);
+}
+
+/** Offers `text` as a file download named `name`. */
+export function downloadText(name: string, type: string, text: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = name;
+	link.click();
+	URL.revokeObjectURL(url);
+}
+
+/**
+ * Moves focus to `selector` inside `root` once the DOM has updated. Actions that disable or remove
+ * the button just pressed would drop keyboard focus on the page body; focus goes where the result
+ * of the action is instead.
+ */
+export async function focusWithin(root: HTMLElement | null, selector: string): Promise<void> {
+	await tick();
+	root?.querySelector<HTMLElement>(selector)?.focus();
 }
