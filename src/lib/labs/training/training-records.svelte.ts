@@ -17,6 +17,9 @@ import { formatMetric } from '@/lib/charts/scales';
 import { openLabStore, type LabStore } from '@/lib/lab-store';
 import { loadArtifact, loadTrainingState, saveRun, saveVersions } from './training-store';
 
+/** The time now as an ISO string (a plain value, not reactive state). */
+const nowIso = () => new Date(Date.now()).toISOString();
+
 /** The run log and registry of this browser. */
 export class TrainingRecords {
 	runs = $state<RunRecord[]>([]);
@@ -61,7 +64,7 @@ export class TrainingRecords {
 
 	/** Registers `run` as the next version; the message, and the version added if any. */
 	async register(run: RunRecord): Promise<{ message: string; added: number | null }> {
-		const result = registerVersion(this.versions, run.id, new Date().toISOString());
+		const result = registerVersion(this.versions, run.id, nowIso());
 		if ('error' in result) return { message: result.error, added: null };
 		this.versions = result.versions;
 		// $state proxies cannot be structured-cloned into IndexedDB; store plain snapshots.
@@ -74,7 +77,7 @@ export class TrainingRecords {
 
 	/** Moves `version` to `stage`; the message says which version was archived, if one was. */
 	async move(version: ModelVersion, stage: Stage): Promise<{ message: string; moved: boolean }> {
-		const result = moveToStage(this.versions, version.version, stage, new Date().toISOString());
+		const result = moveToStage(this.versions, version.version, stage, nowIso());
 		if ('error' in result) return { message: result.error, moved: false };
 		this.versions = result.versions;
 		const archived = result.changed.filter((v) => v.version !== version.version);
