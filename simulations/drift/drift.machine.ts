@@ -18,7 +18,7 @@ import {
 	type ReplyReading,
 	type Schedule,
 } from '../runtime/clock.actor';
-import { isValidDelay, type Pace, type PlaybackEvent } from '../runtime/playback';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
 import type { Port } from '../runtime/worker.port';
 import type { ModelArtifact } from '../training/artifact';
 import type { FeatureHistogram } from '../monitoring/histogram.model';
@@ -321,20 +321,7 @@ export const driftLabMachine = setup({
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
 				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
-			states: {
-				streaming: {
-					on: {
-						'playback.pause': { target: 'paused', actions: 'commandPause' },
-						'playback.step': { target: 'paused', actions: 'commandStep' },
-					},
-				},
-				paused: {
-					on: {
-						'playback.start': { target: 'streaming', actions: 'commandRun' },
-						'playback.step': { actions: 'commandStep' },
-					},
-				},
-			},
+			states: playbackStates('streaming'),
 		},
 		finished: {
 			on: {

@@ -64,3 +64,26 @@ export function acceptedEvents<E extends { type: string }>(
 ): E['type'][] {
 	return events.filter((event) => snapshot.can(event)).map((event) => event.type);
 }
+
+/**
+ * The two children every live run has: `playing` (named by the lab: `training`, `streaming`) and
+ * `paused`. Pause and step go to `paused`; start resumes; step while paused takes one more tick.
+ * The lab's machine supplies the actions `commandRun`, `commandPause` and `commandStep`, which
+ * pass the command on to its clock.
+ */
+export function playbackStates<Playing extends string>(playing: Playing) {
+	return {
+		[playing]: {
+			on: {
+				'playback.pause': { target: 'paused', actions: 'commandPause' },
+				'playback.step': { target: 'paused', actions: 'commandStep' },
+			},
+		},
+		paused: {
+			on: {
+				'playback.start': { target: playing, actions: 'commandRun' },
+				'playback.step': { actions: 'commandStep' },
+			},
+		},
+	} as const;
+}

@@ -16,7 +16,7 @@ import {
 	type Schedule,
 } from '../runtime/clock.actor';
 import type { Port } from '../runtime/worker.port';
-import { isValidDelay, type Pace, type PlaybackEvent } from '../runtime/playback';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
 import type { TrainingReply, TrainingRequest } from './training.protocol';
 import type { EpochMetrics, RunResult } from './training.model';
 import { defaultTrainingParams, type TrainingParams } from './training.data';
@@ -285,20 +285,7 @@ export const trainingMachine = setup({
 				'playback.reset': { target: 'idle', actions: 'clearRun' },
 				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
-			states: {
-				training: {
-					on: {
-						'playback.pause': { target: 'paused', actions: 'commandPause' },
-						'playback.step': { target: 'paused', actions: 'commandStep' },
-					},
-				},
-				paused: {
-					on: {
-						'playback.start': { target: 'training', actions: 'commandRun' },
-						'playback.step': { actions: 'commandStep' },
-					},
-				},
-			},
+			states: playbackStates('training'),
 		},
 		completed: {
 			on: {
