@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
 	allowedStages,
+	lineageOf,
+	productionVersion,
+	promotionDecision,
 	moveToStage,
 	registerVersion,
 	type ModelVersion,
@@ -75,5 +78,37 @@ describe('parseModelVersion', () => {
 		const [entry] = registered(1);
 		expect(parseModelVersion(JSON.parse(JSON.stringify(entry)))).toEqual({ version: entry });
 		expect(parseModelVersion({ ...entry, stage: 'canary' })).toHaveProperty('error');
+	});
+});
+
+describe('lineage and promotion', () => {
+	test('a version’s lineage comes from the run it was registered from', () => {
+		const [version] = registered(1);
+		if (!version) throw new Error('no version');
+		const runs = [{ id: 'run-1', dataVersion: 'd1', codeVersion: 'c1', reproducedFrom: 'run-0' }];
+		expect(lineageOf(version, runs)).toEqual({
+			version: 1,
+			runId: 'run-1',
+			dataVersion: 'd1',
+			codeVersion: 'c1',
+			reproducedFrom: 'run-0',
+		});
+		expect(lineageOf(version, []).dataVersion).toBeNull();
+		expect(productionVersion(registered(2))).toBeNull();
+	});
+
+	test('a challenger replaces the champion only by the required margin', () => {
+		const rule = { metric: 'auc', minImprovement: 0.01 } as const;
+		const champion = { accuracy: 0.8, auc: 0.85, f1: 0.6 };
+		expect(promotionDecision(rule, { ...champion, auc: 0.865 }, champion)).toEqual({
+			promote: true,
+			reason: 'auc improves by 0.015.',
+		});
+		expect(promotionDecision(rule, { ...champion, auc: 0.855 }, champion)).toEqual({
+			promote: false,
+			reason: 'auc changes by 0.005, less than the 0.01 required.',
+		});
+		expect(promotionDecision(rule, champion, null).promote).toBe(true);
+		expect(promotionDecision(rule, { ...champion, auc: Number.NaN }, null).promote).toBe(false);
 	});
 });
