@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-	computationalFor,
-	createServing,
-	trainDefaultModel,
-	type ModelArtifact,
-} from '@sim/serving/serving.model';
+import { computationalFor, createServing, trainDefaultModel } from '@sim/serving/serving.model';
+import type { ModelArtifact } from '@sim/training/artifact';
 import { createDriftStream, defaultStreamConfig } from '@sim/monitoring/stream.model';
 import { createWorld, generateDataset } from '@sim/world/world.model';
 
