@@ -19,7 +19,7 @@ const seeds = (process.argv[3] ?? '42,7,2026').split(',').map(Number);
 const bundle = await build({
 	stdin: {
 		contents:
-			"export { runDriftStream, defaultStreamConfig } from './simulations/drift/drift.model';\n" +
+			"export { runDriftStream, defaultStreamConfig } from './simulations/monitoring/stream.model';\n" +
 			"export { correctFeatureDrift } from './simulations/stats/multiple-testing.stats';",
 		resolveDir: process.cwd(),
 		loader: 'ts',

@@ -22,7 +22,7 @@ const args = new Set(process.argv.slice(2));
 	const bundle = await build({
 		stdin: {
 			contents:
-				"export { runDriftStream, defaultStreamConfig } from './simulations/drift/drift.model';\n" +
+				"export { runDriftStream, defaultStreamConfig } from './simulations/monitoring/stream.model';\n" +
 				"export { createWorld, generateDay } from './simulations/world/world.model';\n" +
 				"export { createRng } from './simulations/shared/rng';",
 			resolveDir: process.cwd(),

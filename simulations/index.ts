@@ -6,7 +6,12 @@
  * first bundle stays small. Their types are exported for use in the UI.
  */
 
-// The shared runtime: randomness, hashing, the synthetic world and training.
+// The lab runtime: worker ports, the clock, playback.
+export * from './runtime/worker.port';
+export * from './runtime/clock.actor';
+export * from './runtime/playback';
+
+// Randomness, hashing, the synthetic world and training.
 export { createRng, type Rng } from './shared/rng';
 export { canonicalJson, fnv1a, hashValue } from './shared/hash';
 export * from './world/world.model';
@@ -21,10 +26,13 @@ export type {
 	RunResult,
 } from './training/training.model';
 export { plainLogisticStep, type PlainLogistic } from './training/plain-logistic';
-export type { TrainerPort, TrainingCommand, TrainingReport } from './training/training.messages';
-export type { SessionHost, TrainingSession } from './training/training.session';
-export { openInPageTrainer, openTrainer } from './training/training.port';
+export * from './training/training.protocol';
+export { openTrainerPort, scoreStoredModel, type ScoredModel } from './training/training.port';
 export * from './training/training.machine';
+
+// The model registry and experiment tracking.
+export * from './registry/registry.model';
+export * from './registry/experiment.model';
 
 // Drift statistics and the monitoring machine.
 export {
@@ -138,12 +146,19 @@ export {
 	type MonitoringContext,
 	type MonitoringEvent,
 	type MonitoringInput,
-} from './drift/monitoring.machine';
+} from './monitoring/monitoring.machine';
 
-// The drift lab: scenarios, the monitoring stream and its presets.
-export * from './drift/drift.model';
-export * from './drift/drift.machine';
+// Serving, monitoring and the drift lab: scenarios, the stream, its presets and machine.
+export * from './serving/serving.model';
+export * from './monitoring/stream.model';
+export * from './monitoring/stream.config';
+export * from './monitoring/histogram.model';
+export * from './monitoring/observation.model';
+export * from './drift/scenario.model';
+export * from './drift/drift.presets';
+export * from './drift/drift.protocol';
 export * from './drift/drift.port';
+export * from './drift/drift.machine';
 
 // Alerting: an Alertmanager-style lifecycle for the monitor's alerts.
 export * from './alerting/alert-lifecycle.model';

@@ -1,35 +1,37 @@
 /**
- * The drift lab's statechart: idle → running (streaming ⇄ paused) → finished. A run invokes the
- * `clock` callback actor, which owns the monitoring stream and produces one simulated day per tick
- * (`clock.day`); leaving `running` stops the clock by construction, so reset and finish can never
- * leave a timer behind. Each day's results also pass through the monitoring machine's own
- * transition function, so the lab shows exactly the healthy → warning → alerting → acknowledged
- * logic that is tested on its own, rather than a copy of it.
+ * The drift lab's statechart: idle → running (streaming ⇄ paused, the shared playback pair) →
+ * finished. A run invokes the lab's clock (`runtime/clock.actor`), which owns the stream service
+ * and asks it for one simulated day per tick (`clock.dayComputed`); leaving `running` stops the
+ * clock by construction, so reset and finish can never leave a timer or a worker behind. Each
+ * day's results also pass through the monitoring machine's own transition function, so the lab
+ * shows exactly the healthy → warning → alerting → acknowledged logic that is tested on its own.
  *
- * Key design decision: the stream (with its cache of recent days) lives inside the clock actor,
- * not in the context, so the context holds only plain results and every transition stays a pure
+ * Key design decision: the stream (with its cache of recent days) lives in the service, not in
+ * the context, so the context holds only plain results and every transition stays a pure
  * function that tests can drive without timers.
  */
+import { assign, initialTransition, sendTo, setup, transition, type SnapshotFrom } from 'xstate';
 import {
-	assign,
-	fromCallback,
-	initialTransition,
-	sendTo,
-	setup,
-	transition,
-	type SnapshotFrom,
-} from 'xstate';
+	clockActor,
+	type ClockCommand,
+	type ClockInput,
+	type ReplyReading,
+	type Schedule,
+} from '../runtime/clock.actor';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import type { Port } from '../runtime/worker.port';
 import type { ModelArtifact } from '../training/artifact';
-import {
-	dayObservedEvent,
-	defaultStreamConfig,
-	type DayResult,
-	type DriftScenario,
-	type FeatureHistogram,
-	type StreamConfig,
-} from './drift.model';
-import { monitoringMachine } from './monitoring.machine';
-import { openStream, type StreamPort, type StreamReply } from './drift.port';
+import type { FeatureHistogram } from '../monitoring/histogram.model';
+import { monitoringMachine } from '../monitoring/monitoring.machine';
+import { dayObservedEvent } from '../monitoring/observation.model';
+import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.config';
+import type { DayResult } from '../monitoring/stream.model';
+import type { DriftScenario } from './scenario.model';
+import type { StreamReply, StreamRequest } from './drift.protocol';
+import { openStreamPort } from './drift.port';
+
+/** The lab's pace: 400 ms per simulated day at speed 1. */
+export const driftPace: Pace = { baseDelayMs: 400, speeds: [0.5, 1, 2, 4, 8], maxDelayMs: 10_000 };
 
 /** The monitoring machine's snapshot, kept inside the lab's context. */
 export type MonitoringSnapshot = SnapshotFrom<typeof monitoringMachine>;
@@ -52,122 +54,84 @@ export interface DriftLabContext {
 	readonly histograms: readonly FeatureHistogram[];
 	/** Scenario changes made during the run (day from which they apply). */
 	readonly injections: readonly { readonly day: number; readonly scenario: DriftScenario }[];
+	/** Models swapped in during the run (version, and the day from which it serves). */
+	readonly swaps: readonly { readonly version: string; readonly fromDay: number }[];
 	readonly monitoring: MonitoringSnapshot;
 	readonly error: string | null;
 }
 
-/** Events the lab sends. */
+/** Facts the clock reports (past tense). */
+export type ClockFact =
+	| {
+			readonly type: 'clock.dayComputed';
+			readonly result: DayResult;
+			readonly histograms: readonly FeatureHistogram[];
+			readonly modelSource: 'registry' | 'default';
+	  }
+	| { readonly type: 'clock.failed'; readonly message: string };
+
+/** Events the lab sends, and the clock's facts. */
 export type DriftLabEvent =
-	| { readonly type: 'stream.start' }
-	| { readonly type: 'stream.pause' }
-	| { readonly type: 'stream.step' }
-	| { readonly type: 'stream.reset' }
+	| PlaybackEvent
 	| {
 			readonly type: 'stream.configure';
 			readonly config: StreamConfig;
 			readonly horizonDays: number;
 	  }
-	| { readonly type: 'stream.setSpeed'; readonly dayDelayMs: number }
 	| { readonly type: 'model.use'; readonly artifact: ModelArtifact | null }
+	/** Serve another model from `fromDay` on, during a run (a retrained or promoted version). */
+	| {
+			readonly type: 'model.swap';
+			readonly artifact: ModelArtifact;
+			readonly version: string;
+			readonly fromDay: number;
+	  }
 	| { readonly type: 'drift.inject'; readonly scenario: DriftScenario }
 	| { readonly type: 'alert.acknowledge' }
-	| {
-			readonly type: 'clock.day';
-			readonly result: DayResult;
-			readonly histograms: readonly FeatureHistogram[];
-			readonly modelSource: 'registry' | 'default';
-	  }
-	| { readonly type: 'clock.error'; readonly message: string };
+	| ClockFact;
 
-/** Commands the machine sends to the clock. */
-export type ClockCommand =
-	| { readonly type: 'run' }
-	| { readonly type: 'pause' }
-	| { readonly type: 'step' }
-	| { readonly type: 'speed'; readonly dayDelayMs: number }
-	| { readonly type: 'inject'; readonly scenario: DriftScenario };
-
-/** What the clock starts from. */
-export interface ClockInput {
+/** What the stream's clock starts from. */
+export interface StreamClockInput extends ClockInput {
 	readonly config: StreamConfig;
 	readonly artifact: ModelArtifact | null;
-	readonly dayDelayMs: number;
-	readonly horizonDays: number;
-	readonly startMode: 'run' | 'step';
 }
 
-/**
- * Builds the simulated clock around a stream port (the real one opens a worker): it asks for a
- * day per tick, `dayDelayMs` apart while running, and never has more than one day in flight, so
- * a slow day delays the next tick instead of piling requests up.
- */
-export function clockActor(open: (onReply: (reply: StreamReply) => void) => StreamPort) {
-	return fromCallback<ClockCommand, ClockInput, DriftLabEvent>(({ input, sendBack, receive }) => {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		let running = input.startMode === 'run';
-		let delay = input.dayDelayMs;
-		let day = 0;
-		let pending = false;
-		const schedule = () => {
-			if (timer === undefined && !pending && day < input.horizonDays) {
-				timer = setTimeout(tick, delay);
+/** Reads a stream reply into machine facts and its effect on the clock. */
+export function readStreamReply(reply: StreamReply): ReplyReading<ClockFact> {
+	return reply.type === 'error'
+		? {
+				events: [{ type: 'clock.failed', message: reply.message }] as ClockFact[],
+				answersTick: true,
+				halts: true,
 			}
-		};
-		const port = open((reply) => {
-			pending = false;
-			if (reply.type === 'error') {
-				running = false;
-				sendBack({ type: 'clock.error', message: reply.message });
-				return;
-			}
-			sendBack({
-				type: 'clock.day',
-				result: reply.result,
-				histograms: reply.histograms,
-				modelSource: reply.modelSource,
-			});
-			if (running) schedule();
-		});
-		function tick() {
-			timer = undefined;
-			if (pending || day >= input.horizonDays) return;
-			pending = true;
-			day++;
-			port.post({ type: 'day', day });
-		}
-		receive((command) => {
-			switch (command.type) {
-				case 'run':
-					running = true;
-					schedule();
-					break;
-				case 'pause':
-					running = false;
-					clearTimeout(timer);
-					timer = undefined;
-					break;
-				case 'step':
-					running = false;
-					clearTimeout(timer);
-					tick();
-					break;
-				case 'speed':
-					delay = command.dayDelayMs;
-					break;
-				case 'inject':
-					port.post({ type: 'inject', scenario: command.scenario });
-					break;
-			}
-		});
-		port.post({ type: 'open', config: input.config, artifact: input.artifact });
-		// The first day comes from a timer too, so opening the stream never blocks `start`.
-		timer = setTimeout(tick, input.startMode === 'run' ? delay : 0);
-		return () => {
-			clearTimeout(timer);
-			port.terminate();
-		};
+		: {
+				events: [
+					{
+						type: 'clock.dayComputed',
+						result: reply.result,
+						histograms: reply.histograms,
+						modelSource: reply.modelSource,
+					},
+				] as ClockFact[],
+				answersTick: true,
+			};
+}
+
+/** The stream's clock around any port (the real one opens a worker) and time source. */
+export function streamClock(
+	open: (onReply: (reply: StreamReply) => void) => Port<StreamRequest> = openStreamPort,
+	schedule?: Schedule,
+) {
+	return clockActor<StreamRequest, StreamReply, DriftLabEvent, StreamClockInput>({
+		open,
+		...(schedule ? { schedule } : {}),
+		opening: (input) => [{ type: 'open', config: input.config, artifact: input.artifact }],
+		tick: (day) => ({ type: 'day', day }),
+		read: readStreamReply,
 	});
 }
+
+type Command = ClockCommand<StreamRequest>;
 
 /** The monitoring machine's starting snapshot for a configuration. */
 export function monitoringFor(config: StreamConfig): MonitoringSnapshot {
@@ -184,21 +148,21 @@ export function createDriftLabContext(
 	return {
 		config,
 		horizonDays,
-		dayDelayMs: 400,
+		dayDelayMs: driftPace.baseDelayMs,
 		startMode: 'run',
 		artifact: null,
 		modelSource: null,
 		results: [],
 		histograms: [],
 		injections: [],
+		swaps: [],
 		monitoring: monitoringFor(config),
 		error: null,
 	};
 }
 
 /** Validates speeds from the UI: from 0 (as fast as possible) to 10 s per day. */
-export const isValidDayDelay = (ms: number): boolean =>
-	Number.isFinite(ms) && ms >= 0 && ms <= 10_000;
+export const isValidDayDelay = (ms: number): boolean => isValidDelay(driftPace, ms);
 
 /** The drift lab machine. */
 export const driftLabMachine = setup({
@@ -207,12 +171,12 @@ export const driftLabMachine = setup({
 		events: {} as DriftLabEvent,
 		input: {} as { config?: StreamConfig; horizonDays?: number } | undefined,
 	},
-	actors: { clock: clockActor(openStream) },
+	actors: { clock: streamClock() },
 	guards: {
 		isLastDay: ({ context, event }) =>
-			event.type === 'clock.day' && event.result.day >= context.horizonDays,
+			event.type === 'clock.dayComputed' && event.result.day >= context.horizonDays,
 		isValidSpeed: ({ event }) =>
-			event.type === 'stream.setSpeed' && isValidDayDelay(event.dayDelayMs),
+			event.type === 'playback.setSpeed' && isValidDayDelay(event.delayMs),
 	},
 	actions: {
 		startStreaming: assign({ startMode: 'run' }),
@@ -221,6 +185,7 @@ export const driftLabMachine = setup({
 			results: [],
 			histograms: [],
 			injections: [],
+			swaps: [],
 			modelSource: null,
 			monitoring: monitoringFor(context.config),
 			error: null,
@@ -238,7 +203,7 @@ export const driftLabMachine = setup({
 			event.type === 'model.use' ? { artifact: event.artifact } : {},
 		),
 		recordSpeed: assign(({ event }) =>
-			event.type === 'stream.setSpeed' ? { dayDelayMs: event.dayDelayMs } : {},
+			event.type === 'playback.setSpeed' ? { dayDelayMs: event.delayMs } : {},
 		),
 		recordScenario: assign(({ context, event }) =>
 			event.type === 'drift.inject'
@@ -257,7 +222,7 @@ export const driftLabMachine = setup({
 				: {},
 		),
 		recordDay: assign(({ context, event }) => {
-			if (event.type !== 'clock.day') return {};
+			if (event.type !== 'clock.dayComputed') return {};
 			const results = [...context.results, event.result];
 			const [monitoring] = transition(
 				monitoringMachine,
@@ -272,19 +237,45 @@ export const driftLabMachine = setup({
 			})[0],
 		})),
 		recordError: assign(({ event }) =>
-			event.type === 'clock.error' ? { error: event.message } : {},
+			event.type === 'clock.failed' ? { error: event.message } : {},
 		),
-		commandRun: sendTo('clock', { type: 'run' }),
-		commandPause: sendTo('clock', { type: 'pause' }),
-		commandStep: sendTo('clock', { type: 'step' }),
-		commandSpeed: sendTo('clock', ({ context }) => ({
-			type: 'speed',
-			dayDelayMs: context.dayDelayMs,
+		recordSwap: assign(({ context, event }) =>
+			event.type === 'model.swap'
+				? {
+						swaps: [
+							...context.swaps,
+							{
+								version: event.version,
+								fromDay: Math.max(event.fromDay, (context.results.at(-1)?.day ?? 0) + 1),
+							},
+						],
+					}
+				: {},
+		),
+		commandRun: sendTo('clock', { type: 'clock.run' } as Command),
+		commandPause: sendTo('clock', { type: 'clock.pause' } as Command),
+		commandStep: sendTo('clock', { type: 'clock.step' } as Command),
+		commandSpeed: sendTo('clock', ({ context }): Command => ({
+			type: 'clock.setSpeed',
+			delayMs: context.dayDelayMs,
 		})),
-		commandInject: sendTo('clock', ({ event }) =>
+		commandInject: sendTo('clock', ({ event }): Command =>
 			event.type === 'drift.inject'
-				? { type: 'inject', scenario: event.scenario }
-				: { type: 'pause' },
+				? { type: 'clock.post', request: { type: 'inject', scenario: event.scenario } }
+				: { type: 'clock.pause' },
+		),
+		commandSwap: sendTo('clock', ({ event }): Command =>
+			event.type === 'model.swap'
+				? {
+						type: 'clock.post',
+						request: {
+							type: 'serve',
+							artifact: event.artifact,
+							version: event.version,
+							fromDay: event.fromDay,
+						},
+					}
+				: { type: 'clock.pause' },
 		),
 	},
 }).createMachine({
@@ -292,15 +283,15 @@ export const driftLabMachine = setup({
 	context: ({ input }) => createDriftLabContext(input?.config, input?.horizonDays),
 	initial: 'idle',
 	on: {
-		'stream.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
+		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
 		'alert.acknowledge': { actions: 'acknowledge' },
-		'stream.reset': { target: '.idle', actions: 'clearRun' },
+		'playback.reset': { target: '.idle', actions: 'clearRun' },
 	},
 	states: {
 		idle: {
 			on: {
-				'stream.start': { target: 'running.streaming', actions: 'startStreaming' },
-				'stream.step': { target: 'running.paused', actions: 'startStepping' },
+				'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
+				'playback.step': { target: 'running.paused', actions: 'startStepping' },
 				'stream.configure': { actions: 'applyConfig' },
 				'model.use': { actions: 'applyModel' },
 				'drift.inject': { actions: 'recordScenario' },
@@ -315,38 +306,26 @@ export const driftLabMachine = setup({
 				input: ({ context }) => ({
 					config: context.config,
 					artifact: context.artifact,
-					dayDelayMs: context.dayDelayMs,
-					horizonDays: context.horizonDays,
+					delayMs: context.dayDelayMs,
+					horizon: context.horizonDays,
 					startMode: context.startMode,
 				}),
 			},
 			on: {
-				'clock.day': [
+				'clock.dayComputed': [
 					{ guard: 'isLastDay', target: 'finished', actions: 'recordDay' },
 					{ actions: 'recordDay' },
 				],
-				'clock.error': { target: '.paused', actions: ['recordError', 'commandPause'] },
+				'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
-				'stream.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
+				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
+				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
-			states: {
-				streaming: {
-					on: {
-						'stream.pause': { target: 'paused', actions: 'commandPause' },
-						'stream.step': { target: 'paused', actions: 'commandStep' },
-					},
-				},
-				paused: {
-					on: {
-						'stream.start': { target: 'streaming', actions: 'commandRun' },
-						'stream.step': { actions: 'commandStep' },
-					},
-				},
-			},
+			states: playbackStates('streaming'),
 		},
 		finished: {
 			on: {
-				'stream.start': { target: 'running.streaming', actions: 'startStreaming' },
+				'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
 				'stream.configure': { target: 'idle', actions: ['applyConfig', 'clearRun'] },
 				'drift.inject': { target: 'idle', actions: ['recordScenario', 'clearRun'] },
 			},

@@ -16,7 +16,7 @@ import {
 	pipelineSteps,
 	type PipelineRun,
 	type PipelineStepId,
-	type RunOutcome,
+	type PipelineOutcome,
 	type StepStatus,
 	type StepValue,
 } from './pipeline.model';
@@ -36,7 +36,7 @@ export interface PipelineContext {
 	readonly day: number | null;
 	readonly trigger: RunTrigger | null;
 	readonly steps: Readonly<Record<PipelineStepId, TrackedStep>>;
-	readonly outcome: RunOutcome | null;
+	readonly outcome: PipelineOutcome | null;
 	readonly reason: string | null;
 	/** Runs started since the machine was created or reset. */
 	readonly runsStarted: number;

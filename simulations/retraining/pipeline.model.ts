@@ -85,7 +85,7 @@ export interface PipelineStep {
 }
 
 /** How a run ended. */
-export type RunOutcome = 'promoted' | 'rejected' | 'failed';
+export type PipelineOutcome = 'promoted' | 'rejected' | 'failed';
 
 /** The hyperparameters a challenger trains with. */
 export interface RetrainParams {
@@ -249,7 +249,7 @@ export interface PipelineInput {
 export interface PipelineRun {
 	readonly day: number;
 	readonly trigger: RunTrigger;
-	readonly outcome: RunOutcome;
+	readonly outcome: PipelineOutcome;
 	readonly reason: string;
 	readonly steps: readonly PipelineStep[];
 	/** The version registered, when promoted. */
@@ -361,7 +361,7 @@ export function runPipeline(input: PipelineInput): PipelineRun {
 	) =>
 		steps.push({ id, status, durationMinutes: round(durationMinutes), inputs, outputs, message });
 	const finish = (
-		outcome: RunOutcome,
+		outcome: PipelineOutcome,
 		reason: string,
 		extra: Partial<PipelineRun>,
 	): PipelineRun => {

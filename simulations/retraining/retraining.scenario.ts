@@ -9,7 +9,7 @@
  * pipeline extracts history, never to the truth production is scored on, so the world's golden
  * outputs and every other lab are unaffected.
  */
-import { driftForDay, noScenario, type DriftScenario } from '../drift/drift.model';
+import { driftForDay, noScenario, type DriftScenario } from '../drift/scenario.model';
 import type { Drift, World } from '../world/world.model';
 
 /**

@@ -1,17 +1,29 @@
 /**
  * The training lab's statechart. A run lives in `session` (with children `training` and
- * `paused`), which invokes the `trainModel` callback actor: that actor owns the trainer (a
- * worker, or the in-page fallback), relays its reports as `worker.*` events, forwards
- * commands, and terminates the trainer when the session state is left — so stop, reset and
- * every terminal state free the worker and its tensors by construction. Parameters other than
- * the learning rate are "cold": they can only change outside a session; the learning rate is
- * "hot" and reaches the running model between batches.
+ * `paused`, the shared playback pair), which invokes the lab's clock (`runtime/clock.actor`):
+ * the clock owns the trainer (a worker, or the in-page service), asks it for one epoch per tick,
+ * relays its replies as `trainer.*` facts, and terminates it when the session state is left — so
+ * stop, reset and every terminal state free the worker and its tensors by construction.
+ * Parameters other than the learning rate are "cold": they can only change outside a session;
+ * the learning rate is "hot" and reaches the running model between batches.
  */
-import { assign, fromCallback, sendTo, setup, type ActorRefFrom } from 'xstate';
-import type { TrainerPort, TrainingCommand, TrainingReport } from './training.messages';
+import { assign, sendTo, setup, type ActorRefFrom } from 'xstate';
+import {
+	clockActor,
+	type ClockCommand,
+	type ClockInput,
+	type ReplyReading,
+	type Schedule,
+} from '../runtime/clock.actor';
+import type { Port } from '../runtime/worker.port';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import type { TrainingReply, TrainingRequest } from './training.protocol';
 import type { EpochMetrics, RunResult } from './training.model';
 import { defaultTrainingParams, type TrainingParams } from './training.data';
-import { openTrainer } from './training.port';
+import { openTrainerPort } from './training.port';
+
+/** The lab's pace: 150 ms between epochs at speed 1. */
+export const trainingPace: Pace = { baseDelayMs: 150, speeds: [0.5, 1, 2, 4], maxDelayMs: 10_000 };
 
 /** Machine context: the run's settings and everything it reported. */
 export interface TrainingContext {
@@ -33,76 +45,77 @@ export interface TrainingContext {
 	learningRateChanges: { epoch: number; learningRate: number }[];
 }
 
-/** Events the lab sends. */
+/** Facts the trainer reports (past tense). */
+export type TrainerFact =
+	| { type: 'trainer.dataReady'; dataVersion: string }
+	| { type: 'trainer.epochCompleted'; metrics: EpochMetrics }
+	| { type: 'trainer.finished'; result: RunResult; trainingDurationMs: number }
+	| { type: 'trainer.failed'; message: string };
+
+/** Events the lab sends, and the trainer's facts. */
 export type TrainingEvent =
-	| { type: 'training.start' }
-	| { type: 'training.pause' }
-	| { type: 'training.resume' }
-	| { type: 'training.step' }
+	| PlaybackEvent
 	| { type: 'training.stop' }
-	| { type: 'training.reset' }
 	| { type: 'training.configure'; params: TrainingParams; learningRateByEpoch?: number[] }
 	| { type: 'training.setLearningRate'; learningRate: number }
-	| { type: 'training.setSpeed'; epochDelayMs: number }
-	| { type: 'worker.ready'; dataVersion: string }
-	| { type: 'worker.epoch'; metrics: EpochMetrics }
-	| { type: 'worker.finished'; result: RunResult; trainingDurationMs: number }
-	| { type: 'worker.error'; message: string };
+	| TrainerFact;
 
-/** Input of the trainer actor. */
-export interface TrainModelInput {
-	params: TrainingParams;
-	epochDelayMs: number;
-	startMode: 'run' | 'step';
-	learningRateByEpoch: number[] | null;
+/** Input of the trainer's clock. */
+export interface TrainerClockInput extends ClockInput {
+	readonly params: TrainingParams;
+	readonly learningRateByEpoch: number[] | null;
 }
 
-/** Maps a trainer report to a machine event (null for reports the machine ignores). */
-export function reportToEvent(report: TrainingReport): TrainingEvent | null {
-	switch (report.type) {
+/** Reads a trainer reply into machine facts and its effect on the clock. */
+export function readTrainerReply(reply: TrainingReply): ReplyReading<TrainerFact> {
+	switch (reply.type) {
 		case 'ready':
-			return { type: 'worker.ready', dataVersion: report.dataVersion };
-		case 'epoch':
-			return { type: 'worker.epoch', metrics: report.metrics };
-		case 'finished':
 			return {
-				type: 'worker.finished',
-				result: report.result,
-				trainingDurationMs: report.trainingDurationMs,
+				events: [{ type: 'trainer.dataReady', dataVersion: reply.dataVersion }] as TrainerFact[],
+				answersTick: false,
+			};
+		case 'epoch':
+			return {
+				events: [
+					{ type: 'trainer.epochCompleted', metrics: reply.metrics },
+					...(reply.finished ? [{ type: 'trainer.finished', ...reply.finished } as const] : []),
+				] as TrainerFact[],
+				answersTick: true,
+				halts: reply.finished !== null,
 			};
 		case 'error':
-			return { type: 'worker.error', message: report.message };
-		case 'stopped':
-			return null;
+			return {
+				events: [{ type: 'trainer.failed', message: reply.message }] as TrainerFact[],
+				answersTick: true,
+				halts: true,
+			};
+		case 'scored':
+			return { events: [] as TrainerFact[], answersTick: false };
 	}
 }
 
-/** Builds the trainer actor around any port factory (the real one opens a worker). */
-export function trainerActor(open: (onReport: (report: TrainingReport) => void) => TrainerPort) {
-	return fromCallback<TrainingCommand, TrainModelInput, TrainingEvent>(
-		({ input, sendBack, receive }) => {
-			const port = open((report) => {
-				const event = reportToEvent(report);
-				if (event) sendBack(event);
-			});
-			port.post(
-				input.learningRateByEpoch
-					? {
-							type: 'configure',
-							params: input.params,
-							learningRateByEpoch: input.learningRateByEpoch,
-						}
-					: { type: 'configure', params: input.params },
-			);
-			port.post(
-				input.startMode === 'run'
-					? { type: 'run', epochDelayMs: input.epochDelayMs }
-					: { type: 'step' },
-			);
-			receive((command) => port.post(command));
-			return () => port.terminate();
-		},
-	);
+/** The trainer's clock around any port (the real one opens a worker) and time source. */
+export function trainerClock(
+	open: (onReply: (reply: TrainingReply) => void) => Port<TrainingRequest> = openTrainerPort,
+	schedule?: Schedule,
+) {
+	return clockActor<TrainingRequest, TrainingReply, TrainingEvent, TrainerClockInput>({
+		open,
+		// Training starts (and resumes) with an epoch at once; the delay separates epochs.
+		eager: true,
+		...(schedule ? { schedule } : {}),
+		opening: (input) => [
+			input.learningRateByEpoch
+				? {
+						type: 'configure',
+						params: input.params,
+						learningRateByEpoch: input.learningRateByEpoch,
+					}
+				: { type: 'configure', params: input.params },
+		],
+		tick: () => ({ type: 'epoch' }),
+		read: readTrainerReply,
+	});
 }
 
 /** Creates the context for given parameters (also used by reset). */
@@ -112,7 +125,7 @@ export function createTrainingContext(
 	return {
 		params,
 		learningRate: params.learningRate,
-		epochDelayMs: 150,
+		epochDelayMs: trainingPace.baseDelayMs,
 		startMode: 'run',
 		dataVersion: null,
 		epochs: [],
@@ -136,13 +149,15 @@ export const trainingMachine = setup({
 		input: {} as { params?: TrainingParams } | undefined,
 	},
 	actors: {
-		trainModel: trainerActor(openTrainer),
+		trainModel: trainerClock(),
 	},
 	guards: {
 		hasDiverged: ({ event }) =>
-			event.type === 'worker.finished' && event.result.reason === 'diverged',
+			event.type === 'trainer.finished' && event.result.reason === 'diverged',
 		isValidLearningRate: ({ event }) =>
 			event.type === 'training.setLearningRate' && isValidLearningRate(event.learningRate),
+		isValidSpeed: ({ event }) =>
+			event.type === 'playback.setSpeed' && isValidDelay(trainingPace, event.delayMs),
 	},
 	actions: {
 		clearRun: assign(({ context }) => ({
@@ -172,19 +187,21 @@ export const trainingMachine = setup({
 		),
 		recordDataVersion: assign({
 			dataVersion: ({ context, event }) =>
-				event.type === 'worker.ready' ? event.dataVersion : context.dataVersion,
+				event.type === 'trainer.dataReady' ? event.dataVersion : context.dataVersion,
 		}),
 		recordEpochMetrics: assign({
 			epochs: ({ context, event }) =>
-				event.type === 'worker.epoch' ? [...context.epochs, event.metrics] : context.epochs,
+				event.type === 'trainer.epochCompleted'
+					? [...context.epochs, event.metrics]
+					: context.epochs,
 		}),
 		recordResult: assign(({ event }) =>
-			event.type === 'worker.finished'
+			event.type === 'trainer.finished'
 				? { result: event.result, trainingDurationMs: event.trainingDurationMs }
 				: {},
 		),
 		recordError: assign({
-			error: ({ event }) => (event.type === 'worker.error' ? event.message : null),
+			error: ({ event }) => (event.type === 'trainer.failed' ? event.message : null),
 		}),
 		recordLearningRate: assign(({ context, event }) =>
 			event.type === 'training.setLearningRate'
@@ -199,33 +216,34 @@ export const trainingMachine = setup({
 		),
 		recordSpeed: assign({
 			epochDelayMs: ({ context, event }) =>
-				event.type === 'training.setSpeed' ? Math.max(0, event.epochDelayMs) : context.epochDelayMs,
+				event.type === 'playback.setSpeed' ? event.delayMs : context.epochDelayMs,
 		}),
-		forwardLearningRate: sendTo('trainer', ({ context }) => ({
-			type: 'setLearningRate' as const,
-			learningRate: context.learningRate,
+		forwardLearningRate: sendTo('trainer', ({ context }): ClockCommand<TrainingRequest> => ({
+			type: 'clock.post',
+			request: { type: 'setLearningRate', learningRate: context.learningRate },
 		})),
-		commandRun: sendTo('trainer', ({ context }) => ({
-			type: 'run' as const,
-			epochDelayMs: context.epochDelayMs,
+		commandRun: sendTo('trainer', { type: 'clock.run' } as ClockCommand<TrainingRequest>),
+		commandPause: sendTo('trainer', { type: 'clock.pause' } as ClockCommand<TrainingRequest>),
+		commandStep: sendTo('trainer', { type: 'clock.step' } as ClockCommand<TrainingRequest>),
+		commandSpeed: sendTo('trainer', ({ context }): ClockCommand<TrainingRequest> => ({
+			type: 'clock.setSpeed',
+			delayMs: context.epochDelayMs,
 		})),
-		commandPause: sendTo('trainer', { type: 'pause' as const }),
-		commandStep: sendTo('trainer', { type: 'step' as const }),
 	},
 }).createMachine({
 	id: 'training',
 	context: ({ input }) => createTrainingContext(input?.params),
 	initial: 'idle',
 	on: {
-		'training.setSpeed': { actions: 'recordSpeed' },
+		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
 		// Outside a session the learning rate is simply the next run's setting.
 		'training.setLearningRate': { guard: 'isValidLearningRate', actions: 'applyLearningRate' },
 	},
 	states: {
 		idle: {
 			on: {
-				'training.start': { target: 'session.training', actions: 'startContinuously' },
-				'training.step': { target: 'session.paused', actions: 'startWithOneEpoch' },
+				'playback.start': { target: 'session.training', actions: 'startContinuously' },
+				'playback.step': { target: 'session.paused', actions: 'startWithOneEpoch' },
 				'training.configure': { actions: 'applyParams' },
 			},
 		},
@@ -236,7 +254,8 @@ export const trainingMachine = setup({
 				src: 'trainModel',
 				input: ({ context }) => ({
 					params: context.params,
-					epochDelayMs: context.epochDelayMs,
+					delayMs: context.epochDelayMs,
+					horizon: context.params.epochs,
 					startMode: context.startMode,
 					learningRateByEpoch: context.learningRateByEpoch,
 				}),
@@ -251,62 +270,48 @@ export const trainingMachine = setup({
 			},
 			initial: 'training',
 			on: {
-				'worker.ready': { actions: 'recordDataVersion' },
-				'worker.epoch': { actions: 'recordEpochMetrics' },
-				'worker.finished': [
+				'trainer.dataReady': { actions: 'recordDataVersion' },
+				'trainer.epochCompleted': { actions: 'recordEpochMetrics' },
+				'trainer.finished': [
 					{ guard: 'hasDiverged', target: 'diverged', actions: 'recordResult' },
 					{ target: 'completed', actions: 'recordResult' },
 				],
-				'worker.error': { target: 'failed', actions: 'recordError' },
+				'trainer.failed': { target: 'failed', actions: 'recordError' },
 				'training.setLearningRate': {
 					guard: 'isValidLearningRate',
 					actions: ['recordLearningRate', 'forwardLearningRate'],
 				},
 				'training.stop': 'stopped',
-				'training.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
-			states: {
-				training: {
-					on: {
-						'training.pause': { target: 'paused', actions: 'commandPause' },
-						'training.step': { target: 'paused', actions: 'commandStep' },
-						'training.setSpeed': { actions: ['recordSpeed', 'commandRun'] },
-					},
-				},
-				paused: {
-					on: {
-						'training.resume': { target: 'training', actions: 'commandRun' },
-						'training.start': { target: 'training', actions: 'commandRun' },
-						'training.step': { actions: 'commandStep' },
-					},
-				},
-			},
+			states: playbackStates('training'),
 		},
 		completed: {
 			on: {
-				'training.start': { target: 'session.training', actions: 'startContinuously' },
-				'training.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.start': { target: 'session.training', actions: 'startContinuously' },
+				'playback.reset': { target: 'idle', actions: 'clearRun' },
 				'training.configure': { target: 'idle', actions: 'applyParams' },
 			},
 		},
 		diverged: {
 			on: {
-				'training.start': { target: 'session.training', actions: 'startContinuously' },
-				'training.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.start': { target: 'session.training', actions: 'startContinuously' },
+				'playback.reset': { target: 'idle', actions: 'clearRun' },
 				'training.configure': { target: 'idle', actions: 'applyParams' },
 			},
 		},
 		stopped: {
 			on: {
-				'training.start': { target: 'session.training', actions: 'startContinuously' },
-				'training.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.start': { target: 'session.training', actions: 'startContinuously' },
+				'playback.reset': { target: 'idle', actions: 'clearRun' },
 				'training.configure': { target: 'idle', actions: 'applyParams' },
 			},
 		},
 		failed: {
 			on: {
-				'training.start': { target: 'session.training', actions: 'startContinuously' },
-				'training.reset': { target: 'idle', actions: 'clearRun' },
+				'playback.start': { target: 'session.training', actions: 'startContinuously' },
+				'playback.reset': { target: 'idle', actions: 'clearRun' },
 				'training.configure': { target: 'idle', actions: 'applyParams' },
 			},
 		},

@@ -357,3 +357,14 @@ export function splitRecords<T>(
 		train: shuffled.slice(nTest + nValidation),
 	};
 }
+
+/** Every feature, numeric first, in the order the lab lists them. */
+export const driftFeatures: readonly FeatureName[] = [
+	...numericFeatures,
+	...(Object.keys(categoricalFeatures) as CategoricalFeature[]),
+];
+
+/** True for the world's numeric features. */
+export function isNumericFeature(name: string): name is NumericFeature {
+	return (numericFeatures as readonly string[]).includes(name);
+}

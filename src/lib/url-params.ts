@@ -6,12 +6,36 @@
  * inverse and only writes values that differ from the defaults, keeping shared links short.
  */
 
+/** What every parameter has: a label, and older URL keys still read (shared links keep working). */
+interface ParamBase {
+	label: string;
+	aliases?: readonly string[];
+}
+
 /** How one parameter is parsed and validated. */
 export type ParamSpec =
-	| { kind: 'number'; default: number; min: number; max: number; label: string }
-	| { kind: 'integer'; default: number; min: number; max: number; label: string }
-	| { kind: 'enum'; default: string; values: readonly string[]; label: string }
-	| { kind: 'boolean'; default: boolean; label: string };
+	| (ParamBase & {
+			kind: 'number' | 'integer';
+			default: number;
+			min: number;
+			max: number;
+			/** The input's step (`any` when unset for numbers, 1 for integers). */
+			step?: number;
+	  })
+	| (ParamBase & { kind: 'enum'; default: string; values: readonly string[] })
+	| (ParamBase & { kind: 'boolean'; default: boolean });
+
+/** Longest piece of a link echoed back in a message; longer ones are cut with an ellipsis. */
+export const echoMaxChars = 40;
+
+/**
+ * A value from a link or a form, safe to echo: cut to `echoMaxChars` characters, so a 5,000-
+ * character value or a 3,000-digit seed cannot widen the page.
+ */
+export function clip(text: string, maxChars = echoMaxChars): string {
+	const chars = [...text];
+	return chars.length <= maxChars ? text : `${chars.slice(0, maxChars - 1).join('')}…`;
+}
 
 /** A spec for every parameter of a lab. */
 export type ParamsSpec = Record<string, ParamSpec>;
@@ -41,9 +65,15 @@ export function readParams<S extends ParamsSpec>(spec: S, search: string): ReadP
 	const query = new URLSearchParams(search);
 	const params: Record<string, unknown> = {};
 	const problems: string[] = [];
+	const known = new Set<string>();
 	for (const [key, s] of Object.entries(spec)) {
-		const raw = query.get(key);
-		if (raw === null || raw === '') {
+		known.add(key);
+		for (const alias of s.aliases ?? []) known.add(alias);
+		// The current key wins; an older key is read when the link has no current one.
+		const found = [key, ...(s.aliases ?? [])].find((k) => query.has(k));
+		const rawFull = found === undefined ? null : query.get(found);
+		const raw = rawFull === null ? null : clip(rawFull);
+		if (rawFull === null || rawFull === '') {
 			params[key] = s.default;
 			continue;
 		}
@@ -51,7 +81,7 @@ export function readParams<S extends ParamsSpec>(spec: S, search: string): ReadP
 		switch (s.kind) {
 			case 'number':
 			case 'integer': {
-				const value = Number(raw);
+				const value = Number(rawFull);
 				if (!Number.isFinite(value) || (s.kind === 'integer' && !Number.isInteger(value))) {
 					problems.push(
 						`${s.label} “${raw}” is not ${s.kind === 'integer' ? 'a whole number' : 'a number'}, ${fallback}.`,
@@ -66,15 +96,15 @@ export function readParams<S extends ParamsSpec>(spec: S, search: string): ReadP
 				break;
 			}
 			case 'enum':
-				if (s.values.includes(raw)) params[key] = raw;
+				if (s.values.includes(rawFull)) params[key] = rawFull;
 				else {
 					problems.push(`${s.label} “${raw}” is not one of ${s.values.join(', ')}, ${fallback}.`);
 					params[key] = s.default;
 				}
 				break;
 			case 'boolean':
-				if (raw === '1' || raw === 'true') params[key] = true;
-				else if (raw === '0' || raw === 'false') params[key] = false;
+				if (rawFull === '1' || rawFull === 'true') params[key] = true;
+				else if (rawFull === '0' || rawFull === 'false') params[key] = false;
 				else {
 					problems.push(`${s.label} “${raw}” should be 1 or 0, ${fallback}.`);
 					params[key] = s.default;
@@ -82,13 +112,54 @@ export function readParams<S extends ParamsSpec>(spec: S, search: string): ReadP
 				break;
 		}
 	}
-	const unknown = [...query.keys()].filter((k) => !(k in spec));
+	// Own keys only: `constructor`, `toString` or `__proto__` are unused parameters like any other.
+	const unknown = [...new Set(query.keys())].filter((k) => !known.has(k));
 	if (unknown.length > 0) {
+		const listed = unknown.slice(0, 5).map((k) => clip(k, 24));
+		const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
 		problems.push(
-			`The link has parameters this lab does not use (${unknown.join(', ')}); they were ignored.`,
+			`The link has parameters this lab does not use (${listed.join(', ')}${more}); they were ignored.`,
 		);
 	}
 	return { params: params as ParamsOf<S>, problems };
+}
+
+/** The parameters a link states explicitly (under their current key or an older one). */
+export function statedParams(spec: ParamsSpec, search: string): Set<string> {
+	const query = new URLSearchParams(search);
+	return new Set(
+		Object.entries(spec)
+			.filter(([key, s]) => [key, ...(s.aliases ?? [])].some((k) => (query.get(k) ?? '') !== ''))
+			.map(([key]) => key),
+	);
+}
+
+/**
+ * The one rule for a number typed into a lab's form: empty, not a number, outside the range or
+ * not whole where a whole number is needed gives a message and keeps the current value — never a
+ * silent 0.
+ */
+export function readFieldInput(
+	s: ParamSpec,
+	raw: string,
+	kept: unknown,
+): { value: number } | { message: string } {
+	if (s.kind !== 'number' && s.kind !== 'integer') {
+		return { message: `${s.label} is not a number field.` };
+	}
+	const value = Number(raw);
+	if (
+		raw.trim() === '' ||
+		!Number.isFinite(value) ||
+		value < s.min ||
+		value > s.max ||
+		(s.kind === 'integer' && !Number.isInteger(value))
+	) {
+		return {
+			message: `${s.label} must be ${s.kind === 'integer' ? 'a whole number' : 'a number'} from ${s.min} to ${s.max}; kept ${clip(String(kept))}.`,
+		};
+	}
+	return { value };
 }
 
 /** A query string (without “?”) holding the values that differ from the defaults. */

@@ -1,10 +1,78 @@
 /**
  * Chart maths shared by the presentational chart components: padded extents, nice linear
- * scales with ticks, and number formatting. Pure functions over d3-scale and d3-format, so
- * they are unit-tested in Node and the components hold no maths.
+ * scales with ticks, band positions, line paths and number formatting. Pure functions, so they
+ * are unit-tested in Node and the components hold no maths.
+ *
+ * Key decision: the scales and the line path are written here over d3-array's `nice` and `ticks`
+ * (the same rounding d3-scale uses) rather than imported from d3-scale and d3-shape, whose
+ * interpolators and colour parsing the labs never use but every lab page would download.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { nice, ticks } from 'd3-array';
 import { format } from 'd3-format';
+
+/** A linear map from a domain onto a range, with nice ticks. */
+export interface LinearScale {
+	(value: number): number;
+	domain(): [number, number];
+	range(): [number, number];
+	ticks(count?: number): number[];
+}
+
+/** A linear scale over `domain` onto `range` (no rounding of the domain). */
+export function linearScale(domain: [number, number], range: [number, number]): LinearScale {
+	const [d0, d1] = domain;
+	const [r0, r1] = range;
+	// A zero-width domain maps everything to the middle of the range, as d3 does.
+	const scale = ((value: number) =>
+		r0 + (d1 === d0 ? 0.5 : (value - d0) / (d1 - d0)) * (r1 - r0)) as LinearScale;
+	scale.domain = () => [d0, d1];
+	scale.range = () => [r0, r1];
+	scale.ticks = (count = 10) => ticks(d0, d1, count);
+	return scale;
+}
+
+/** The even bands of a band scale (d3's `scaleBand` with inner padding, no outer padding). */
+export function bandScale(
+	keys: readonly string[],
+	range: [number, number],
+	paddingInner: number,
+): { at(key: string): number | undefined; bandwidth: number } {
+	const [start, stop] = range;
+	const step = (stop - start) / Math.max(1, keys.length - paddingInner);
+	const index = new Map(keys.map((key, i) => [key, i]));
+	return {
+		at: (key) => {
+			const i = index.get(key);
+			return i === undefined ? undefined : start + step * i;
+		},
+		bandwidth: step * (1 - paddingInner),
+	};
+}
+
+/**
+ * An SVG path through the points, broken where a point is missing (`null`), as a line chart
+ * with gaps draws it. Coordinates are rounded to three decimals.
+ */
+export function linePath(points: readonly ({ x: number; y: number } | null)[]): string {
+	const round = (n: number) => Math.round(n * 1000) / 1000;
+	let path = '';
+	let segment = 0;
+	// A segment of one point is closed on itself ("Z"), as d3's linear curve does.
+	const end = () => {
+		if (segment === 1) path += 'Z';
+		segment = 0;
+	};
+	for (const point of points) {
+		if (point === null) {
+			end();
+			continue;
+		}
+		path += `${segment === 0 ? 'M' : 'L'}${round(point.x)},${round(point.y)}`;
+		segment++;
+	}
+	end();
+	return path;
+}
 
 /** Inner drawing area of a chart after margins. */
 export interface ChartBox {
@@ -31,16 +99,14 @@ export function finiteExtent(
 }
 
 /** A linear scale over `domain` onto [start, end], rounded to nice tick values. */
-export function niceLinear(
-	domain: [number, number],
-	range: [number, number],
-): ScaleLinear<number, number> {
-	return scaleLinear().domain(domain).range(range).nice();
+export function niceLinear(domain: [number, number], range: [number, number]): LinearScale {
+	const [start, stop] = nice(domain[0], domain[1], 10);
+	return linearScale([start, stop], range);
 }
 
 /** Tick values and their labels for an axis. */
 export function axisTicks(
-	scale: ScaleLinear<number, number>,
+	scale: LinearScale,
 	count = 5,
 	specifier?: string,
 ): { value: number; label: string }[] {

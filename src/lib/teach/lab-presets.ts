@@ -4,9 +4,9 @@
  * workshop kit that reads the labs' own preset lists, so when they move to one shared preset
  * type, only the few lines below change.
  */
-import { driftPresets } from '@sim/index';
-import { trainingPresets, presetHref as trainingPresetHref } from '../training-presets';
-import { driftParamsSpec, driftQuery, presetParams as driftPresetParams } from '../drift-params';
+import { driftPresets } from '@sim/labs/drift';
+import { trainingPresets, presetHref as trainingPresetHref } from '../labs/training/training-presets';
+import { driftParamsSpec, driftQuery, presetParams as driftPresetParams } from '../labs/drift/drift-params';
 import { defaultParams } from '../url-params';
 
 /** A lab with presets. */

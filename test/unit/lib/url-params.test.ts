@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { defaultParams, readParams, writeParams, type ParamsSpec } from '@/lib/url-params';
+import {
+	clip,
+	defaultParams,
+	readFieldInput,
+	readParams,
+	writeParams,
+	type ParamsSpec,
+} from '@/lib/url-params';
 
 const spec = {
 	seed: { kind: 'integer', default: 42, min: 0, max: 2 ** 31 - 1, label: 'Seed' },
@@ -44,5 +51,62 @@ describe('writeParams', () => {
 		const query = writeParams(spec, params);
 		expect(query).toBe('seed=9&model=mlp&earlyStopping=0');
 		expect(readParams(spec, query).params).toEqual(params);
+	});
+});
+
+describe('hostile links', () => {
+	test('prototype names are unused parameters like any other', () => {
+		const { params, problems } = readParams(spec, '?constructor=1&toString=2&__proto__=x');
+		expect(params).toEqual(defaultParams(spec));
+		expect(problems).toEqual([
+			'The link has parameters this lab does not use (constructor, toString, __proto__); they were ignored.',
+		]);
+	});
+
+	test('echoed values and names are clipped, and a long list of names is counted', () => {
+		const seed = '9'.repeat(3000);
+		const { problems } = readParams(spec, `?seed=${seed}&model=${'x'.repeat(5000)}`);
+		expect(problems).toEqual([
+			// 3,000 nines overflow to Infinity, which is not a whole number.
+			`Seed “${'9'.repeat(39)}…” is not a whole number, so the default (42) is used.`,
+			`Model “${'x'.repeat(39)}…” is not one of logistic, mlp, so the default (logistic) is used.`,
+		]);
+		const names = Array.from({ length: 8 }, (_, i) => `${'k'.repeat(30)}${i}=1`).join('&');
+		expect(readParams(spec, names).problems).toEqual([
+			`The link has parameters this lab does not use (${Array.from({ length: 5 }, () => `${'k'.repeat(23)}…`).join(', ')} and 3 more); they were ignored.`,
+		]);
+		expect(clip('short')).toBe('short');
+	});
+
+	test('older keys are still read; the current key wins when both are there', () => {
+		const aliased = {
+			windowDays: {
+				kind: 'integer',
+				default: 1,
+				min: 1,
+				max: 20,
+				label: 'Window',
+				aliases: ['window'],
+			},
+		} satisfies ParamsSpec;
+		expect(readParams(aliased, '?window=5')).toEqual({ params: { windowDays: 5 }, problems: [] });
+		expect(readParams(aliased, '?window=5&windowDays=7').params).toEqual({ windowDays: 7 });
+		expect(writeParams(aliased, { windowDays: 5 })).toBe('windowDays=5');
+	});
+});
+
+describe('readFieldInput', () => {
+	const seedSpec = spec.seed;
+	test('one rule for every number field: a message and the value kept, never a silent 0', () => {
+		expect(readFieldInput(seedSpec, '', 42)).toEqual({
+			message: 'Seed must be a whole number from 0 to 2147483647; kept 42.',
+		});
+		expect(readFieldInput(seedSpec, '1.5', 42)).toHaveProperty('message');
+		expect(readFieldInput(seedSpec, '-1', 42)).toHaveProperty('message');
+		expect(readFieldInput(spec.learningRate, 'abc', 0.03)).toEqual({
+			message: 'Learning rate must be a number from 0.00001 to 10; kept 0.03.',
+		});
+		expect(readFieldInput(seedSpec, ' 7 ', 42)).toEqual({ value: 7 });
+		expect(readFieldInput(spec.learningRate, '0', 0.03)).toHaveProperty('message');
 	});
 });

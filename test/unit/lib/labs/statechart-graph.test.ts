@@ -97,11 +97,11 @@ describe('statechartGraph', () => {
 
 	test('draws both outcomes of a guarded choice on the training machine, guard first', () => {
 		const finished = statechartGraph(trainingMachine).edges.filter(
-			(e) => e.event === 'worker.finished',
+			(e) => e.event === 'trainer.finished',
 		);
 		expect(finished.map((e) => [e.source, e.target, e.label])).toEqual([
-			['session', 'diverged', 'worker.finished [hasDiverged]'],
-			['session', 'completed', 'worker.finished'],
+			['session', 'diverged', 'trainer.finished [hasDiverged]'],
+			['session', 'completed', 'trainer.finished'],
 		]);
 	});
 

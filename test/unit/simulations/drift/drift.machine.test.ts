@@ -1,19 +1,14 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createStreamHandler, driftService } from '@sim/drift/drift.service';
 import {
-	createActor,
-	createMachine,
-	initialTransition,
-	transition,
-	type SnapshotFrom,
-} from 'xstate';
-import { createTestModel } from 'xstate/graph';
-import {
-	createDriftLabContext,
 	defaultStreamConfig,
 	driftLabMachine,
 	driftPresets,
 	noScenario,
-	openInPageStream,
+	openInPagePort,
+	streamClock,
+	streamFailure,
 	runDriftStream,
 	type DayResult,
 	type DriftLabEvent,
@@ -30,7 +25,7 @@ beforeAll(() => {
 });
 
 const dayEvent = (n: number): DriftLabEvent => ({
-	type: 'clock.day',
+	type: 'clock.dayComputed',
 	result: days[n - 1] as DayResult,
 	histograms: [] as FeatureHistogram[],
 	modelSource: 'default',
@@ -51,26 +46,26 @@ describe('drift lab machine transitions (pure)', () => {
 	});
 
 	test('start streams, pause pauses, start resumes, days accumulate', () => {
-		let snapshot = run([{ type: 'stream.start' }, dayEvent(1)]);
+		let snapshot = run([{ type: 'playback.start' }, dayEvent(1)]);
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 		expect(snapshot.context.results.map((r) => r.day)).toEqual([1]);
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.pause' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.pause' })[0];
 		expect(snapshot.value).toEqual({ running: 'paused' });
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.start' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.start' })[0];
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 	});
 
 	test('step from idle starts a paused run in step mode', () => {
-		const snapshot = run([{ type: 'stream.step' }]);
+		const snapshot = run([{ type: 'playback.step' }]);
 		expect(snapshot.value).toEqual({ running: 'paused' });
 		expect(snapshot.context.startMode).toBe('step');
 	});
 
 	test('the horizon day finishes the run; start again begins a fresh one', () => {
-		let snapshot = run([{ type: 'stream.start' }, dayEvent(1), dayEvent(2), dayEvent(3)]);
+		let snapshot = run([{ type: 'playback.start' }, dayEvent(1), dayEvent(2), dayEvent(3)]);
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.results).toHaveLength(3);
-		snapshot = transition(driftLabMachine, snapshot, { type: 'stream.start' })[0];
+		snapshot = transition(driftLabMachine, snapshot, { type: 'playback.start' })[0];
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 		expect(snapshot.context.results).toEqual([]);
 	});
@@ -79,9 +74,9 @@ describe('drift lab machine transitions (pure)', () => {
 		const config: StreamConfig = { ...defaultStreamConfig, windowDays: 5 };
 		const snapshot = run([
 			{ type: 'stream.configure', config, horizonDays: 3 },
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			dayEvent(1),
-			{ type: 'stream.reset' },
+			{ type: 'playback.reset' },
 		]);
 		expect(snapshot.value).toBe('idle');
 		expect(snapshot.context.results).toEqual([]);
@@ -91,7 +86,7 @@ describe('drift lab machine transitions (pure)', () => {
 	test('drift.inject mid-run records the scenario and the day it applies from', () => {
 		const scenario = { ...noScenario, kind: 'unit' as const, feature: 'monthlyCharge' as const };
 		const snapshot = run([
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			dayEvent(1),
 			{ type: 'drift.inject', scenario },
 		]);
@@ -102,11 +97,11 @@ describe('drift lab machine transitions (pure)', () => {
 
 	test('each day feeds the monitoring machine, and acknowledge reaches it', () => {
 		// Day 3 of the default run has one drifted feature: a warning, not an alert.
-		const snapshot = run([{ type: 'stream.start' }, dayEvent(1), dayEvent(2), dayEvent(3)], 4);
+		const snapshot = run([{ type: 'playback.start' }, dayEvent(1), dayEvent(2), dayEvent(3)], 4);
 		expect(snapshot.context.monitoring.context.lastDay).toBe(3);
 		expect(snapshot.context.monitoring.value).toBe('warning');
 		const alerting = run([
-			{ type: 'stream.start' },
+			{ type: 'playback.start' },
 			{ ...dayEvent(1), result: { ...(days[0] as DayResult), driftShare: 0.6 } } as DriftLabEvent,
 		]);
 		expect(alerting.context.monitoring.value).toBe('alerting');
@@ -115,17 +110,17 @@ describe('drift lab machine transitions (pure)', () => {
 	});
 
 	test('a clock error pauses the run with the message; bad speeds are refused', () => {
-		let snapshot = run([{ type: 'stream.start' }, { type: 'clock.error', message: 'boom' }]);
+		let snapshot = run([{ type: 'playback.start' }, { type: 'clock.failed', message: 'boom' }]);
 		expect(snapshot.value).toEqual({ running: 'paused' });
 		expect(snapshot.context.error).toBe('boom');
 		snapshot = transition(driftLabMachine, snapshot, {
-			type: 'stream.setSpeed',
-			dayDelayMs: -5,
+			type: 'playback.setSpeed',
+			delayMs: -5,
 		})[0];
 		expect(snapshot.context.dayDelayMs).toBe(400);
 		snapshot = transition(driftLabMachine, snapshot, {
-			type: 'stream.setSpeed',
-			dayDelayMs: 50,
+			type: 'playback.setSpeed',
+			delayMs: 50,
 		})[0];
 		expect(snapshot.context.dayDelayMs).toBe(50);
 	});
@@ -135,21 +130,33 @@ describe('drift lab machine with its real clock', () => {
 	afterEach(() => {
 		vi.useRealTimers();
 	});
+	// The real clock and the real service, on the page; the service is loaded without a dynamic
+	// import, whose module loading fake timers cannot advance.
+	const machine = driftLabMachine.provide({
+		actors: {
+			clock: streamClock((onReply) =>
+				openInPagePort(() => Promise.resolve(driftService), onReply, streamFailure),
+			),
+		},
+	});
 
-	test('streams the same days as the model, pauses, steps and stops its timer at the end', () => {
+	// The in-page service answers on a later task, as a worker does, so time is advanced with the
+	// async variant, which also lets the replies' promises settle.
+	test('streams the same days as the model, pauses, steps and stops its timer at the end', async () => {
 		vi.useFakeTimers();
-		const actor = createActor(driftLabMachine, { input: { horizonDays: 4 } }).start();
-		actor.send({ type: 'stream.setSpeed', dayDelayMs: 100 });
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(250);
+		const actor = createActor(machine, { input: { horizonDays: 4 } }).start();
+		actor.send({ type: 'playback.setSpeed', delayMs: 100 });
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(250);
 		expect(actor.getSnapshot().context.results).toHaveLength(2);
-		actor.send({ type: 'stream.pause' });
-		vi.advanceTimersByTime(1000);
+		actor.send({ type: 'playback.pause' });
+		await vi.advanceTimersByTimeAsync(1000);
 		expect(actor.getSnapshot().context.results).toHaveLength(2);
-		actor.send({ type: 'stream.step' });
+		actor.send({ type: 'playback.step' });
+		await vi.advanceTimersByTimeAsync(1);
 		expect(actor.getSnapshot().context.results).toHaveLength(3);
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(1000);
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(1000);
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.results).toEqual(days);
@@ -159,16 +166,16 @@ describe('drift lab machine with its real clock', () => {
 		actor.stop();
 	});
 
-	test('a preset reaches its first alert on the day the model predicts', () => {
+	test('a preset reaches its first alert on the day the model predicts', async () => {
 		vi.useFakeTimers();
 		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
 		if (!preset) throw new Error('missing preset');
-		const actor = createActor(driftLabMachine, {
+		const actor = createActor(machine, {
 			input: { config: preset.config, horizonDays: 25 },
 		}).start();
-		actor.send({ type: 'stream.setSpeed', dayDelayMs: 0 });
-		actor.send({ type: 'stream.start' });
-		vi.advanceTimersByTime(100);
+		actor.send({ type: 'playback.setSpeed', delayMs: 0 });
+		actor.send({ type: 'playback.start' });
+		await vi.advanceTimersByTimeAsync(100);
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('finished');
 		expect(snapshot.context.monitoring.context.alertLog[0]).toMatchObject({
@@ -179,101 +186,178 @@ describe('drift lab machine with its real clock', () => {
 	});
 });
 
-describe('drift lab machine (model-based)', () => {
-	const scenario = { ...noScenario, kind: 'sudden' as const };
-	// Test models cannot run invocations; the clock's effect is modelled by `clock.day` events, so
-	// the suite runs the lab's own configuration and implementations without the invoke and
-	// with the commands to the clock as no-ops.
-	const { invoke: _clock, ...running } = driftLabMachine.config.states?.running ?? {};
-	const withoutClock = createMachine(
-		{
-			...driftLabMachine.config,
-			context: createDriftLabContext(defaultStreamConfig, 2),
-			states: { ...driftLabMachine.config.states, running },
-		} as typeof driftLabMachine.config,
-		{
-			...driftLabMachine.implementations,
-			actions: {
-				...driftLabMachine.implementations.actions,
-				commandRun: () => {},
-				commandPause: () => {},
-				commandStep: () => {},
-				commandSpeed: () => {},
-				commandInject: () => {},
-			},
-		},
-	) as unknown as typeof driftLabMachine;
-	const model = createTestModel(withoutClock, {
-		events: (snapshot): DriftLabEvent[] => {
-			const next = snapshot.context.results.length + 1;
-			return [
-				{ type: 'stream.start' },
-				{ type: 'stream.pause' },
-				{ type: 'stream.step' },
-				{ type: 'stream.reset' },
-				{ type: 'drift.inject', scenario },
-				{ type: 'alert.acknowledge' },
-				{ type: 'stream.setSpeed', dayDelayMs: 10 },
-				{ type: 'stream.configure', config: defaultStreamConfig, horizonDays: 2 },
-				{ type: 'model.use', artifact: null },
-				{ type: 'clock.error', message: 'boom' },
-				...(next <= 2 ? [dayEvent(next)] : []),
-			];
-		},
-		serializeState: (snapshot) =>
-			JSON.stringify([
-				snapshot.value,
-				snapshot.context.results.length,
-				snapshot.context.monitoring.value,
-				snapshot.context.config.scenario.kind,
-			]),
-	});
+/**
+ * The specification, written from the lab's rules and not from the machine: idle → a run
+ * (streaming ⇄ paused) → finished after the horizon's days; a failure pauses; reset always goes
+ * back to idle; settings change only outside a run (injections are recorded during one).
+ */
+type SpecValue = 'idle' | 'streaming' | 'paused' | 'finished';
+interface DriftSpec {
+	value: SpecValue;
+	days: number;
+}
+type Move =
+	| 'start'
+	| 'pause'
+	| 'step'
+	| 'reset'
+	| 'inject'
+	| 'acknowledge'
+	| 'speed'
+	| 'configure'
+	| 'useModel'
+	| 'fail'
+	| 'day';
 
-	test('every state is reachable and every path keeps the invariants', () => {
-		const paths = model.getSimplePaths();
-		const reached = new Set(
-			paths.flatMap((path) => path.steps.map((step) => JSON.stringify(step.state.value))),
-		);
-		expect([...reached].sort()).toEqual(
-			[
-				'"idle"',
-				'"finished"',
-				JSON.stringify({ running: 'streaming' }),
-				JSON.stringify({ running: 'paused' }),
-			].sort(),
-		);
-		for (const path of paths) {
-			for (const step of path.steps) {
-				const { value, context } = step.state;
-				// Idle never holds results; a finished run always holds exactly the horizon's days.
-				if (value === 'idle') expect(context.results).toEqual([]);
-				if (value === 'finished') expect(context.results).toHaveLength(context.horizonDays);
-				expect(context.results.map((r) => r.day)).toEqual(context.results.map((_, i) => i + 1));
-			}
+function driftSpecStep(spec: DriftSpec, move: Move, horizon: number): DriftSpec {
+	const running = spec.value === 'streaming' || spec.value === 'paused';
+	switch (move) {
+		case 'reset':
+			return { value: 'idle', days: 0 };
+		case 'speed':
+		case 'acknowledge':
+		case 'useModel':
+			return spec;
+		case 'start':
+			if (spec.value === 'idle' || spec.value === 'finished')
+				return { value: 'streaming', days: 0 };
+			return spec.value === 'paused' ? { ...spec, value: 'streaming' } : spec;
+		case 'step':
+			if (spec.value === 'idle') return { value: 'paused', days: 0 };
+			return running ? { ...spec, value: 'paused' } : spec;
+		case 'pause':
+			return spec.value === 'streaming' ? { ...spec, value: 'paused' } : spec;
+		case 'fail':
+			return running ? { ...spec, value: 'paused' } : spec;
+		case 'configure':
+		case 'inject':
+			return spec.value === 'finished' ? { value: 'idle', days: 0 } : spec;
+		case 'day':
+			if (!running) return spec;
+			return spec.days + 1 >= horizon
+				? { value: 'finished', days: spec.days + 1 }
+				: { ...spec, days: spec.days + 1 };
+	}
+}
+
+describe('drift lab machine against its specification (model-based)', () => {
+	const horizon = 2;
+	const scenario = { ...noScenario, kind: 'sudden' as const };
+	const moves: Move[] = [
+		'start',
+		'pause',
+		'step',
+		'reset',
+		'inject',
+		'acknowledge',
+		'speed',
+		'configure',
+		'useModel',
+		'fail',
+		'day',
+	];
+	const eventFor = (snapshot: Snapshot, move: Move): DriftLabEvent => {
+		switch (move) {
+			case 'start':
+				return { type: 'playback.start' };
+			case 'pause':
+				return { type: 'playback.pause' };
+			case 'step':
+				return { type: 'playback.step' };
+			case 'reset':
+				return { type: 'playback.reset' };
+			case 'inject':
+				return { type: 'drift.inject', scenario };
+			case 'acknowledge':
+				return { type: 'alert.acknowledge' };
+			case 'speed':
+				return { type: 'playback.setSpeed', delayMs: 10 };
+			case 'configure':
+				return { type: 'stream.configure', config: defaultStreamConfig, horizonDays: horizon };
+			case 'useModel':
+				return { type: 'model.use', artifact: null };
+			case 'fail':
+				return { type: 'clock.failed', message: 'boom' };
+			case 'day':
+				return dayEvent(Math.min(horizon, snapshot.context.results.length + 1));
 		}
+	};
+	const valueOf = (snapshot: Snapshot): SpecValue =>
+		typeof snapshot.value === 'string'
+			? (snapshot.value as SpecValue)
+			: (String(snapshot.value.running) as SpecValue);
+
+	test('agrees with the specification on every sequence of up to four moves', () => {
+		const [start] = initialTransition(driftLabMachine, { horizonDays: horizon });
+		let sequences = 0;
+		const walk = (snapshot: Snapshot, spec: DriftSpec, path: Move[]) => {
+			for (const move of moves) {
+				// A day can only be computed while the clock runs, and only up to the horizon.
+				if (
+					move === 'day' &&
+					(spec.days >= horizon || !['streaming', 'paused'].includes(spec.value))
+				)
+					continue;
+				const [next] = transition(driftLabMachine, snapshot, eventFor(snapshot, move));
+				const expected = driftSpecStep(spec, move, horizon);
+				const where = [...path, move].join(' → ');
+				expect(valueOf(next), where).toBe(expected.value);
+				expect(
+					next.context.results.map((r) => r.day),
+					where,
+				).toEqual(Array.from({ length: expected.days }, (_, k) => k + 1));
+				sequences++;
+				if (path.length < 3) walk(next, expected, [...path, move]);
+			}
+		};
+		walk(start, { value: 'idle', days: 0 }, []);
+		expect(sequences).toBeGreaterThan(10_000);
 	});
 });
 
-describe('stream ports', () => {
-	test('the in-page port answers with the model’s days and their histograms', () => {
+describe('the stream service', () => {
+	test('answers with the model’s days and their histograms', () => {
 		const replies: StreamReply[] = [];
-		const port = openInPageStream((reply) => replies.push(reply));
-		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
-		port.post({ type: 'day', day: 1 });
-		port.post({ type: 'day', day: 2 });
+		const handler = createStreamHandler((reply) => replies.push(reply));
+		handler.handle({ type: 'open', config: defaultStreamConfig, artifact: null });
+		handler.handle({ type: 'day', day: 1 });
+		handler.handle({ type: 'day', day: 2 });
 		expect(replies.map((r) => (r.type === 'day' ? r.result : null))).toEqual(days.slice(0, 2));
 		const last = replies[1];
 		expect(last?.type === 'day' && last.histograms.map((h) => h.feature)).toHaveLength(11);
-		port.terminate();
-		port.post({ type: 'day', day: 3 });
-		expect(replies).toHaveLength(2);
 	});
 
 	test('a day asked for before the stream opens comes back as an error, not a throw', () => {
 		const replies: StreamReply[] = [];
-		openInPageStream((reply) => replies.push(reply)).post({ type: 'day', day: 1 });
+		createStreamHandler((reply) => replies.push(reply)).handle({ type: 'day', day: 1 });
 		expect(replies).toEqual([
 			{ type: 'error', message: 'The stream was asked for a day before it opened.' },
 		]);
+	});
+
+	test('on the page it answers asynchronously and never after terminate', async () => {
+		const replies: StreamReply[] = [];
+		const port = openInPagePort(
+			() => Promise.resolve(driftService),
+			(reply) => replies.push(reply),
+			streamFailure,
+		);
+		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
+		port.post({ type: 'day', day: 1 });
+		expect(replies).toEqual([]);
+		await vi.waitFor(() => expect(replies).toHaveLength(1));
+		expect(replies[0]?.type === 'day' && replies[0].result).toEqual(days[0]);
+		port.post({ type: 'day', day: 2 });
+		port.terminate();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(replies).toHaveLength(1);
+	});
+});
+
+describe('the drift lab entry point', () => {
+	test('restates the dataset-drift share of the statistics exactly', async () => {
+		const { datasetDriftShare } = await import('@sim/labs/drift');
+		const { DEFAULT_DRIFT_SHARE } = await import('@sim/stats/feature-drift.detector');
+		expect(datasetDriftShare).toBe(DEFAULT_DRIFT_SHARE);
 	});
 });

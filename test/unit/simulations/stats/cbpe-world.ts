@@ -1,5 +1,5 @@
 // The default production model's scores on the drift lab's world, generated exactly as the drift
-// stream generates them (simulations/drift/drift.model.ts createDriftStream: the reference from
+// stream generates them (simulations/monitoring/stream.model.ts createDriftStream: the reference from
 // generateDataset, the default model trained on it, each day from generateDay on the 'production'
 // split of the seed, no scenario). Shared by the CBPE tests and by
 // scripts/fixtures/cbpe-export.mjs, which writes these numbers for NannyML to read, so both sides
@@ -13,7 +13,7 @@ import {
 	generateDay,
 	type ChurnRecord,
 } from '../../../../simulations/world/world.model';
-import { trainDefaultModel } from '../../../../simulations/drift/drift.model';
+import { trainDefaultModel } from '../../../../simulations/serving/serving.model';
 
 /** Scores and labels of one sample. */
 export interface ScoredSample {

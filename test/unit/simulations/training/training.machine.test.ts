@@ -7,8 +7,9 @@ import {
 	type ExecutableActionObject,
 } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { trainerActor, trainingMachine, type TrainingEvent } from '@sim/training/training.machine';
-import type { TrainingCommand, TrainingReport } from '@sim/training/training.messages';
+import { trainerClock, trainingMachine, type TrainingEvent } from '@sim/training/training.machine';
+import type { TrainingReply, TrainingRequest } from '@sim/training/training.protocol';
+import type { Schedule } from '@sim/runtime/clock.actor';
 import type { EpochMetrics, RunResult } from '@sim/training/training.model';
 import { defaultTrainingParams } from '@sim/training/training.data';
 
@@ -60,14 +61,14 @@ describe('trainingMachine transitions (pure)', () => {
 
 	test('start spawns the trainer in run mode; step spawns it to take one epoch', () => {
 		const [idle] = initialTransition(trainingMachine, undefined);
-		const [training, startActions] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [training, startActions] = transition(trainingMachine, idle, { type: 'playback.start' });
 		expect(training.value).toEqual({ session: 'training' });
 		expect(describeActions(startActions)).toEqual(['spawn trainModel']);
 		expect((startActions[0]?.params as { input: { startMode: string } }).input.startMode).toBe(
 			'run',
 		);
 
-		const [paused, stepActions] = transition(trainingMachine, idle, { type: 'training.step' });
+		const [paused, stepActions] = transition(trainingMachine, idle, { type: 'playback.step' });
 		expect(paused.value).toEqual({ session: 'paused' });
 		expect((stepActions[0]?.params as { input: { startMode: string } }).input.startMode).toBe(
 			'step',
@@ -76,34 +77,34 @@ describe('trainingMachine transitions (pure)', () => {
 
 	test('pause, step and resume send the matching commands to the trainer', () => {
 		const [idle] = initialTransition(trainingMachine, undefined);
-		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [training] = transition(trainingMachine, idle, { type: 'playback.start' });
 		const [paused, pauseActions] = transition(trainingMachine, training, {
-			type: 'training.pause',
+			type: 'playback.pause',
 		});
 		expect(paused.value).toEqual({ session: 'paused' });
-		expect(describeActions(pauseActions)).toEqual(['send pause']);
+		expect(describeActions(pauseActions)).toEqual(['send clock.pause']);
 		const [stillPaused, stepActions] = transition(trainingMachine, paused, {
-			type: 'training.step',
+			type: 'playback.step',
 		});
 		expect(stillPaused.value).toEqual({ session: 'paused' });
-		expect(describeActions(stepActions)).toEqual(['send step']);
+		expect(describeActions(stepActions)).toEqual(['send clock.step']);
 		const [resumed, resumeActions] = transition(trainingMachine, paused, {
-			type: 'training.resume',
+			type: 'playback.start',
 		});
 		expect(resumed.value).toEqual({ session: 'training' });
-		expect(describeActions(resumeActions)).toEqual(['send run']);
+		expect(describeActions(resumeActions)).toEqual(['send clock.run']);
 	});
 
 	test('records epochs, and ends in completed or diverged by the result', () => {
 		const [idle] = initialTransition(trainingMachine, undefined);
-		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [training] = transition(trainingMachine, idle, { type: 'playback.start' });
 		const [one] = transition(trainingMachine, training, {
-			type: 'worker.epoch',
+			type: 'trainer.epochCompleted',
 			metrics: metrics(1),
 		});
 		expect(one.context.epochs).toEqual([metrics(1)]);
 		const [done, doneActions] = transition(trainingMachine, one, {
-			type: 'worker.finished',
+			type: 'trainer.finished',
 			result: result('completed'),
 			trainingDurationMs: 42,
 		});
@@ -111,7 +112,7 @@ describe('trainingMachine transitions (pure)', () => {
 		expect(done.context.trainingDurationMs).toBe(42);
 		expect(describeActions(doneActions)).toEqual(['xstate.stopChild']);
 		const [diverged] = transition(trainingMachine, one, {
-			type: 'worker.finished',
+			type: 'trainer.finished',
 			result: result('diverged'),
 			trainingDurationMs: 1,
 		});
@@ -120,9 +121,9 @@ describe('trainingMachine transitions (pure)', () => {
 
 	test('a worker error fails the run with its message; stop and reset stop the trainer', () => {
 		const [idle] = initialTransition(trainingMachine, undefined);
-		const [training] = transition(trainingMachine, idle, { type: 'training.start' });
+		const [training] = transition(trainingMachine, idle, { type: 'playback.start' });
 		const [failed] = transition(trainingMachine, training, {
-			type: 'worker.error',
+			type: 'trainer.failed',
 			message: 'boom',
 		});
 		expect(failed.value).toBe('failed');
@@ -130,7 +131,7 @@ describe('trainingMachine transitions (pure)', () => {
 		const [stopped, stopActions] = transition(trainingMachine, training, { type: 'training.stop' });
 		expect(stopped.value).toBe('stopped');
 		expect(describeActions(stopActions)).toEqual(['xstate.stopChild']);
-		const [reset] = transition(trainingMachine, training, { type: 'training.reset' });
+		const [reset] = transition(trainingMachine, training, { type: 'playback.reset' });
 		expect(reset.value).toBe('idle');
 	});
 
@@ -141,16 +142,16 @@ describe('trainingMachine transitions (pure)', () => {
 			learningRate: 0.3,
 		});
 		expect(configured.context.params.learningRate).toBe(0.3);
-		const [training] = transition(trainingMachine, configured, { type: 'training.start' });
+		const [training] = transition(trainingMachine, configured, { type: 'playback.start' });
 		const [one] = transition(trainingMachine, training, {
-			type: 'worker.epoch',
+			type: 'trainer.epochCompleted',
 			metrics: metrics(1),
 		});
 		const [changed, actions] = transition(trainingMachine, one, {
 			type: 'training.setLearningRate',
 			learningRate: 0.05,
 		});
-		expect(describeActions(actions)).toEqual(['send setLearningRate']);
+		expect(describeActions(actions)).toEqual(['send clock.post']);
 		expect(changed.context.learningRate).toBe(0.05);
 		expect(changed.context.learningRateChanges).toEqual([{ epoch: 1, learningRate: 0.05 }]);
 		const [ignored, none] = transition(trainingMachine, one, {
@@ -166,7 +167,7 @@ describe('trainingMachine transitions (pure)', () => {
 		const params = { ...defaultTrainingParams, hiddenUnits: 3 };
 		const [configured] = transition(trainingMachine, idle, { type: 'training.configure', params });
 		expect(configured.context.params.hiddenUnits).toBe(3);
-		const [training] = transition(trainingMachine, configured, { type: 'training.start' });
+		const [training] = transition(trainingMachine, configured, { type: 'playback.start' });
 		const [same] = transition(trainingMachine, training, {
 			type: 'training.configure',
 			params: defaultTrainingParams,
@@ -175,51 +176,93 @@ describe('trainingMachine transitions (pure)', () => {
 	});
 });
 
-/** A fake trainer: records commands and lets the test emit reports. */
+/**
+ * A fake trainer behind the real clock: the port records requests and lets the test emit replies;
+ * time is a manual schedule, so nothing runs unless the test runs it.
+ */
 function fakeTrainer() {
-	const log: { commands: TrainingCommand[]; alive: boolean; opened: number } = {
-		commands: [],
+	const log: { requests: TrainingRequest[]; alive: boolean; opened: number } = {
+		requests: [],
 		alive: false,
 		opened: 0,
 	};
-	let emit: (report: TrainingReport) => void = () => undefined;
+	const tasks: { task: () => void; delayMs: number; cancelled: boolean }[] = [];
+	const schedule: Schedule = (task, delayMs) => {
+		const entry = { task, delayMs, cancelled: false };
+		tasks.push(entry);
+		return () => {
+			entry.cancelled = true;
+		};
+	};
+	const scheduled = () => tasks.filter((t) => !t.cancelled);
+	const runNext = () => {
+		const next = scheduled()[0];
+		if (next) {
+			next.cancelled = true;
+			next.task();
+		}
+	};
+	let emit: (reply: TrainingReply) => void = () => undefined;
 	const machine = trainingMachine.provide({
 		actors: {
-			trainModel: trainerActor((onReport) => {
+			trainModel: trainerClock((onReply) => {
 				log.alive = true;
 				log.opened++;
-				log.commands = [];
-				emit = onReport;
+				log.requests = [];
+				emit = onReply;
 				return {
-					post: (command) => log.commands.push(command),
+					post: (request) => log.requests.push(request),
 					terminate: () => {
 						log.alive = false;
 					},
 				};
-			}),
+			}, schedule),
 		},
 	});
-	return { machine, log, emit: (report: TrainingReport) => emit(report) };
+	return { machine, log, scheduled, runNext, emit: (reply: TrainingReply) => emit(reply) };
 }
 
 describe('trainingMachine with a fake trainer', () => {
-	test('configures and runs the trainer, relays its reports, and terminates it at the end', () => {
-		const { machine, log, emit } = fakeTrainer();
+	test('configures the trainer, asks for epochs on its clock, relays replies, terminates it', () => {
+		const { machine, log, emit, runNext, scheduled } = fakeTrainer();
 		const actor = createActor(machine).start();
-		actor.send({ type: 'training.start' });
+		actor.send({ type: 'playback.start' });
 		expect(log.alive).toBe(true);
-		expect(log.commands).toEqual([
-			{ type: 'configure', params: defaultTrainingParams },
-			{ type: 'run', epochDelayMs: 150 },
-		]);
+		expect(log.requests).toEqual([{ type: 'configure', params: defaultTrainingParams }]);
+		// Training starts with an epoch at once.
+		expect(scheduled().map((t) => t.delayMs)).toEqual([0]);
+		runNext();
+		expect(log.requests.at(-1)).toEqual({ type: 'epoch' });
 		emit({ type: 'ready', dataVersion: 'abcd1234', trainRows: 1, validationRows: 1, testRows: 1 });
-		emit({ type: 'epoch', metrics: metrics(1) });
-		emit({ type: 'finished', result: result('completed'), trainingDurationMs: 9 });
+		emit({ type: 'epoch', metrics: metrics(1), finished: null });
+		// The next epoch waits the pace's delay, and only once the last one was answered.
+		expect(scheduled().map((t) => t.delayMs)).toEqual([150]);
+		runNext();
+		emit({
+			type: 'epoch',
+			metrics: metrics(2),
+			finished: { result: result('completed'), trainingDurationMs: 9 },
+		});
 		const snapshot = actor.getSnapshot();
 		expect(snapshot.value).toBe('completed');
 		expect(snapshot.context.dataVersion).toBe('abcd1234');
-		expect(snapshot.context.epochs).toHaveLength(1);
+		expect(snapshot.context.epochs).toHaveLength(2);
+		expect(snapshot.context.trainingDurationMs).toBe(9);
 		expect(log.alive).toBe(false);
+		expect(scheduled()).toEqual([]);
+		actor.stop();
+	});
+
+	test('speed changes reach the running clock; invalid speeds are ignored', () => {
+		const { machine, emit, runNext, scheduled } = fakeTrainer();
+		const actor = createActor(machine).start();
+		actor.send({ type: 'playback.start' });
+		actor.send({ type: 'playback.setSpeed', delayMs: 40 });
+		actor.send({ type: 'playback.setSpeed', delayMs: -1 });
+		expect(actor.getSnapshot().context.epochDelayMs).toBe(40);
+		runNext();
+		emit({ type: 'epoch', metrics: metrics(1), finished: null });
+		expect(scheduled().map((t) => t.delayMs)).toEqual([40]);
 		actor.stop();
 	});
 });
@@ -234,64 +277,63 @@ const specification = createMachine({
 	types: {} as { events: TrainingEvent },
 	initial: 'idle',
 	states: {
-		idle: { on: { 'training.start': 'training', 'training.step': 'paused' } },
+		idle: { on: { 'playback.start': 'training', 'playback.step': 'paused' } },
 		training: {
 			on: {
-				'training.pause': 'paused',
-				'training.step': 'paused',
+				'playback.pause': 'paused',
+				'playback.step': 'paused',
 				'training.setLearningRate': 'training',
-				'worker.epoch': 'training',
-				'worker.finished': [
+				'trainer.epochCompleted': 'training',
+				'trainer.finished': [
 					{
 						guard: ({ event }) => event.result.reason === 'diverged',
 						target: 'diverged',
 					},
 					{ target: 'completed' },
 				],
-				'worker.error': 'failed',
+				'trainer.failed': 'failed',
 				'training.stop': 'stopped',
-				'training.reset': 'idle',
+				'playback.reset': 'idle',
 			},
 		},
 		paused: {
 			on: {
-				'training.resume': 'training',
-				'training.step': 'paused',
+				'playback.start': 'training',
+				'playback.step': 'paused',
 				'training.setLearningRate': 'paused',
-				'worker.epoch': 'paused',
+				'trainer.epochCompleted': 'paused',
 				// Stepping through the last epoch ends the run from the paused state.
-				'worker.finished': [
+				'trainer.finished': [
 					{
 						guard: ({ event }) => event.result.reason === 'diverged',
 						target: 'diverged',
 					},
 					{ target: 'completed' },
 				],
-				'worker.error': 'failed',
+				'trainer.failed': 'failed',
 				'training.stop': 'stopped',
-				'training.reset': 'idle',
+				'playback.reset': 'idle',
 			},
 		},
-		completed: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
-		diverged: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
-		stopped: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
-		failed: { on: { 'training.start': 'training', 'training.reset': 'idle' } },
+		completed: { on: { 'playback.start': 'training', 'playback.reset': 'idle' } },
+		diverged: { on: { 'playback.start': 'training', 'playback.reset': 'idle' } },
+		stopped: { on: { 'playback.start': 'training', 'playback.reset': 'idle' } },
+		failed: { on: { 'playback.start': 'training', 'playback.reset': 'idle' } },
 	},
 });
 
 describe('trainingMachine (model-based)', () => {
 	const events: TrainingEvent[] = [
-		{ type: 'training.start' },
-		{ type: 'training.pause' },
-		{ type: 'training.resume' },
-		{ type: 'training.step' },
+		{ type: 'playback.start' },
+		{ type: 'playback.pause' },
+		{ type: 'playback.step' },
 		{ type: 'training.stop' },
-		{ type: 'training.reset' },
+		{ type: 'playback.reset' },
 		{ type: 'training.setLearningRate', learningRate: 0.05 },
-		{ type: 'worker.epoch', metrics: metrics(1) },
-		{ type: 'worker.finished', result: result('completed'), trainingDurationMs: 5 },
-		{ type: 'worker.finished', result: result('diverged'), trainingDurationMs: 5 },
-		{ type: 'worker.error', message: 'worker crashed' },
+		{ type: 'trainer.epochCompleted', metrics: metrics(1) },
+		{ type: 'trainer.finished', result: result('completed'), trainingDurationMs: 5 },
+		{ type: 'trainer.finished', result: result('diverged'), trainingDurationMs: 5 },
+		{ type: 'trainer.failed', message: 'worker crashed' },
 	];
 	const model = createTestModel(specification, { events });
 	// Transition coverage: the shortest path to every state, then each event enabled there.
@@ -326,14 +368,21 @@ describe('trainingMachine (model-based)', () => {
 
 	for (const path of paths) {
 		test(path.description, async () => {
-			const { machine, log, emit } = fakeTrainer();
+			const { machine, log, emit, scheduled, runNext } = fakeTrainer();
 			const actor = createActor(machine).start();
+			const asked = () => log.requests.filter((r) => r.type === 'epoch').length;
+			// Training: the clock has the next epoch scheduled or one in flight. Paused: at most the
+			// one epoch of a step is still to be asked for, and then the clock is quiet.
 			const inSession = (expected: 'training' | 'paused') => {
 				expect(actor.getSnapshot().value).toEqual({ session: expected });
 				expect(log.alive).toBe(true);
-				const last = log.commands.at(-1)?.type;
-				if (expected === 'training') expect(['run', 'setLearningRate']).toContain(last);
-				else expect(['pause', 'step', 'setLearningRate']).toContain(last);
+				if (expected === 'paused') {
+					const before = asked();
+					while (scheduled().length > 0) runNext();
+					expect(asked() - before).toBeLessThanOrEqual(1);
+				} else {
+					expect(scheduled().length + asked()).toBeGreaterThan(0);
+				}
 			};
 			const endedIn = (value: string) => {
 				expect(actor.getSnapshot().value).toBe(value);
@@ -351,18 +400,18 @@ describe('trainingMachine (model-based)', () => {
 					failed: () => endedIn('failed'),
 				},
 				events: {
-					'worker.epoch': () => emit({ type: 'epoch', metrics: metrics(1) }),
-					'worker.finished': ({ event }) => {
+					'trainer.epochCompleted': () =>
+						emit({ type: 'epoch', metrics: metrics(1), finished: null }),
+					'trainer.finished': ({ event }) => {
 						const e = event as unknown as { result: RunResult; trainingDurationMs: number };
-						emit({ type: 'finished', result: e.result, trainingDurationMs: e.trainingDurationMs });
+						emit({ type: 'epoch', metrics: metrics(2), finished: e });
 					},
-					'worker.error': () => emit({ type: 'error', message: 'worker crashed' }),
-					'training.start': send,
-					'training.pause': send,
-					'training.resume': send,
-					'training.step': send,
+					'trainer.failed': () => emit({ type: 'error', message: 'worker crashed' }),
+					'playback.start': send,
+					'playback.pause': send,
+					'playback.step': send,
 					'training.stop': send,
-					'training.reset': send,
+					'playback.reset': send,
 					'training.setLearningRate': send,
 				},
 			});
@@ -381,8 +430,8 @@ describe('trainingMachine reproducing a hand-tuned run', () => {
 			params: defaultTrainingParams,
 			learningRateByEpoch: [0.1, 0.01],
 		});
-		actor.send({ type: 'training.start' });
-		expect(log.commands[0]).toEqual({
+		actor.send({ type: 'playback.start' });
+		expect(log.requests[0]).toEqual({
 			type: 'configure',
 			params: defaultTrainingParams,
 			learningRateByEpoch: [0.1, 0.01],
@@ -395,13 +444,13 @@ describe('trainingMachine when the trainer cannot start', () => {
 	test('fails with a message instead of hanging', () => {
 		const machine = trainingMachine.provide({
 			actors: {
-				trainModel: trainerActor(() => {
+				trainModel: trainerClock(() => {
 					throw new Error('DataCloneError');
 				}),
 			},
 		});
 		const actor = createActor(machine).start();
-		actor.send({ type: 'training.start' });
+		actor.send({ type: 'playback.start' });
 		expect(actor.getSnapshot().value).toBe('failed');
 		expect(actor.getSnapshot().context.error).toBe('The trainer could not start: DataCloneError');
 		actor.stop();

@@ -1,0 +1,39 @@
+/**
+ * The typed protocol between the drift lab's clock and its stream service (a Web Worker, or the
+ * same service on the page): the clock opens a stream, asks for one day per tick, and passes on
+ * scenario injections and model swaps; the service answers each day with its results.
+ */
+import type { ModelArtifact } from '../training/artifact';
+import type { FeatureHistogram } from '../monitoring/histogram.model';
+import type { DayResult, StreamConfig } from '../monitoring/stream.model';
+import type { DriftScenario } from './scenario.model';
+
+/** What the clock asks of the stream. */
+export type StreamRequest =
+	| {
+			readonly type: 'open';
+			readonly config: StreamConfig;
+			readonly artifact: ModelArtifact | null;
+	  }
+	| { readonly type: 'day'; readonly day: number }
+	| { readonly type: 'inject'; readonly scenario: DriftScenario }
+	/** Serve `artifact` from `fromDay` on (a retrained or promoted model). */
+	| {
+			readonly type: 'serve';
+			readonly artifact: ModelArtifact;
+			readonly version: string;
+			readonly fromDay: number;
+	  };
+
+/** What the stream answers. */
+export type StreamReply =
+	| {
+			readonly type: 'day';
+			readonly result: DayResult;
+			readonly histograms: readonly FeatureHistogram[];
+			readonly modelSource: 'registry' | 'default';
+	  }
+	| { readonly type: 'error'; readonly message: string };
+
+/** The protocol's error reply. */
+export const streamFailure = (message: string): StreamReply => ({ type: 'error', message });

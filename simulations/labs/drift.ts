@@ -1,0 +1,39 @@
+/**
+ * The drift lab's entry point: everything its page needs (machine, pace, presets, scenarios,
+ * feature names, result types) and nothing from another lab. The stream and the statistics run
+ * in the lab's worker, or are imported on demand, so they are not reachable from here.
+ */
+export * from '../runtime/playback';
+export {
+	driftLabMachine,
+	driftPace,
+	isValidDayDelay,
+	type DriftLabContext,
+	type DriftLabEvent,
+	type MonitoringSnapshot,
+} from '../drift/drift.machine';
+export { driftPresets, type DriftPreset } from '../drift/drift.presets';
+export {
+	noScenario,
+	scenarioInfo,
+	scenarioKinds,
+	type DriftScenario,
+	type ScenarioKind,
+} from '../drift/scenario.model';
+export {
+	datasetDriftShare,
+	defaultStreamConfig,
+	type AlertTest,
+	type StreamConfig,
+} from '../monitoring/stream.config';
+export type { DayResult, FeatureDayResult } from '../monitoring/stream.model';
+export type { FeatureHistogram } from '../monitoring/histogram.model';
+export type { AlertLogEntry } from '../monitoring/monitoring.machine';
+export type { ComputationalMetrics } from '../serving/serving.model';
+export {
+	driftFeatures,
+	featureInfo,
+	isNumericFeature,
+	type FeatureName,
+} from '../world/world.model';
+export type { ModelArtifact } from '../training/artifact';

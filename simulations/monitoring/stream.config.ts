@@ -1,0 +1,45 @@
+/**
+ * The settings of a monitoring run and their defaults, apart from the stream's code so a lab page
+ * can read them (for its form and its links) without loading the statistics.
+ */
+import { noScenario, type DriftScenario } from '../drift/scenario.model';
+
+/** The family of tests that drives alerts; each maps to one test per feature type. */
+export type AlertTest = 'default' | 'ks' | 'wasserstein' | 'psi';
+
+/** The parameters of one monitoring run. */
+export interface StreamConfig {
+	readonly seed: number;
+	/** Training-reference rows (the default model trains on them). */
+	readonly referenceSize: number;
+	/** Production records per simulated day. */
+	readonly recordsPerDay: number;
+	/** Days in the rolling window each test compares with the reference. */
+	readonly windowDays: number;
+	/** Days until a day's ground truth arrives. */
+	readonly labelDelayDays: number;
+	/** The test family that decides drift and alerts. */
+	readonly alertTest: AlertTest;
+	/** Measured accuracy below this is an alert; estimated accuracy below it a warning. */
+	readonly accuracyThreshold: number;
+	readonly scenario: DriftScenario;
+}
+
+/** Defaults for every parameter. */
+export const defaultStreamConfig: StreamConfig = {
+	seed: 42,
+	referenceSize: 5000,
+	recordsPerDay: 500,
+	windowDays: 1,
+	labelDelayDays: 7,
+	alertTest: 'default',
+	accuracyThreshold: 0.75,
+	scenario: noScenario,
+};
+
+/**
+ * The share of drifted features at which a whole dataset counts as drifted (Evidently's default,
+ * `DEFAULT_DRIFT_SHARE` in stats/). Restated here so a page can draw the line without loading the
+ * statistics; a unit test keeps the two equal.
+ */
+export const datasetDriftShare = 0.5;

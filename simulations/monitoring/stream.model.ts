@@ -1,0 +1,298 @@
+/**
+ * The monitoring stream: for each simulated day it generates the traffic under the scenario in
+ * force, scores it with the served model, tests every feature's window against the training
+ * reference, measures accuracy once labels arrive, estimates it without labels (CBPE-style) and
+ * simulates the endpoint's operational metrics.
+ *
+ * Key design decision: a stream is a small object with a cache of days, not a pure function of
+ * (config, day), because a window spans many days and regenerating them every tick would cost
+ * more than the statistics. Each day is still generated from its own split of the seed and the
+ * scenario in force on that day, so a day's numbers do not depend on how far the stream has run
+ * or on the order in which days were asked for — only on the scenario history, which a shared
+ * link carries, and on the serving timeline.
+ */
+import { createRng } from '../shared/rng';
+import type { ModelArtifact } from '../training/artifact';
+import {
+	createWorld,
+	driftFeatures,
+	generateDataset,
+	generateDay,
+	isNumericFeature,
+	type FeatureName,
+} from '../world/world.model';
+import {
+	chooseDriftTest,
+	datasetDrift,
+	featureDrift,
+	prepareCategories,
+	type DatasetFeature,
+	type DriftTestName,
+	type FeatureDriftResult,
+	type PreparedCategories,
+} from '../stats/feature-drift.detector';
+import { prepareReference, type PreparedReference } from '../stats/sample.input';
+import { driftForDay, type DriftScenario } from '../drift/scenario.model';
+import type { AlertTest, StreamConfig } from './stream.config';
+
+export { defaultStreamConfig, type AlertTest, type StreamConfig } from './stream.config';
+import {
+	computationalFor,
+	createServing,
+	scoreDay,
+	trainDefaultModel,
+	type ComputationalMetrics,
+	type ScoredDay,
+	type ServedModel,
+	type Serving,
+} from '../serving/serving.model';
+
+/** Every test run on each numeric and each categorical feature. */
+export const numericTests: readonly DriftTestName[] = ['ks', 'wasserstein', 'psi'];
+/** The categorical counterparts: chi-square for KS, Jensen–Shannon for Wasserstein, PSI. */
+export const categoricalTests: readonly DriftTestName[] = ['chisquare', 'jensenshannon', 'psi'];
+
+/** One feature's results for one day. */
+export interface FeatureDayResult {
+	readonly feature: FeatureName;
+	/** The test that decides drift (from `alertTest`). */
+	readonly primary: FeatureDriftResult;
+	/** Every test's result, keyed by test name. */
+	readonly tests: Readonly<Partial<Record<DriftTestName, FeatureDriftResult>>>;
+	/** Share of the window's values that were missing (excluded from the tests). */
+	readonly missingShare: number;
+}
+
+/** Everything the lab shows for one simulated day. */
+export interface DayResult {
+	readonly day: number;
+	readonly windowRows: number;
+	readonly features: readonly FeatureDayResult[];
+	/** Share of features whose primary test flags drift. */
+	readonly driftShare: number;
+	readonly datasetDrifted: boolean;
+	/** Accuracy of this day's predictions; known only from `labelsArriveDay`. */
+	readonly accuracy: number;
+	/** The day this day's labels arrive. */
+	readonly labelsArriveDay: number;
+	/** CBPE-style expected accuracy from this day's predicted probabilities alone. */
+	readonly estimatedAccuracy: number;
+	/** Share of this day's records predicted to churn. */
+	readonly predictedChurnShare: number;
+	/** Share of this day's records that actually churned (known with the labels). */
+	readonly actualChurnShare: number;
+	readonly computational: ComputationalMetrics;
+}
+
+interface PreparedFeature {
+	readonly numeric: PreparedReference | null;
+	readonly categorical: PreparedCategories | null;
+	readonly primaryTest: DriftTestName;
+}
+
+function primaryTestFor(
+	alertTest: AlertTest,
+	numeric: boolean,
+	referenceSize: number,
+	uniqueCount: number,
+): DriftTestName {
+	switch (alertTest) {
+		case 'ks':
+			return numeric ? 'ks' : 'chisquare';
+		case 'wasserstein':
+			return numeric ? 'wasserstein' : 'jensenshannon';
+		case 'psi':
+			return 'psi';
+		case 'default':
+			return chooseDriftTest({
+				referenceSize,
+				featureType: numeric ? 'numerical' : 'categorical',
+				uniqueCount,
+			});
+	}
+}
+
+/** A day-by-day monitoring stream over the shared world. */
+export interface DriftStream {
+	readonly config: StreamConfig;
+	readonly model: ServedModel;
+	/** The models in service over the run. */
+	readonly serving: Serving;
+	/** The scenario applied to days not generated yet. */
+	readonly scenario: DriftScenario;
+	/** Changes the scenario for every day not generated yet (already generated days keep theirs). */
+	inject(scenario: DriftScenario): void;
+	/** Serves `artifact` from `fromDay` on (days already computed keep the model that scored them). */
+	serve(artifact: ModelArtifact, version: string, fromDay: number): void;
+	/** Computes day `day` (1-based); days must be asked for in increasing order. */
+	computeDay(day: number): DayResult;
+	/** Reference and current-window values of one feature as of the last computed day. */
+	windowValues(feature: FeatureName): {
+		reference: readonly number[] | readonly string[];
+		current: readonly number[] | readonly (string | null)[];
+	};
+}
+
+/** Opens a stream: builds the reference and, unless `artifact` is given, the default model. */
+export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact): DriftStream {
+	const world = createWorld({ recordsPerDay: config.recordsPerDay });
+	const reference = generateDataset(world, {
+		size: config.referenceSize,
+		seed: config.seed,
+	}).records;
+	const model: ServedModel = artifact
+		? { artifact, source: 'registry' }
+		: { artifact: trainDefaultModel(reference, config.seed), source: 'default' };
+	const serving = createServing({
+		...model,
+		version: model.source === 'default' ? 'default' : 'registry',
+	});
+	const rng = createRng(config.seed).split('production');
+	const referenceData = scoreDay(reference, model.artifact);
+	const windowRows = config.windowDays * config.recordsPerDay;
+	const prepared = new Map<FeatureName, PreparedFeature>();
+	for (const f of driftFeatures) {
+		if (isNumericFeature(f)) {
+			const ref = prepareReference(referenceData.numeric[f]);
+			prepared.set(f, {
+				numeric: ref,
+				categorical: null,
+				primaryTest: primaryTestFor(config.alertTest, true, config.referenceSize, ref.uniqueCount),
+			});
+		} else {
+			const values = referenceData.categorical[f].filter((v): v is string => v !== null);
+			prepared.set(f, {
+				numeric: null,
+				categorical: prepareCategories(values),
+				primaryTest: primaryTestFor(config.alertTest, false, config.referenceSize, 0),
+			});
+		}
+	}
+	const days = new Map<number, ScoredDay>();
+	let scenario = config.scenario;
+	let lastDay = 0;
+
+	function windowOf(feature: FeatureName, day: number) {
+		const first = Math.max(1, day - config.windowDays + 1);
+		if (isNumericFeature(feature)) {
+			const values: number[] = [];
+			let missing = 0;
+			for (let d = first; d <= day; d++) {
+				for (const v of days.get(d)?.numeric[feature] ?? []) {
+					if (Number.isFinite(v)) values.push(v);
+					else missing++;
+				}
+			}
+			return { values, missing };
+		}
+		const values: string[] = [];
+		let missing = 0;
+		for (let d = first; d <= day; d++) {
+			for (const v of days.get(d)?.categorical[feature] ?? []) {
+				if (v === null) missing++;
+				else values.push(v);
+			}
+		}
+		return { values, missing };
+	}
+
+	return {
+		config,
+		model,
+		get scenario() {
+			return scenario;
+		},
+		serving,
+		inject(next) {
+			scenario = next;
+		},
+		serve(artifact, version, fromDay) {
+			serving.swap({ artifact, source: 'registry', version }, Math.max(fromDay, lastDay + 1));
+		},
+		computeDay(day) {
+			if (!Number.isInteger(day) || day <= lastDay) {
+				throw new RangeError(
+					`Day ${day} must be an integer after the last computed day ${lastDay}.`,
+				);
+			}
+			for (let d = Math.max(lastDay + 1, day - config.windowDays + 1); d <= day; d++) {
+				const records = generateDay(world, d, driftForDay(world, scenario, d), rng);
+				days.set(d, scoreDay(records, serving.modelForDay(d).artifact));
+			}
+			for (const d of days.keys()) if (d <= day - config.windowDays) days.delete(d);
+			lastDay = day;
+			const inputs: DatasetFeature[] = [];
+			const missingShares: number[] = [];
+			const windows = driftFeatures.map((f) => windowOf(f, day));
+			driftFeatures.forEach((f, i) => {
+				const { values, missing } = windows[i] as { values: number[] | string[]; missing: number };
+				const prep = prepared.get(f) as PreparedFeature;
+				missingShares.push(missing / Math.max(1, values.length + missing));
+				// Sorting a numeric window once serves all three of its tests.
+				const current =
+					prep.numeric !== null && values.length > 0
+						? prepareReference(values as number[])
+						: (values as string[]);
+				inputs.push({
+					name: f,
+					reference: (prep.numeric ?? prep.categorical) as PreparedReference,
+					current,
+					options: { test: prep.primaryTest },
+				});
+			});
+			const usable = inputs.filter((_, i) => (windows[i]?.values.length ?? 0) > 0);
+			const dataset = datasetDrift(usable);
+			const byName = new Map(dataset.features.map((entry) => [entry.name, entry.result]));
+			const features = driftFeatures.flatMap((f, i): FeatureDayResult[] => {
+				const primary = byName.get(f);
+				const input = inputs[i] as DatasetFeature;
+				if (primary === undefined) return [];
+				const tests: Partial<Record<DriftTestName, FeatureDriftResult>> = {};
+				for (const test of isNumericFeature(f) ? numericTests : categoricalTests) {
+					tests[test] =
+						test === primary.test
+							? primary
+							: featureDrift(input.reference, input.current, { test });
+				}
+				return [{ feature: f, primary, tests, missingShare: missingShares[i] ?? 0 }];
+			});
+			const today = days.get(day) as ScoredDay;
+			return {
+				day,
+				windowRows: Math.min(windowRows, day * config.recordsPerDay),
+				features,
+				driftShare: dataset.share,
+				datasetDrifted: dataset.drifted,
+				accuracy: today.accuracy,
+				labelsArriveDay: day + config.labelDelayDays,
+				estimatedAccuracy: today.estimatedAccuracy,
+				predictedChurnShare: today.predictedChurnShare,
+				actualChurnShare: today.actualChurnShare,
+				computational: computationalFor(
+					config.seed,
+					day,
+					today.invalidShare,
+					serving.modelForDay(day).version,
+				),
+			};
+		},
+		windowValues(feature) {
+			const ref = isNumericFeature(feature)
+				? Array.from(referenceData.numeric[feature])
+				: referenceData.categorical[feature].filter((v): v is string => v !== null);
+			return { reference: ref, current: windowOf(feature, lastDay).values };
+		},
+	};
+}
+
+/** Runs a whole stream for `dayCount` days (tests and benchmarks). */
+export function runDriftStream(
+	config: StreamConfig,
+	dayCount: number,
+	artifact?: ModelArtifact,
+): DayResult[] {
+	const stream = createDriftStream(config, artifact);
+	const results: DayResult[] = [];
+	for (let day = 1; day <= dayCount; day++) results.push(stream.computeDay(day));
+	return results;
+}

@@ -1,0 +1,134 @@
+/**
+ * One way for a lab to run long work off the page: a typed request/reply channel to a service
+ * that lives in a module Web Worker when the browser has workers, and on the page otherwise.
+ * The same service object answers in both places, so Node tests exercise the code a worker runs.
+ *
+ * Key decision: the in-page fallback is always asynchronous. Requests wait for the service to
+ * load (it is imported on demand, so a page that gets a worker never downloads the service's
+ * code on its main thread) and replies arrive on a later task, exactly as `postMessage` would
+ * deliver them. Callers therefore cannot come to depend on re-entrant delivery, and guards such
+ * as the clock's one-request-in-flight rule run in Node tests the way they run in the browser.
+ */
+
+/** A channel to a service, wherever it runs. */
+export interface Port<Request> {
+	post(request: Request): void;
+	/** Ends the service for good (terminates a worker, frees an in-page service). */
+	terminate(): void;
+}
+
+/** A started service: answers one request at a time through the `reply` it was given. */
+export interface RequestHandler<Request> {
+	handle(request: Request): void;
+	/** Frees what the service holds (tensors, caches) when the page port is terminated. */
+	dispose?(): void;
+}
+
+/** What a lab's worker runs: how to start it and how to report a failure as a reply. */
+export interface Service<Request, Reply> {
+	/** Starts the service; may load code first (a tfjs backend, for instance). */
+	start(reply: (reply: Reply) => void): RequestHandler<Request> | Promise<RequestHandler<Request>>;
+	/** Turns a failure message into the protocol's error reply. */
+	failure(message: string): Reply;
+}
+
+/** How to open a lab's port. */
+export interface PortOptions<Request, Reply> {
+	/** Names the work in messages, e.g. 'training' gives "The training worker crashed". */
+	readonly name: string;
+	/**
+	 * Creates the worker. Bundlers find worker files only in the literal
+	 * `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`, so the lab
+	 * writes that expression itself.
+	 */
+	readonly createWorker: () => Worker;
+	/** Loads the same service for the page (a dynamic import keeps it out of the page chunk). */
+	readonly loadService: () => Promise<Service<Request, Reply>>;
+	/** The protocol's error reply, for a crashed worker or a service that could not load. */
+	readonly failure: (message: string) => Reply;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs a service on this thread. Requests queue behind the service's start; replies are delivered
+ * on a later task and never after `terminate`.
+ */
+export function openInPagePort<Request, Reply>(
+	loadService: () => Promise<Service<Request, Reply>>,
+	onReply: (reply: Reply) => void,
+	failure: (message: string) => Reply,
+): Port<Request> {
+	let terminated = false;
+	let handler: RequestHandler<Request> | null = null;
+	const deliver = (reply: Reply) => {
+		if (!terminated) setTimeout(() => !terminated && onReply(reply), 0);
+	};
+	let queue: Promise<void> = loadService()
+		.then((service) => service.start(deliver))
+		.then(
+			(started) => {
+				handler = started;
+			},
+			(error: unknown) => deliver(failure(messageOf(error))),
+		);
+	return {
+		post(request) {
+			if (terminated) return;
+			queue = queue.then(() => {
+				if (terminated || handler === null) return;
+				try {
+					handler.handle(request);
+				} catch (error) {
+					// Services answer errors themselves; this is the last line of defence.
+					deliver(failure(messageOf(error)));
+				}
+			});
+		},
+		terminate() {
+			if (terminated) return;
+			terminated = true;
+			void queue.then(() => handler?.dispose?.());
+		},
+	};
+}
+
+/** Opens a worker-backed port, or the in-page one when workers are unavailable. */
+export function openWorkerPort<Request, Reply>(
+	options: PortOptions<Request, Reply>,
+	onReply: (reply: Reply) => void,
+): Port<Request> {
+	const { failure } = options;
+	if (typeof Worker === 'undefined') return openInPagePort(options.loadService, onReply, failure);
+	let worker: Worker;
+	try {
+		worker = options.createWorker();
+	} catch {
+		return openInPagePort(options.loadService, onReply, failure);
+	}
+	worker.onmessage = (event: MessageEvent<Reply>) => onReply(event.data);
+	worker.onerror = (event) => {
+		event.preventDefault();
+		onReply(failure(`The ${options.name} worker crashed: ${event.message || 'unknown error'}`));
+	};
+	return {
+		post: (request) => worker.postMessage(request),
+		terminate: () => worker.terminate(),
+	};
+}
+
+/** The worker side: hands every message to the service, in order, once it has started. */
+export function serveInWorker<Request, Reply>(service: Service<Request, Reply>): void {
+	const scope = self as unknown as {
+		postMessage(reply: Reply): void;
+		onmessage: ((event: MessageEvent<Request>) => void) | null;
+	};
+	const reply = (message: Reply) => scope.postMessage(message);
+	const ready = Promise.resolve().then(() => service.start(reply));
+	scope.onmessage = (event) => {
+		void ready.then(
+			(handler) => handler.handle(event.data),
+			(error: unknown) => reply(service.failure(messageOf(error))),
+		);
+	};
+}

@@ -1,0 +1,118 @@
+/**
+ * What the drift lab says about its machine's snapshot, as pure functions: the status line, the
+ * names of tests and monitor states, the markers where drift starts or is injected, the accuracy
+ * series (measured only once labels arrive), which model is served, and how scores are printed.
+ */
+import {
+	featureInfo,
+	type DayResult,
+	type DriftLabContext,
+	type FeatureName,
+} from '@sim/labs/drift';
+import { formatMetric } from '@/lib/charts/scales';
+
+/** The monitor's states in words. */
+export const monitorLabels: Readonly<Record<string, string>> = {
+	healthy: 'Healthy',
+	warning: 'Warning',
+	alerting: 'Alerting',
+	acknowledged: 'Acknowledged',
+};
+
+/** Test names as the lab prints them. */
+export const testNames: Readonly<Record<string, string>> = {
+	'drift-share': 'Drifted share',
+	accuracy: 'Accuracy',
+	ks: 'KS p-value',
+	chisquare: 'Chi-square p-value',
+	z: 'Z-test p-value',
+	wasserstein: 'Normed Wasserstein',
+	jensenshannon: 'Jensen–Shannon',
+	psi: 'PSI',
+};
+
+/** The machine's state as one dotted name, e.g. `running.paused`. */
+export function driftStateName(value: string | { running?: unknown }): string {
+	return typeof value === 'string' ? value : `running.${String(value.running)}`;
+}
+
+/** The status line. */
+export function driftStatus(
+	stateName: string,
+	context: DriftLabContext,
+	monitorState: string,
+	alertCount: number,
+): string {
+	const monitor = monitorLabels[monitorState] ?? monitorState;
+	const lastDay = context.results.at(-1)?.day ?? 0;
+	switch (stateName) {
+		case 'idle':
+			return 'Ready. Choose a preset or a scenario, then press Stream days.';
+		case 'running.streaming':
+			return lastDay === 0
+				? 'Building the reference data and the model…'
+				: `Day ${lastDay} of ${context.horizonDays}: monitor ${monitor}, ${alertCount} alerts logged.`;
+		case 'running.paused':
+			return context.error
+				? `Paused: ${context.error}`
+				: `Paused after day ${lastDay}: monitor ${monitor}.`;
+		case 'finished':
+			return `Finished ${lastDay} days: monitor ${monitor}, ${alertCount} alerts logged.`;
+		default:
+			return stateName;
+	}
+}
+
+/** Where drift starts (when configured before the run) and where it was injected. */
+export function startMarkers(context: DriftLabContext): { x: number; label: string }[] {
+	return [
+		...(context.config.scenario.kind !== 'none' && context.injections.length === 0
+			? [{ x: context.config.scenario.startDay, label: 'drift starts' }]
+			: []),
+		...context.injections.map((i) => ({
+			x: Math.max(i.day, i.scenario.startDay),
+			label: 'injected',
+		})),
+	];
+}
+
+/** Measured accuracy (shown only for days whose labels have arrived) and the CBPE estimate. */
+export function accuracySeries(results: readonly DayResult[]) {
+	const lastDay = results.at(-1)?.day ?? 0;
+	return [
+		{
+			label: 'Measured (labels arrived)',
+			values: results.map((r) => (r.labelsArriveDay <= lastDay ? r.accuracy : null)),
+			color: 'var(--chart-1)',
+		},
+		{
+			label: 'Estimated without labels (CBPE)',
+			values: results.map((r) => r.estimatedAccuracy),
+			color: 'var(--chart-2)',
+			dashed: true,
+		},
+	];
+}
+
+/** Which model is served, in words. */
+export function servedModelText(
+	context: DriftLabContext,
+	productionVersion: number | null,
+): string {
+	return context.modelSource === 'registry' || (context.modelSource === null && context.artifact)
+		? `the training lab’s production model (version ${productionVersion ?? '?'})`
+		: 'the default model: logistic regression trained on the reference data';
+}
+
+/** A feature's label, or the name itself for `dataset`, `model` and unknown names. */
+export function featureLabel(name: string): string {
+	return name === 'dataset' || name === 'model'
+		? name
+		: (featureInfo[name as FeatureName]?.label ?? name);
+}
+
+/** A score or p-value: tiny values in exponent form, '–' when missing. */
+export function formatScore(value: number | null | undefined): string {
+	if (value === null || value === undefined) return '–';
+	return value !== 0 && Math.abs(value) < 0.001 ? value.toExponential(1) : formatMetric(value);
+}

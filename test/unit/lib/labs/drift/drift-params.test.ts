@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { driftPresets } from '@sim/index';
+import {
+	driftParamsSpec,
+	driftQuery,
+	presetParams,
+	readDriftParams,
+	toStreamConfig,
+} from '@/lib/labs/drift/drift-params';
+import { defaultParams } from '@/lib/url-params';
+
+const defaults = defaultParams(driftParamsSpec);
+
+describe('drift lab parameters', () => {
+	test('a bare link gives the simulation defaults', () => {
+		const { params, problems } = readDriftParams('');
+		expect(problems).toEqual([]);
+		expect(params).toEqual(defaults);
+		expect(toStreamConfig(params).horizonDays).toBe(120);
+	});
+
+	test('every preset link round-trips to exactly the preset’s configuration', () => {
+		for (const preset of driftPresets) {
+			const query = driftQuery(presetParams(preset, defaults));
+			expect(query).toContain(`preset=${preset.id}`);
+			const { params, problems } = readDriftParams(`?${query}`);
+			expect(problems).toEqual([]);
+			expect(toStreamConfig(params)).toEqual({ config: preset.config, horizonDays: preset.days });
+			// The same story in every browser: presets never serve a learner's own production model.
+			expect(params.model).toBe('default');
+		}
+	});
+
+	test('a bare ?preset=id applies the preset, and explicit values override it', () => {
+		const { params } = readDriftParams('?preset=concept-drift&delay=3');
+		const { config } = toStreamConfig(params);
+		expect(config.scenario.kind).toBe('concept');
+		expect(config.scenario.startDay).toBe(20);
+		expect(config.labelDelayDays).toBe(3);
+	});
+
+	test('links written before the keys carried units read the same as new ones', () => {
+		const old = readDriftParams(
+			'?preset=harmless-shift&start=25&window=3&delay=5&accuracy=0.7&days=40&duration=9&period=14',
+		);
+		const current = readDriftParams(
+			'?preset=harmless-shift&startDay=25&windowDays=3&labelDelayDays=5&accuracyThreshold=0.7&horizonDays=40&durationDays=9&periodDays=14',
+		);
+		expect(old).toEqual(current);
+		expect(old.problems).toEqual([]);
+		expect(toStreamConfig(old.params).horizonDays).toBe(40);
+		expect(toStreamConfig(old.params).config.scenario.startDay).toBe(25);
+		// New links are written with the unit-carrying keys.
+		expect(driftQuery(old.params)).toContain('startDay=25');
+	});
+
+	test('bad values are reported in plain words and replaced by defaults', () => {
+		const { params, problems } = readDriftParams('?window=0&scenario=tsunami&accuracy=abc');
+		expect(params.windowDays).toBe(1);
+		expect(params.scenario).toBe('none');
+		expect(params.accuracyThreshold).toBe(0.75);
+		expect(problems).toEqual([
+			'Scenario “tsunami” is not one of none, sudden, gradual, recurring, concept, prior, missing, unit, unseen, so the default (none) is used.',
+			'Window (days) 0 is outside 1–20, so the default (1) is used.',
+			'Accuracy threshold “abc” is not a number, so the default (0.75) is used.',
+		]);
+	});
+});

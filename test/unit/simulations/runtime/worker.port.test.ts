@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { openInPagePort, openWorkerPort, type Service } from '@sim/runtime/worker.port';
+
+type Reply = { type: 'echo'; value: number } | { type: 'error'; message: string };
+const failure = (message: string): Reply => ({ type: 'error', message });
+
+const echo: Service<number, Reply> = {
+	start: (reply) => ({
+		handle(value) {
+			if (value < 0) throw new Error('negative');
+			reply({ type: 'echo', value });
+		},
+	}),
+	failure,
+};
+
+describe('openInPagePort', () => {
+	test('answers in order, on a later task, never synchronously', async () => {
+		const replies: Reply[] = [];
+		const port = openInPagePort(
+			() => Promise.resolve(echo),
+			(r) => replies.push(r),
+			failure,
+		);
+		port.post(1);
+		port.post(2);
+		expect(replies).toEqual([]);
+		await expect.poll(() => replies.length).toBe(2);
+		expect(replies).toEqual([
+			{ type: 'echo', value: 1 },
+			{ type: 'echo', value: 2 },
+		]);
+	});
+
+	test('a throwing handler and a service that cannot start both come back as error replies', async () => {
+		const replies: Reply[] = [];
+		openInPagePort(
+			() => Promise.resolve(echo),
+			(r) => replies.push(r),
+			failure,
+		).post(-1);
+		const broken: Service<number, Reply> = {
+			start: () => Promise.reject(new Error('no backend')),
+			failure,
+		};
+		openInPagePort(
+			() => Promise.resolve(broken),
+			(r) => replies.push(r),
+			failure,
+		).post(1);
+		openInPagePort<number, Reply>(
+			() => Promise.reject(new Error('chunk failed')),
+			(r) => replies.push(r),
+			failure,
+		).post(1);
+		await expect.poll(() => replies.length).toBe(3);
+		expect(replies).toContainEqual({ type: 'error', message: 'negative' });
+		expect(replies).toContainEqual({ type: 'error', message: 'no backend' });
+		expect(replies).toContainEqual({ type: 'error', message: 'chunk failed' });
+	});
+
+	test('terminate drops queued replies and disposes the service', async () => {
+		const replies: Reply[] = [];
+		let disposed = false;
+		const port = openInPagePort(
+			() =>
+				Promise.resolve<Service<number, Reply>>({
+					start: (reply) => ({
+						handle: (value) => reply({ type: 'echo', value }),
+						dispose: () => (disposed = true),
+					}),
+					failure,
+				}),
+			(r) => replies.push(r),
+			failure,
+		);
+		port.post(1);
+		port.terminate();
+		port.post(2);
+		await expect.poll(() => disposed).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(replies).toEqual([]);
+	});
+});
+
+describe('openWorkerPort', () => {
+	test('falls back to the page when there are no workers (Node)', async () => {
+		const replies: Reply[] = [];
+		const port = openWorkerPort(
+			{
+				name: 'echo',
+				createWorker: () => {
+					throw new Error('unreachable in Node');
+				},
+				loadService: () => Promise.resolve(echo),
+				failure,
+			},
+			(r) => replies.push(r),
+		);
+		port.post(7);
+		await expect.poll(() => replies).toEqual([{ type: 'echo', value: 7 }]);
+	});
+});
