@@ -5,8 +5,15 @@
  * type, only the few lines below change.
  */
 import { driftPresets } from '@sim/labs/drift';
-import { trainingPresets, presetHref as trainingPresetHref } from '../labs/training/training-presets';
-import { driftParamsSpec, driftQuery, presetParams as driftPresetParams } from '../labs/drift/drift-params';
+import {
+	trainingPresets,
+	presetHref as trainingPresetHref,
+} from '../labs/training/training-presets';
+import {
+	driftParamsSpec,
+	driftQuery,
+	presetParams as driftPresetParams,
+} from '../labs/drift/drift-params';
 import { defaultParams } from '../url-params';
 
 /** A lab with presets. */
