@@ -497,11 +497,14 @@ describe('assessment', () => {
 		a.answers = { serving: 'online', 'version-control': 'all' };
 		a.evidence = { 'version-control': 'All repos in GitLab group ml' };
 		const { page, errors } = await openPage(browser);
-		await page.goto(`${baseUrl()}/assess/`);
+		// The corrupt session is stored from a page without the team view: on /assess/ itself, an
+		// island that hydrates after the write (as on a loaded machine) would read it, move it aside
+		// and report it before the reload this test checks.
+		await page.goto(`${baseUrl()}/`);
 		await page.evaluate(() =>
 			localStorage.setItem('mlops-lab:assessment-team', '{"version":1,"members":3}'),
 		);
-		await page.reload();
+		await page.goto(`${baseUrl()}/assess/`);
 		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
 		await page
 			.getByRole('alert')
