@@ -8,16 +8,21 @@
 import type { QuestionBank } from '../assessment';
 import { memberKey } from '../assessment';
 import { maxImportBytes, parseAssessmentExport } from './assessment-store';
-import { parseProgress, type Progress } from './progress';
+import { parseProgress } from './progress';
+import {
+	isObject,
+	parseQuizzes,
+	quizResultsFormat,
+	quizResultsVersion,
+	type QuizScores,
+} from './quiz-results';
 
-/** Version of the quiz results file; bump when its shape changes. */
-export const quizResultsVersion = 1;
-
-/** The `format` field that marks a quiz results file. */
-export const quizResultsFormat = 'mlops-lab-quiz-results';
-
-/** One participant's quiz scores: lesson id → best score. */
-export type QuizScores = Record<string, { correct: number; total: number }>;
+export {
+	quizResultsFile,
+	quizResultsFormat,
+	quizResultsVersion,
+	type QuizScores,
+} from './quiz-results';
 
 /** What one file turned out to hold. */
 export type ParticipantFile =
@@ -28,47 +33,6 @@ export type ParticipantFile =
 			evidence: Record<string, string>;
 	  }
 	| { kind: 'quiz'; key: string; quizzes: QuizScores };
-
-/** The file a participant sends: their best score per lesson quiz, nothing else. */
-export function quizResultsFile(progress: Progress): string {
-	const quizzes: QuizScores = {};
-	for (const [id, lesson] of Object.entries(progress.lessons).sort(([a], [b]) =>
-		a.localeCompare(b),
-	)) {
-		if (lesson.quiz) quizzes[id] = { correct: lesson.quiz.correct, total: lesson.quiz.total };
-	}
-	return JSON.stringify(
-		{ format: quizResultsFormat, version: quizResultsVersion, quizzes },
-		null,
-		2,
-	);
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function parseQuizzes(value: unknown): QuizScores {
-	if (!isObject(value)) throw new Error('its "quizzes" must map lesson ids to scores.');
-	const quizzes: QuizScores = {};
-	for (const [id, score] of Object.entries(value)) {
-		if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) throw new Error(`"${id}" is not a lesson id.`);
-		const correct = isObject(score) ? score['correct'] : undefined;
-		const total = isObject(score) ? score['total'] : undefined;
-		if (
-			!Number.isInteger(correct) ||
-			!Number.isInteger(total) ||
-			(total as number) < 1 ||
-			(total as number) > 50 ||
-			(correct as number) < 0 ||
-			(correct as number) > (total as number)
-		) {
-			throw new Error(`the score for lesson "${id}" is not a valid quiz score.`);
-		}
-		quizzes[id] = { correct: correct as number, total: total as number };
-	}
-	if (Object.keys(quizzes).length === 0) throw new Error('it holds no quiz scores yet.');
-	return quizzes;
-}
 
 /**
  * Reads one participant's file: an assessment export, a quiz results file, or a whole progress
@@ -170,4 +134,33 @@ export function summarizeQuizzes(participants: readonly QuizScores[]): QuizSumma
 /** "Participant 1", "Participant 2": anonymous participants in the order their files arrived. */
 export function participantLabel(index: number): string {
 	return `Participant ${index + 1}`;
+}
+
+/** The storage key (after the site prefix) of the quiz scores loaded into the team view. */
+export const teamQuizzesKey = 'assessment-team-quizzes';
+
+/** The quiz scores loaded into the team view, kept so a reload mid-workshop loses nothing. */
+export interface TeamQuizzes {
+	version: typeof quizResultsVersion;
+	/** One entry per participant who sent quiz scores, in arrival order. */
+	participants: QuizScores[];
+}
+
+/** Validates the stored quiz scores; throws an Error saying what is wrong. */
+export function parseTeamQuizzes(data: unknown): TeamQuizzes {
+	if (!isObject(data) || data['version'] !== quizResultsVersion) {
+		throw new Error('expected an object with "version": 1 and "participants".');
+	}
+	const list = data['participants'];
+	if (!Array.isArray(list)) throw new Error('"participants" must be a list.');
+	return {
+		version: quizResultsVersion,
+		participants: list.map((p, i) => {
+			try {
+				return parseQuizzes(p);
+			} catch (error) {
+				throw new Error(`${participantLabel(i)}: ${(error as Error).message}`, { cause: error });
+			}
+		}),
+	};
 }

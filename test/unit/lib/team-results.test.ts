@@ -8,6 +8,7 @@ import { questionBank as bank } from '@/assessment';
 import { exportAssessment, newAssessment } from '@/lib/assessment-store';
 import { emptyProgress, recordQuizScore, recordVisit } from '@/lib/progress';
 import {
+	parseTeamQuizzes,
 	participantLabel,
 	quizResultsFile,
 	readParticipantFile,
@@ -159,4 +160,22 @@ test('participants are numbered from 1', () => {
 		'Participant 2',
 		'Participant 10',
 	]);
+});
+
+describe('parseTeamQuizzes', () => {
+	test('reads back what was stored', () => {
+		const stored = { version: 1, participants: [{ 'a/one': { correct: 1, total: 2 } }] };
+		expect(parseTeamQuizzes(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+	});
+
+	test.each([
+		[null, 'expected an object with "version": 1 and "participants".'],
+		[{ version: 1, participants: {} }, '"participants" must be a list.'],
+		[
+			{ version: 1, participants: [{ 'a/one': { correct: 1, total: 2 } }, { 'a/one': 3 }] },
+			'Participant 2: the score for lesson "a/one" is not a valid quiz score.',
+		],
+	])('refuses %j', (data, message) => {
+		expect(() => parseTeamQuizzes(data)).toThrow(message);
+	});
 });
