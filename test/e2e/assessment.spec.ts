@@ -544,6 +544,8 @@ describe('assessment', () => {
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		// The island hydrates when scrolled into view; a file chosen before that would go unheard.
+		await page.waitForSelector('astro-island:not([ssr]) #team-files', { state: 'attached' });
 		await page.locator('#team-files').setInputFiles([
 			{ name: 'ana.json', mimeType: 'application/json', buffer: Buffer.from(exportAssessment(a)) },
 			{ name: 'ben-quiz.json', mimeType: 'application/json', buffer: Buffer.from(quizzes) },
