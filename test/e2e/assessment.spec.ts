@@ -575,6 +575,22 @@ describe('assessment', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a persona link from /teach/personas/ offers a fresh assessment named after the persona', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/teach/personas/`);
+		await page.getByRole('link', { name: 'Assess Fernweh, a three-person travel startup' }).click();
+		await page.getByText('Ready to assess “Fernweh, a three-person travel startup”').waitFor();
+		expect(await page.getByLabel('Name of the ML system').inputValue()).toBe(
+			'Fernweh, a three-person travel startup',
+		);
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await page.waitForFunction(() => localStorage.getItem('mlops-lab:assessments') !== null);
+		expect(JSON.parse((await stored(page)) ?? '{}').assessments[0].name).toBe(
+			'Fernweh, a three-person travel startup',
+		);
+		expect(errors).toEqual([]);
+	});
+
 	test('an export made with question bank version 1 opens with a note of what changed', async () => {
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/assess/`);
