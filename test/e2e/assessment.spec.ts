@@ -241,19 +241,21 @@ describe('assessment', () => {
 				].join('\n'),
 			);
 		await page.getByRole('button', { name: 'Add links' }).click();
-		await page.getByText('3 added; 3 members in the team view.').waitFor();
+		await page.getByText('3 added; 3 participants in the team view.').waitFor();
 		await page
 			.getByRole('alert')
 			.getByText(/Line 4: the link is damaged/)
 			.waitFor();
 		expect(await page.locator('.team .summary').innerText()).toMatch(
-			/3\s+participants[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
+			/3\s+assessments[\s\S]*Google level 2[\s\S]*Microsoft level 4/,
 		);
 		expect(await page.locator('.team svg rect').count()).toBe(questionBank.questions.length);
 		// A facilitator who reloads mid-workshop keeps the loaded members until clearing them.
 		await page.reload();
-		await page.getByText('Restored the team session saved in this browser: 3 members.').waitFor();
-		expect(await page.locator('.team .summary').innerText()).toMatch(/3\s+participants/);
+		await page
+			.getByText('Restored the team session saved in this browser: 3 participants.')
+			.waitFor();
+		expect(await page.locator('.team .summary').innerText()).toMatch(/3\s+assessments/);
 		await page.getByRole('button', { name: 'Clear the team session' }).click();
 		await page.getByText(/Team session cleared/).waitFor();
 		await page.reload();
@@ -517,9 +519,9 @@ describe('assessment', () => {
 			.getByLabel('Or paste share links, one per line')
 			.fill(`${baseUrl()}/assess/${shareFragment(a)}\n\n   \n`);
 		await page.getByRole('button', { name: 'Add links' }).click();
-		await page.getByText('1 added; 1 member in the team view.').waitFor();
+		await page.getByText('1 added; 1 participant in the team view.').waitFor();
 		expect(await page.getByText('These could not be added').count()).toBe(0);
-		expect(await page.locator('.team .summary').innerText()).toMatch(/^1\s+participant\b(?!s)/);
+		expect(await page.locator('.team .summary').innerText()).toMatch(/^1\s+assessment\b(?!s)/);
 		const { exportAssessment } = await import('../../src/lib/assessment-store');
 		await page.locator('#team-files').setInputFiles({
 			name: 'churn.json',
@@ -527,10 +529,71 @@ describe('assessment', () => {
 			buffer: Buffer.from(exportAssessment(a)),
 		});
 		await page
-			.getByText(/^0 added \(1 was already in the team view and counted once\); 1 member/)
+			.getByText(/^0 added \(1 was already in the team view and counted once\); 1 participant\b/)
 			.waitFor();
 		expect(errors).toEqual([]);
 	});
+	test('team results: three participants send files, one corrupt; two load and the corrupt one is named with its reason', async () => {
+		const { exportAssessment } = await import('../../src/lib/assessment-store');
+		const { quizResultsFile } = await import('../../src/lib/quiz-results');
+		const { emptyProgress, recordQuizScore } = await import('../../src/lib/progress');
+		const a = newAssessment(questionBank, 'Churn', 0);
+		a.answers = Object.fromEntries(
+			questionBank.questions.map((q) => [q.id, q.options[0]?.id ?? '']),
+		);
+		const quizzes = quizResultsFile(
+			recordQuizScore(emptyProgress(), 'foundations/01-what-is-mlops', 2, 4, 1),
+		);
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/assess/`);
+		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
+		// The island hydrates when scrolled into view; a file chosen before that would go unheard.
+		await page.waitForSelector('astro-island:not([ssr]) #team-files', { state: 'attached' });
+		await page.locator('#team-files').setInputFiles([
+			{ name: 'ana.json', mimeType: 'application/json', buffer: Buffer.from(exportAssessment(a)) },
+			{ name: 'ben-quiz.json', mimeType: 'application/json', buffer: Buffer.from(quizzes) },
+			{
+				name: 'chris.json',
+				mimeType: 'application/json',
+				buffer: Buffer.from(exportAssessment(a).slice(0, 200)),
+			},
+		]);
+		await page.getByText('2 added; 2 participants in the team view.').waitFor();
+		expect(await page.getByRole('alert').innerText()).toContain(
+			'“chris.json” could not be loaded: it is not valid JSON (damaged or not a results file).',
+		);
+		await page.getByText('Participation: 2 participants').click();
+		expect(await page.locator('.team .participation li').allInnerTexts()).toEqual([
+			`Participant 1: an assessment (${questionBank.questions.length} answers)`,
+			'Participant 2: quiz scores for 1 lesson',
+		]);
+		expect(await page.locator('.team .summary').innerText()).toMatch(/^1\s+assessment\b/);
+		const row = page.getByRole('row', { name: /What MLOps is/ });
+		expect(await row.locator('td').allInnerTexts()).toEqual([
+			'1',
+			expect.stringContaining('2 right: 1'),
+			'2 of 4',
+			'0%',
+		]);
+		expect(errors).toEqual([]);
+	});
+
+	test('a persona link from /teach/personas/ offers a fresh assessment named after the persona', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/teach/personas/`);
+		await page.getByRole('link', { name: 'Assess Fernweh, a three-person travel startup' }).click();
+		await page.getByText('Ready to assess “Fernweh, a three-person travel startup”').waitFor();
+		expect(await page.getByLabel('Name of the ML system').inputValue()).toBe(
+			'Fernweh, a three-person travel startup',
+		);
+		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await page.waitForFunction(() => localStorage.getItem('mlops-lab:assessments') !== null);
+		expect(JSON.parse((await stored(page)) ?? '{}').assessments[0].name).toBe(
+			'Fernweh, a three-person travel startup',
+		);
+		expect(errors).toEqual([]);
+	});
+
 	test('an export made with question bank version 1 opens with a note of what changed', async () => {
 		const { page, errors } = await openPage(browser);
 		await page.goto(`${baseUrl()}/assess/`);

@@ -20,7 +20,7 @@ import {
 	parseAssessmentExport,
 	type SavedAssessment,
 } from '@/lib/assessment-store';
-import mid from '../../fixtures/assessment/persona-mid-sized-team.json';
+import mid from '../../../content/assessment/personas/mid-sized-team.json';
 
 function planned(): SavedAssessment {
 	const a = newAssessment(bank, 'Fraud scoring', Date.UTC(2026, 11, 2));
