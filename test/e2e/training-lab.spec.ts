@@ -53,10 +53,9 @@ describe('training lab', () => {
 		const late = await lossRows(page);
 		expect(early).toBeGreaterThanOrEqual(2);
 		expect(late).toBe(8);
-		await expect(page.getByRole('heading', { name: 'Test results' }).isVisible()).resolves.toBe(
-			true,
-		);
-		await expect(page.locator('table.confusion').isVisible()).resolves.toBe(true);
+		// The results section loads when first shown, so it is awaited rather than polled once.
+		await page.getByRole('heading', { name: 'Test results' }).waitFor({ state: 'visible' });
+		await page.locator('table.confusion').waitFor({ state: 'visible' });
 		// The metrics are also read out in words, counted from the 200 test records.
 		await expect(page.getByTestId('metrics-reading').textContent()).resolves.toMatch(
 			/flagged \d+ of 200 test subscribers/,
@@ -105,9 +104,9 @@ describe('training lab', () => {
 			diagram.locator('[data-edge="idle->session.paused"]').getAttribute('class'),
 		).resolves.toContain('taken');
 		const chart = page.locator('section.statechart');
-		await expect(chart.locator('.exits').textContent()).resolves.toContain('training.resume');
+		await expect(chart.locator('.exits').textContent()).resolves.toContain('playback.start');
 		await expect(chart.locator('[aria-live]').textContent()).resolves.toBe(
-			'State machine: now in session › paused, after training.step.',
+			'State machine: now in session › paused, after playback.step.',
 		);
 
 		// The highlight flows along the arrow taken, unless the learner asked for less motion.
