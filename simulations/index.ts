@@ -189,3 +189,6 @@ export * from './retraining/retraining.scenario';
 export * from './retraining/retraining.model';
 export * from './retraining/maturity.model';
 export * from './retraining/retraining.presets';
+export * from './retraining/ct-lab.protocol';
+export * from './retraining/ct-lab.machine';
+export { createYearHandler, yearService } from './retraining/ct-lab.service';

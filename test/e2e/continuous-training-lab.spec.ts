@@ -1,0 +1,91 @@
+/**
+ * The continuous-training lab as a learner uses it: open the "gate rejects corrupted data"
+ * preset from the page's own list, run the year, and see the day-90 challenger rejected with its
+ * reason in the step graph (the gate step Failed, deployment Skipped), while policy B (no gate)
+ * promotes it; the shared link reproduces the same run. Also: the maturity comparison opens at a
+ * level from a link, and a bad level explains itself.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function hydrated(page: Page) {
+	await page.locator('.lab').scrollIntoViewIfNeeded();
+	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+}
+
+async function runToEnd(page: Page) {
+	await page.getByLabel('Speed').selectOption('4');
+	await page.getByRole('button', { name: 'Run the year', exact: true }).click();
+	await page.waitForFunction(
+		() => document.querySelector('.lab .status')?.textContent?.includes('Finished') ?? false,
+		undefined,
+		{ timeout: 90_000 },
+	);
+}
+
+/** Opens run A3 (day 90) and returns its headline. */
+async function dayNinetyRun(page: Page): Promise<string> {
+	await page.getByRole('button', { name: /^A3, day 90:/ }).click();
+	return (await page.getByTestId('run-headline').textContent()) ?? '';
+}
+
+describe('continuous-training lab', () => {
+	test('the corrupted-data preset: the gate rejects the day-90 challenger and says why', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/continuous-training/`);
+		await page.getByText('Presets: one lesson each').click();
+		await page
+			.getByRole('link', { name: 'A gate that rejects a challenger trained on corrupted data' })
+			.click();
+		await page.waitForURL(/preset=gate-rejects-corrupted/);
+		await hydrated(page);
+		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
+			'backfill job scrambles',
+		);
+		await runToEnd(page);
+		const headline = await dayNinetyRun(page);
+		// The seeded year (the library's golden test): 74.5 % against the champion's 81.3 %.
+		expect(headline).toContain('run 3 on day 90');
+		expect(headline).toContain('rejected by the gate');
+		expect(headline).toContain('accuracy 74.5 % vs champion 81.3 % (−6.8 points)');
+		const gate = page.locator('.step', { hasText: 'Gate' });
+		await expect(gate.getAttribute('data-status')).resolves.toBe('Failed');
+		const deployment = page.locator('.step', { hasText: 'Deployment' });
+		await expect(deployment.getAttribute('data-status')).resolves.toBe('Skipped');
+		// Policy B has no gate: its day-90 run is promoted.
+		await expect(page.getByRole('button', { name: /^B3, day 90: promoted/ }).count()).resolves.toBe(
+			1,
+		);
+
+		const shared = page.url();
+		const second = await openPage(browser);
+		await second.page.goto(shared);
+		await hydrated(second.page);
+		await runToEnd(second.page);
+		expect(await dayNinetyRun(second.page)).toBe(headline);
+		expect(errors).toEqual([]);
+		expect(second.errors).toEqual([]);
+	}, 240_000);
+
+	test('the maturity comparison opens at a level from a link; a bad level says so', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/continuous-training/?level=1#maturity`);
+		const row = page.locator('#maturity tr.current');
+		await expect(row.getAttribute('data-level')).resolves.toBe('1');
+		await expect(row.textContent()).resolves.toContain('(your level)');
+		await page.goto(`${baseUrl()}/labs/continuous-training/?level=7`);
+		await expect(page.locator('[data-level-problem]').textContent()).resolves.toContain(
+			'levels are 0, 1 and 2',
+		);
+		await expect(page.locator('#maturity tr.current').count()).resolves.toBe(0);
+	});
+});
