@@ -8,7 +8,11 @@ import { labIds } from '../schemas/lesson';
 type LabId = (typeof labIds)[number];
 
 /** Labs whose pages are built. Add an id here when its page lands. */
-export const availableLabs: ReadonlySet<LabId> = new Set<LabId>(['training', 'drift']);
+export const availableLabs: ReadonlySet<LabId> = new Set<LabId>([
+	'training',
+	'drift',
+	'deployment',
+]);
 
 /** Display names for labs. */
 export const labTitles: Record<LabId, string> = {

@@ -1,0 +1,69 @@
+/**
+ * The deployment lab as a learner uses it: open the broken-model preset from the page's own list
+ * of links, deploy v2 under the canary, and see the automatic rollback at the step the
+ * simulation predicts (the first analysis, one simulated minute in): Degraded, all traffic back
+ * on v1, Argo's abort message, and only retry and rollback offered.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function waitForStatus(page: Page, text: string) {
+	await page.waitForFunction(
+		(expected) => document.querySelector('.lab .status')?.textContent?.includes(expected) ?? false,
+		text,
+		{ timeout: 60_000 },
+	);
+}
+
+describe('deployment lab', () => {
+	test('the broken preset under canary rolls back automatically after the first analysis', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/deployment/`);
+		await page.getByText('Presets: one lesson each').click();
+		await page.getByRole('link', { name: 'A broken model, caught by the canary' }).click();
+		await page.waitForURL(/preset=broken-canary/);
+		await page.locator('.lab').scrollIntoViewIfNeeded();
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
+			'A quarter of v2',
+		);
+		await page.getByLabel('Speed').selectOption('8');
+		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
+		await waitForStatus(page, 'Degraded');
+		const status = (await page.locator('.lab .status').textContent()) ?? '';
+		// Aborted at the first analysis: one simulated minute, at 10 % weight.
+		expect(status).toContain('1:00');
+		expect(status).toContain('all traffic is back on v1');
+		await expect(page.getByTestId('rollout-message').textContent()).resolves.toContain(
+			'Rollout aborted update to revision 2: Metric "success-rate" assessed Failed',
+		);
+		await expect(page.getByTestId('analysis-runs').textContent()).resolves.toContain('Failed');
+		await expect(page.getByRole('button', { name: 'Retry', exact: true }).isEnabled()).resolves.toBe(
+			true,
+		);
+		await expect(
+			page.getByRole('button', { name: 'Promote', exact: true }).isEnabled(),
+		).resolves.toBe(false);
+		expect(errors).toEqual([]);
+	});
+
+	test('a weight Argo would reject shows its message beside the field and blocks the deploy', async () => {
+		const { page } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/deployment/?firstWeightPercent=150`);
+		await page.locator('.lab').scrollIntoViewIfNeeded();
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await expect(page.getByText('SetWeight needs to be between 0 and 100').first().isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByRole('button', { name: 'Deploy v2', exact: true }).isEnabled(),
+		).resolves.toBe(false);
+	});
+});
