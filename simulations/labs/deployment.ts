@@ -37,3 +37,9 @@ export type { AnalysisRun, MetricRun } from '../deployment/analysis.model';
 export type { CandidatePresetId } from '../deployment/traffic.model';
 export { rolloutYaml, validateCanarySpec } from '../deployment/rollout.spec';
 export { conditionExpression } from '../deployment/metrics.model';
+export {
+	comparisonMachine,
+	type ComparisonContext,
+	type ComparisonEvent,
+} from '../deployment/comparison.machine';
+export type { StrategyComparison } from '../deployment/rollout.model';

@@ -40,19 +40,38 @@ describe('deployment lab', () => {
 		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
 		await waitForStatus(page, 'Degraded');
 		const status = (await page.locator('.lab .status').textContent()) ?? '';
-		// Aborted at the first analysis: one simulated minute, at 10 % weight.
-		expect(status).toContain('1:00');
 		expect(status).toContain('all traffic is back on v1');
+		await expect(
+			page.getByText('Traffic on v2', { exact: true }).locator('..').textContent(),
+		).resolves.toContain('0 %');
+		// Aborted at the first analysis: one simulated minute in, at 10 % weight.
+		await expect(page.getByTestId('rollout-log').textContent()).resolves.toMatch(
+			/1:00\s*Rollout aborted update to revision 2/,
+		);
 		await expect(page.getByTestId('rollout-message').textContent()).resolves.toContain(
 			'Rollout aborted update to revision 2: Metric "success-rate" assessed Failed',
 		);
 		await expect(page.getByTestId('analysis-runs').textContent()).resolves.toContain('Failed');
-		await expect(page.getByRole('button', { name: 'Retry', exact: true }).isEnabled()).resolves.toBe(
-			true,
-		);
+		await expect(
+			page.getByRole('button', { name: 'Retry', exact: true }).isEnabled(),
+		).resolves.toBe(true);
 		await expect(
 			page.getByRole('button', { name: 'Promote', exact: true }).isEnabled(),
 		).resolves.toBe(false);
+		expect(errors).toEqual([]);
+	});
+
+	test('the blast-radius comparison lists every strategy; shadow answers no user', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/deployment/?preset=broken-canary`);
+		await page.locator('.lab').scrollIntoViewIfNeeded();
+		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
+		const table = page.getByTestId('blast-radius');
+		await table.waitFor({ timeout: 30_000 });
+		await expect(table.locator('tbody tr').count()).resolves.toBe(6);
+		const shadow = table.locator('tbody tr', { hasText: 'Shadow' });
+		await expect(shadow.locator('td').first().textContent()).resolves.toBe('0');
 		expect(errors).toEqual([]);
 	});
 
@@ -61,7 +80,9 @@ describe('deployment lab', () => {
 		await page.goto(`${baseUrl()}/labs/deployment/?firstWeightPercent=150`);
 		await page.locator('.lab').scrollIntoViewIfNeeded();
 		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-		await expect(page.getByText('SetWeight needs to be between 0 and 100').first().isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByText('SetWeight needs to be between 0 and 100').first().isVisible(),
+		).resolves.toBe(true);
 		await expect(
 			page.getByRole('button', { name: 'Deploy v2', exact: true }).isEnabled(),
 		).resolves.toBe(false);

@@ -103,7 +103,9 @@ describe('deployment service', () => {
 		]);
 		expect(last?.rollout.finishedRuns.map((r) => r.run.phase)).toEqual(['Successful', 'Failed']);
 		expect(last?.rollout.phase).toBe('Degraded');
-		const servedAtOnePercent = frames.slice(0, 6).reduce((n, f) => n + f.summary.candidate.served, 0);
+		const servedAtOnePercent = frames
+			.slice(0, 6)
+			.reduce((n, f) => n + f.summary.candidate.served, 0);
 		expect(servedAtOnePercent).toBeLessThan(30);
 	});
 
@@ -150,8 +152,7 @@ describe('deployment lab machine (pure transitions)', () => {
 		summary: f.summary,
 		rollout: f.rollout,
 	}));
-	const accepted = (s: Snapshot) =>
-		rolloutCommandEvents.filter((e) => s.can(e)).map((e) => e.type);
+	const accepted = (s: Snapshot) => rolloutCommandEvents.filter((e) => s.can(e)).map((e) => e.type);
 
 	test('setup accepts no rollout command; start goes live and rolls', () => {
 		expect(accepted(run([]))).toEqual([]);
@@ -191,7 +192,11 @@ describe('deployment lab machine (pure transitions)', () => {
 	});
 
 	test('pause keeps the rollout state; reset returns to setup with nothing recorded', () => {
-		let s = run([{ type: 'playback.start' }, ...tickEvents.slice(0, 2), { type: 'playback.pause' }]);
+		let s = run([
+			{ type: 'playback.start' },
+			...tickEvents.slice(0, 2),
+			{ type: 'playback.pause' },
+		]);
 		expect(s.value).toEqual({ live: { playback: 'paused', rollout: { paused: 'pauseStep' } } });
 		s = transition(deploymentLabMachine, s, { type: 'playback.reset' })[0];
 		expect(s.value).toBe('setup');

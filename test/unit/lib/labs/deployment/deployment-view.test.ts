@@ -51,7 +51,13 @@ describe('deployment view', () => {
 	});
 
 	test('formats simulated time as m:ss', () => {
-		expect([0, 9.6, 60, 70, 605].map(formatClock)).toEqual(['0:00', '0:10', '1:00', '1:10', '10:05']);
+		expect([0, 9.6, 60, 70, 605].map(formatClock)).toEqual([
+			'0:00',
+			'0:10',
+			'1:00',
+			'1:10',
+			'10:05',
+		]);
 	});
 
 	test('a version with no traffic in a tick is a gap, not zero', () => {
@@ -62,7 +68,13 @@ describe('deployment view', () => {
 			latencyP99Ms: 1,
 		});
 		const ticks = [
-			{ tick: 1, atSeconds: 10, weightPercent: 0, stable: version(1), candidate: version(Number.NaN) },
+			{
+				tick: 1,
+				atSeconds: 10,
+				weightPercent: 0,
+				stable: version(1),
+				candidate: version(Number.NaN),
+			},
 			{ tick: 2, atSeconds: 20, weightPercent: 10, stable: version(1), candidate: version(0.75) },
 		];
 		expect(successSeries(ticks, 'candidate')).toEqual([null, 0.75]);
