@@ -95,6 +95,22 @@ export const deploymentParamsSpec = {
 		max: 10,
 		label: 'failureLimit',
 	},
+	maxSurgePercent: {
+		kind: 'integer',
+		default: 25,
+		min: 0,
+		max: 100,
+		label: 'maxSurge (%)',
+		aliases: ['surge'],
+	},
+	maxUnavailablePercent: {
+		kind: 'integer',
+		default: 0,
+		min: 0,
+		max: 100,
+		label: 'maxUnavailable (%)',
+		aliases: ['unavailable'],
+	},
 	requestsPerTick: {
 		kind: 'integer',
 		default: defaultRunConfig.requestsPerTick,
@@ -125,6 +141,11 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 			failureLimit: p.failureLimit,
 		}),
 	};
+}
+
+/** The Rollout's replica settings as Argo writes them (percent strings). */
+export function replicaOptions(p: DeploymentParams): { maxSurge: string; maxUnavailable: string } {
+	return { maxSurge: `${p.maxSurgePercent}%`, maxUnavailable: `${p.maxUnavailablePercent}%` };
 }
 
 /** The parameters of a preset (anything not in the preset keeps `base`'s values). */

@@ -167,7 +167,11 @@ export function problemsByField(
 	const out: Partial<Record<keyof DeploymentParams, string[]>> = {};
 	for (const message of messages) {
 		const step = /steps\[(\d+)\]/.exec(message);
-		const field = step ? (stepFields[Number(step[1])] ?? 'minSuccessRate') : 'minSuccessRate';
+		const field = step
+			? (stepFields[Number(step[1])] ?? 'minSuccessRate')
+			: message.includes('.maxSurge:')
+				? 'maxSurgePercent'
+				: 'minSuccessRate';
 		(out[field] ??= []).push(message);
 	}
 	return out;

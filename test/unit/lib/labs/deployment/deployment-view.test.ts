@@ -3,6 +3,7 @@ import { validateCanarySpec } from '@sim/labs/deployment';
 import {
 	deploymentQuery,
 	readDeploymentParams,
+	replicaOptions,
 	toRunConfig,
 } from '@/lib/labs/deployment/deployment-params';
 import {
@@ -87,5 +88,16 @@ describe('deployment view', () => {
 			'spec.strategy.canary.steps[3].setWeight: Invalid value: 150: SetWeight needs to be between 0 and 100',
 		]);
 		expect(problemsByField(messages)).toEqual({ secondWeightPercent: messages });
+	});
+});
+
+describe('replica settings', () => {
+	test("maxSurge and maxUnavailable both 0 give Argo's message beside maxSurge", () => {
+		const { params } = readDeploymentParams('?maxSurgePercent=0&maxUnavailablePercent=0');
+		const messages = validateCanarySpec(toRunConfig(params).spec, replicaOptions(params));
+		expect(messages).toEqual([
+			'spec.strategy.canary.maxSurge: Invalid value: 0%: MaxSurge and MaxUnavailable both can not be zero',
+		]);
+		expect(problemsByField(messages)).toEqual({ maxSurgePercent: messages });
 	});
 });
