@@ -24,6 +24,16 @@ async function waitForStatus(page: Page, text: string) {
 	);
 }
 
+/** Waits until `selector` contains `text` (charts and tables redraw at most every 250 ms). */
+async function waitForText(page: Page, selector: string, text: string) {
+	await page.waitForFunction(
+		([sel, expected]) =>
+			document.querySelector(sel as string)?.textContent?.includes(expected as string) ?? false,
+		[selector, text],
+		{ timeout: 30_000 },
+	);
+}
+
 describe('deployment lab', () => {
 	test('the broken preset under canary rolls back automatically after the first analysis', async () => {
 		const { page, errors } = await openPage(browser);
@@ -41,17 +51,15 @@ describe('deployment lab', () => {
 		await waitForStatus(page, 'Degraded');
 		const status = (await page.locator('.lab .status').textContent()) ?? '';
 		expect(status).toContain('all traffic is back on v1');
+		await waitForText(page, '[data-testid="rollout-log"]', 'Rollout aborted');
+		await waitForText(page, '[data-testid="analysis-runs"]', 'Failed');
 		await expect(
 			page.getByText('Traffic on v2', { exact: true }).locator('..').textContent(),
 		).resolves.toContain('0 %');
 		// Aborted at the first analysis: one simulated minute in, at 10 % weight.
 		await expect(page.getByTestId('rollout-log').textContent()).resolves.toMatch(
-			/1:00\s*Rollout aborted update to revision 2/,
+			/1:00\s*Rollout aborted update to revision 2: Metric "success-rate" assessed Failed/,
 		);
-		await expect(page.getByTestId('rollout-message').textContent()).resolves.toContain(
-			'Rollout aborted update to revision 2: Metric "success-rate" assessed Failed',
-		);
-		await expect(page.getByTestId('analysis-runs').textContent()).resolves.toContain('Failed');
 		await expect(
 			page.getByRole('button', { name: 'Retry', exact: true }).isEnabled(),
 		).resolves.toBe(true);
