@@ -1,8 +1,9 @@
 /**
  * Lab benchmark (issue 4). Builds the site, serves dist/ with gzip and, in headless Chromium:
- *  1. bytes of JS (gzip) loaded before each lab (training, drift) scrolls into view, and after,
+ *  1. bytes of JS (gzip) loaded before each lab (training, drift, deployment) scrolls into view, and after,
  *     and whether a lab's chunks hold another lab's code;
- *  2. main-thread tasks over 50 ms during a 10-second training run (the worker trains);
+ *  2. main-thread tasks over 50 ms during a 10-second training run (the worker trains), and
+ *     during a deployment rollout with the strategy comparison (the worker simulates traffic);
  *  3. samples trained per second by the tfjs model and by a plain typed-array implementation
  *     of the same logistic regression, in the same page, and their ratio;
  *  4. tfjs tensors alive after 10 and after 1,000 training steps.
@@ -36,12 +37,14 @@ const labMarkers = {
 	training: ['training.configure', 'trainer.epochCompleted'],
 	drift: ['stream.configure', 'clock.dayComputed', 'alert.acknowledge'],
 	'continuous-training': ['policy.configure', 'run.select', 'run.request'],
+	deployment: ['deployment.configure', 'clock.tickComputed', 'rollout.promoteFull'],
 };
 // Event names every lab on the kit's clock shares: not a sign of another lab's code.
 const kitEvents = new Set(['clock.dayComputed']);
 for (const [lab, playLabel, statusText] of [
 	['training', 'Train', /epoch 2 of/],
 	['drift', 'Stream days', /Day 2 of/],
+	['deployment', 'Deploy v2', /0:20/],
 ]) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 240 } });
 	const page = await context.newPage();
@@ -110,6 +113,34 @@ for (const [lab, playLabel, statusText] of [
 		'\nMain thread during a 10-second training run (MLP 16, 3,000 training rows, speed 4×)',
 	);
 	console.log(`  epochs trained: ${epochs}`);
+	console.log(
+		`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
+	);
+	await context.close();
+}
+
+// 2b. Long main-thread tasks during a deployment rollout of 10,000 requests per 10-second tick
+// at top speed, with the blast-radius comparison asked for while it runs (both in the worker).
+{
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await recordLongTasks(page);
+	await page.goto(`${server.url}/labs/deployment/?preset=good-canary&requestsPerTick=10000`, {
+		waitUntil: 'networkidle',
+	});
+	await page.locator('.lab').scrollIntoViewIfNeeded();
+	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+	await page.getByLabel('Speed').selectOption('8');
+	const startMs = await pageNow(page);
+	await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
+	await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
+	await page.waitForTimeout(10_000);
+	const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
+	const status = await page.locator('.lab .status').textContent();
+	console.log(
+		'\nMain thread during a 10-second canary rollout (10,000 requests per tick, speed 8×)',
+	);
+	console.log(`  status after 10 s: ${status?.trim()}`);
 	console.log(
 		`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
 	);

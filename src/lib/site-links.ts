@@ -12,6 +12,7 @@ export const availableLabs: ReadonlySet<LabId> = new Set<LabId>([
 	'training',
 	'drift',
 	'continuous-training',
+	'deployment',
 ]);
 
 /** Display names for labs. */

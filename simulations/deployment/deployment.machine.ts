@@ -1,0 +1,309 @@
+/**
+ * The deployment lab's statechart: setup → live → finished. While live, two regions run side by
+ * side: `playback` (rolling ⇄ paused, the shared playback pair) and `rollout`, which mirrors the
+ * phases of the canary machine (Progressing, Paused on a step or on an inconclusive analysis,
+ * Healthy, Degraded) and accepts Argo's commands only where Argo would: promote while paused,
+ * retry only when degraded. A run invokes the lab's clock, which owns the rollout service and
+ * asks it for one tick of traffic at a time (`clock.tickComputed`).
+ *
+ * Key decision: the rollout engine and the traffic live in the service, not in the context. The
+ * context holds only what the service reported (the rollout's state after each tick, each tick's
+ * summary), so every transition here is a pure function a test drives without timers, and the
+ * page's main thread never routes a request or takes a measurement.
+ */
+import { assign, sendTo, setup } from 'xstate';
+import {
+	clockActor,
+	type ClockCommand,
+	type ClockInput,
+	type ReplyReading,
+	type Schedule,
+} from '../runtime/clock.actor';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import type { Port } from '../runtime/worker.port';
+import type { CanaryState } from './canary.model';
+import { canarySpecFrom, defaultCanaryShape } from './deployment.presets';
+import type {
+	DeploymentReply,
+	DeploymentRequest,
+	DeploymentRunConfig,
+	RolloutCommand,
+	TickSummary,
+} from './deployment.protocol';
+import { openDeploymentPort } from './deployment.port';
+
+/** The lab's pace: 500 ms per 10-second tick at speed 1. */
+export const deploymentPace: Pace = {
+	baseDelayMs: 500,
+	speeds: [0.5, 1, 2, 4, 8],
+	maxDelayMs: 10_000,
+};
+
+/**
+ * The run the lab starts with: the default canary on a broken candidate. (Built from the shape,
+ * not rollout.model's default spec, so the page never imports the traffic world.)
+ */
+export const defaultRunConfig: DeploymentRunConfig = {
+	seed: 7,
+	candidate: 'broken',
+	spec: canarySpecFrom(defaultCanaryShape),
+	requestsPerTick: 200,
+	tickMs: 10_000,
+	horizonTicks: 40,
+};
+
+/** The lab machine's context. */
+export interface DeploymentLabContext {
+	readonly config: DeploymentRunConfig;
+	readonly delayMs: number;
+	readonly startMode: 'run' | 'step';
+	/** The rollout as the service last reported it; null before the first report. */
+	readonly rollout: CanaryState | null;
+	readonly ticks: readonly TickSummary[];
+	readonly error: string | null;
+}
+
+/** Facts the clock reports (past tense). */
+export type DeploymentClockFact =
+	| {
+			readonly type: 'clock.tickComputed';
+			readonly summary: TickSummary;
+			readonly rollout: CanaryState;
+	  }
+	| { readonly type: 'clock.commandApplied'; readonly rollout: CanaryState }
+	| { readonly type: 'clock.failed'; readonly message: string };
+
+/** The learner's commands on the rollout, as Argo names them. */
+export type RolloutCommandEvent =
+	| { readonly type: 'rollout.promote' }
+	| { readonly type: 'rollout.promoteFull' }
+	| { readonly type: 'rollout.abort' }
+	| { readonly type: 'rollout.retry' }
+	| { readonly type: 'rollout.rollback' };
+
+/** Events the lab accepts. */
+export type DeploymentLabEvent =
+	| PlaybackEvent
+	| { readonly type: 'deployment.configure'; readonly config: DeploymentRunConfig }
+	| RolloutCommandEvent
+	| DeploymentClockFact;
+
+/** The rollout commands, for views asking which are enabled. */
+export const rolloutCommandEvents: readonly RolloutCommandEvent[] = [
+	{ type: 'rollout.promote' },
+	{ type: 'rollout.promoteFull' },
+	{ type: 'rollout.abort' },
+	{ type: 'rollout.retry' },
+	{ type: 'rollout.rollback' },
+];
+
+/** What the rollout's clock starts from. */
+export interface RolloutClockInput extends ClockInput {
+	readonly config: DeploymentRunConfig;
+}
+
+/** Reads a service reply into machine facts and its effect on the clock. */
+export function readDeploymentReply(reply: DeploymentReply): ReplyReading<DeploymentClockFact> {
+	switch (reply.type) {
+		case 'tick':
+			return {
+				events: [{ type: 'clock.tickComputed', summary: reply.summary, rollout: reply.rollout }],
+				answersTick: true,
+			};
+		case 'commanded':
+			return {
+				events: [{ type: 'clock.commandApplied', rollout: reply.rollout }],
+				answersTick: false,
+			};
+		case 'compared':
+			return { events: [], answersTick: false };
+		case 'error':
+			return {
+				events: [{ type: 'clock.failed', message: reply.message }],
+				answersTick: true,
+				halts: true,
+			};
+	}
+}
+
+/** The rollout's clock around any port (the real one opens a worker) and time source. */
+export function rolloutClock(
+	open: (onReply: (reply: DeploymentReply) => void) => Port<DeploymentRequest> = openDeploymentPort,
+	schedule?: Schedule,
+) {
+	return clockActor<DeploymentRequest, DeploymentReply, DeploymentLabEvent, RolloutClockInput>({
+		open,
+		...(schedule ? { schedule } : {}),
+		opening: (input) => [{ type: 'open', config: input.config }],
+		tick: (tick) => ({ type: 'tick', tick }),
+		read: readDeploymentReply,
+	});
+}
+
+type Command = ClockCommand<DeploymentRequest>;
+
+const post = (name: RolloutCommand): Command => ({
+	type: 'clock.post',
+	request: { type: 'command', command: name },
+});
+
+/** The lab's context before any run. */
+export function createDeploymentLabContext(
+	config: DeploymentRunConfig = defaultRunConfig,
+): DeploymentLabContext {
+	return {
+		config,
+		delayMs: deploymentPace.baseDelayMs,
+		startMode: 'run',
+		rollout: null,
+		ticks: [],
+		error: null,
+	};
+}
+
+// Reports enter the rollout region's own routing state (a child, hence the leading dot).
+const toRouting = { target: '.routing' } as const;
+
+/** The deployment lab machine. */
+export const deploymentLabMachine = setup({
+	types: {
+		context: {} as DeploymentLabContext,
+		events: {} as DeploymentLabEvent,
+		input: {} as { config?: DeploymentRunConfig } | undefined,
+	},
+	actors: { clock: rolloutClock() },
+	guards: {
+		horizonReached: ({ context }) => context.ticks.length >= context.config.horizonTicks,
+		isHealthy: ({ context }) => context.rollout?.phase === 'Healthy',
+		isDegraded: ({ context }) => context.rollout?.phase === 'Degraded',
+		isInconclusive: ({ context }) =>
+			context.rollout?.phase === 'Paused' &&
+			context.rollout.pauseReason === 'InconclusiveAnalysisRun',
+		isPaused: ({ context }) => context.rollout?.phase === 'Paused',
+		isValidSpeed: ({ event }) =>
+			event.type === 'playback.setSpeed' && isValidDelay(deploymentPace, event.delayMs),
+	},
+	actions: {
+		startRunning: assign({ startMode: 'run' }),
+		startStepping: assign({ startMode: 'step' }),
+		clearRun: assign({ rollout: null, ticks: [], error: null }),
+		applyConfig: assign(({ event }) =>
+			event.type === 'deployment.configure' ? { config: event.config } : {},
+		),
+		recordTick: assign(({ context, event }) =>
+			event.type === 'clock.tickComputed'
+				? { rollout: event.rollout, ticks: [...context.ticks, event.summary] }
+				: {},
+		),
+		recordCommand: assign(({ event }) =>
+			event.type === 'clock.commandApplied' ? { rollout: event.rollout } : {},
+		),
+		recordFailure: assign(({ event }) =>
+			event.type === 'clock.failed' ? { error: event.message } : {},
+		),
+		setDelay: assign(({ event }) =>
+			event.type === 'playback.setSpeed' ? { delayMs: event.delayMs } : {},
+		),
+		commandRun: sendTo('clock', (): Command => ({ type: 'clock.run' })),
+		commandPause: sendTo('clock', (): Command => ({ type: 'clock.pause' })),
+		commandStep: sendTo('clock', (): Command => ({ type: 'clock.step' })),
+		commandSpeed: sendTo('clock', ({ event }): Command => ({
+			type: 'clock.setSpeed',
+			delayMs: event.type === 'playback.setSpeed' ? event.delayMs : deploymentPace.baseDelayMs,
+		})),
+		promote: sendTo('clock', () => post('promote')),
+		promoteFull: sendTo('clock', () => post('promoteFull')),
+		abort: sendTo('clock', () => post('abort')),
+		retry: sendTo('clock', () => post('retry')),
+		rollback: sendTo('clock', () => post('rollback')),
+	},
+}).createMachine({
+	id: 'deploymentLab',
+	context: ({ input }) => createDeploymentLabContext(input?.config),
+	initial: 'setup',
+	on: {
+		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'setDelay' },
+	},
+	states: {
+		setup: {
+			description: 'Choosing the candidate and the rollout spec; nothing is deployed.',
+			on: {
+				'deployment.configure': { actions: 'applyConfig' },
+				'playback.start': { target: 'live', actions: ['clearRun', 'startRunning'] },
+				'playback.step': { target: 'live', actions: ['clearRun', 'startStepping'] },
+			},
+		},
+		live: {
+			description: 'Stable (v1) serves; v2 rolls out tick by tick.',
+			type: 'parallel',
+			invoke: {
+				id: 'clock',
+				src: 'clock',
+				input: ({ context }) => ({
+					delayMs: context.delayMs,
+					horizon: context.config.horizonTicks,
+					startMode: context.startMode,
+					config: context.config,
+				}),
+			},
+			on: {
+				'playback.reset': { target: 'setup', actions: 'clearRun' },
+				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['setDelay', 'commandSpeed'] },
+				'clock.failed': { target: 'finished', actions: 'recordFailure' },
+			},
+			states: {
+				playback: { initial: 'rolling', states: playbackStates('rolling') },
+				rollout: {
+					initial: 'progressing',
+					on: {
+						'clock.tickComputed': { ...toRouting, actions: 'recordTick' },
+						'clock.commandApplied': { ...toRouting, actions: 'recordCommand' },
+					},
+					states: {
+						// Picks the state for the phase the service reported; entered after every report.
+						routing: {
+							always: [
+								{ guard: 'horizonReached', target: '#deploymentLab.finished' },
+								{ guard: 'isHealthy', target: 'healthy' },
+								{ guard: 'isDegraded', target: 'degraded' },
+								{ guard: 'isInconclusive', target: 'paused.inconclusive' },
+								{ guard: 'isPaused', target: 'paused.pauseStep' },
+								{ target: 'progressing' },
+							],
+						},
+						progressing: {
+							description: 'Progressing: weights and analysis steps are running.',
+							on: {
+								'rollout.promoteFull': { actions: 'promoteFull' },
+								'rollout.abort': { actions: 'abort' },
+							},
+						},
+						paused: {
+							description: 'Paused: a pause step, or an inconclusive analysis waiting for a human.',
+							initial: 'pauseStep',
+							states: { pauseStep: {}, inconclusive: {} },
+							on: {
+								'rollout.promote': { actions: 'promote' },
+								'rollout.promoteFull': { actions: 'promoteFull' },
+								'rollout.abort': { actions: 'abort' },
+							},
+						},
+						healthy: { description: 'Healthy: v2 is the stable revision.' },
+						degraded: {
+							description:
+								'Degraded: aborted, all traffic back on stable, until retry or rollback.',
+							on: {
+								'rollout.retry': { actions: 'retry' },
+								'rollout.rollback': { actions: 'rollback' },
+							},
+						},
+					},
+				},
+			},
+		},
+		finished: {
+			description: 'The run reached its horizon (or failed); reset to run again.',
+			on: { 'playback.reset': { target: 'setup', actions: 'clearRun' } },
+		},
+	},
+});

@@ -1,0 +1,63 @@
+/**
+ * The typed protocol between the deployment lab's clock and its rollout service (a Web Worker,
+ * or the same service on the page): the clock opens a rollout, asks for one tick of traffic at a
+ * time, and passes on the learner's commands (promote, abort…) and the request for the
+ * blast-radius comparison; the service answers ticks with a small summary of each version's
+ * traffic and the rollout's state after the tick's reconcile.
+ */
+import type { CanarySpec, CanaryState } from './canary.model';
+import type { StrategyComparison } from './rollout.model';
+import type { CandidatePresetId } from './traffic.model';
+
+/** What a run is made of. */
+export interface DeploymentRunConfig {
+	readonly seed: number;
+	readonly candidate: CandidatePresetId;
+	readonly spec: CanarySpec;
+	/** Requests arriving in one tick. */
+	readonly requestsPerTick: number;
+	/** Simulated time one tick covers, in ms. */
+	readonly tickMs: number;
+	/** Ticks in a full run. */
+	readonly horizonTicks: number;
+}
+
+/** Argo's commands on a rollout (kubectl argo rollouts promote, promote --full, abort, retry, undo). */
+export type RolloutCommand = 'promote' | 'promoteFull' | 'abort' | 'retry' | 'rollback';
+
+/** One version's traffic in one tick. */
+export interface VersionSummary {
+	readonly served: number;
+	readonly errors: number;
+	/** NaN when the version answered nothing in the tick. */
+	readonly successRate: number;
+	readonly latencyP99Ms: number;
+}
+
+/** One tick as the page draws it. */
+export interface TickSummary {
+	readonly tick: number;
+	/** Simulated seconds at the tick's end. */
+	readonly atSeconds: number;
+	/** The candidate's share of traffic during the tick. */
+	readonly weightPercent: number;
+	readonly stable: VersionSummary;
+	readonly candidate: VersionSummary;
+}
+
+/** What the clock asks of the service. */
+export type DeploymentRequest =
+	| { readonly type: 'open'; readonly config: DeploymentRunConfig }
+	| { readonly type: 'tick'; readonly tick: number }
+	| { readonly type: 'command'; readonly command: RolloutCommand }
+	| { readonly type: 'compare'; readonly seed: number; readonly candidate: CandidatePresetId };
+
+/** What the service answers. */
+export type DeploymentReply =
+	| { readonly type: 'tick'; readonly summary: TickSummary; readonly rollout: CanaryState }
+	| { readonly type: 'commanded'; readonly rollout: CanaryState }
+	| { readonly type: 'compared'; readonly results: readonly StrategyComparison[] }
+	| { readonly type: 'error'; readonly message: string };
+
+/** The protocol's error reply. */
+export const deploymentFailure = (message: string): DeploymentReply => ({ type: 'error', message });

@@ -1,0 +1,212 @@
+/**
+ * The deployment lab's service and machine. The service is driven tick by tick as the clock
+ * would; its golden figures (the tick of the abort, the weights) are the ones the lab's presets
+ * promise in their notes. The machine is checked against a table written from Argo's CLI
+ * documentation of which command applies in which phase, not from the machine's own code.
+ */
+import { describe, expect, test } from 'vitest';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createDeploymentHandler } from '@sim/deployment/deployment.service';
+import type {
+	DeploymentReply,
+	DeploymentRunConfig,
+	TickSummary,
+} from '@sim/deployment/deployment.protocol';
+import {
+	canarySpecFrom,
+	defaultRunConfig,
+	deploymentLabMachine,
+	deploymentPresets,
+	rolloutCommandEvents,
+	type CanaryState,
+	type DeploymentLabEvent,
+} from '@sim/labs/deployment';
+
+function preset(id: string): DeploymentRunConfig {
+	const p = deploymentPresets.find((x) => x.id === id);
+	if (!p) throw new Error(id);
+	return {
+		...defaultRunConfig,
+		seed: p.seed,
+		candidate: p.candidate,
+		spec: canarySpecFrom(p.shape),
+	};
+}
+
+/** Runs the service for up to `ticks` ticks, stopping at Healthy or Degraded. */
+function serve(config: DeploymentRunConfig, ticks = 40) {
+	const replies: DeploymentReply[] = [];
+	const handler = createDeploymentHandler((r) => replies.push(r));
+	handler.handle({ type: 'open', config });
+	const frames: { summary: TickSummary; rollout: CanaryState }[] = [];
+	for (let t = 1; t <= ticks; t++) {
+		handler.handle({ type: 'tick', tick: t });
+		const reply = replies.at(-1);
+		if (reply?.type !== 'tick') throw new Error(`tick ${t}: ${JSON.stringify(reply)}`);
+		frames.push(reply);
+		if (reply.rollout.phase === 'Healthy' || reply.rollout.phase === 'Degraded') break;
+	}
+	return { handler, replies, frames };
+}
+
+describe('deployment service', () => {
+	test('broken preset: 10 % for a minute, the first analysis fails at tick 6 and aborts', () => {
+		const { frames } = serve(preset('broken-canary'));
+		expect(frames).toHaveLength(6);
+		expect(frames.map((f) => f.summary.weightPercent)).toEqual([10, 10, 10, 10, 10, 10]);
+		const last = frames.at(-1) as (typeof frames)[number];
+		expect(last.summary.atSeconds).toBe(60);
+		expect(last.rollout.phase).toBe('Degraded');
+		expect(last.rollout.weightPercent).toBe(0);
+		expect(last.rollout.message).toBe(
+			'Rollout aborted update to revision 2: Metric "success-rate" assessed Failed due to failed (1) > failureLimit (0)',
+		);
+		const run = last.rollout.finishedRuns.at(-1);
+		expect(run?.run.phase).toBe('Failed');
+		// A quarter of v2's answers fail: the one measurement is well under 0.98.
+		const value = run?.run.metrics[0]?.measurements[0]?.value ?? 1;
+		expect(value).toBeGreaterThan(0.6);
+		expect(value).toBeLessThan(0.85);
+	});
+
+	test('good preset: both analyses pass and v2 is Healthy at 2 minutes', () => {
+		const { frames } = serve(preset('good-canary'));
+		expect(frames.map((f) => f.summary.weightPercent)).toEqual([
+			10, 10, 10, 10, 10, 10, 50, 50, 50, 50, 50, 50,
+		]);
+		const last = frames.at(-1);
+		expect(last?.rollout.phase).toBe('Healthy');
+		expect(last?.rollout.stableRevision).toBe(2);
+		expect(last?.rollout.finishedRuns.map((r) => r.run.phase)).toEqual([
+			'Successful',
+			'Successful',
+		]);
+	});
+
+	test('slow preset: the latency metric, not the success rate, aborts', () => {
+		const { frames } = serve(preset('slow-canary'));
+		const last = frames.at(-1);
+		expect(frames).toHaveLength(6);
+		expect(last?.rollout.phase).toBe('Degraded');
+		const metrics = last?.rollout.finishedRuns.at(-1)?.run.metrics;
+		expect(metrics?.map((m) => [m.name, m.phase])).toEqual([
+			['success-rate', 'Successful'],
+			['latency-p99', 'Failed'],
+		]);
+	});
+
+	test('thin canary: the analysis at 1 % passes, the one at 100 % fails after everyone met v2', () => {
+		const { frames } = serve(preset('thin-canary'));
+		const last = frames.at(-1);
+		expect(frames.map((f) => f.summary.weightPercent)).toEqual([
+			1, 1, 1, 1, 1, 1, 100, 100, 100, 100, 100, 100,
+		]);
+		expect(last?.rollout.finishedRuns.map((r) => r.run.phase)).toEqual(['Successful', 'Failed']);
+		expect(last?.rollout.phase).toBe('Degraded');
+		const servedAtOnePercent = frames
+			.slice(0, 6)
+			.reduce((n, f) => n + f.summary.candidate.served, 0);
+		expect(servedAtOnePercent).toBeLessThan(30);
+	});
+
+	test('commands act between ticks: retry after the abort starts again at step 1', () => {
+		const { handler, replies } = serve(preset('broken-canary'));
+		handler.handle({ type: 'command', command: 'retry' });
+		const reply = replies.at(-1);
+		expect(reply?.type).toBe('commanded');
+		if (reply?.type !== 'commanded') return;
+		expect(reply.rollout.phase).toBe('Progressing');
+		expect(reply.rollout.stepIndex).toBe(0);
+	});
+
+	test('a tick before open is answered with an error, not a throw', () => {
+		const replies: DeploymentReply[] = [];
+		createDeploymentHandler((r) => replies.push(r)).handle({ type: 'tick', tick: 1 });
+		expect(replies).toEqual([
+			{ type: 'error', message: 'The rollout was asked for a tick before it opened.' },
+		]);
+	});
+});
+
+type Snapshot = SnapshotFrom<typeof deploymentLabMachine>;
+
+function run(events: readonly DeploymentLabEvent[]): Snapshot {
+	let [snapshot] = initialTransition(deploymentLabMachine, {});
+	for (const event of events) [snapshot] = transition(deploymentLabMachine, snapshot, event);
+	return snapshot;
+}
+
+/** Argo's commands by phase (kubectl argo rollouts: promote needs a pause, retry an abort). */
+const acceptedByPhase: Record<string, string[]> = {
+	progressing: ['rollout.promoteFull', 'rollout.abort'],
+	'paused.pauseStep': ['rollout.promote', 'rollout.promoteFull', 'rollout.abort'],
+	'paused.inconclusive': ['rollout.promote', 'rollout.promoteFull', 'rollout.abort'],
+	degraded: ['rollout.retry', 'rollout.rollback'],
+	healthy: [],
+};
+
+describe('deployment lab machine (pure transitions)', () => {
+	const { frames } = serve(preset('broken-canary'));
+	const tickEvents: DeploymentLabEvent[] = frames.map((f) => ({
+		type: 'clock.tickComputed',
+		summary: f.summary,
+		rollout: f.rollout,
+	}));
+	const accepted = (s: Snapshot) => rolloutCommandEvents.filter((e) => s.can(e)).map((e) => e.type);
+
+	test('setup accepts no rollout command; start goes live and rolls', () => {
+		expect(accepted(run([]))).toEqual([]);
+		expect(run([{ type: 'playback.start' }]).value).toEqual({
+			live: { playback: 'rolling', rollout: 'progressing' },
+		});
+	});
+
+	test('the broken preset reaches degraded on its sixth tick, and only then offers retry', () => {
+		let s = run([{ type: 'playback.start' }]);
+		tickEvents.slice(0, 5).forEach((e, i) => {
+			s = transition(deploymentLabMachine, s, e)[0];
+			expect(s.matches({ live: { rollout: 'degraded' } }), `tick ${i + 1}`).toBe(false);
+		});
+		s = transition(deploymentLabMachine, s, tickEvents[5] as DeploymentLabEvent)[0];
+		expect(s.value).toEqual({ live: { playback: 'rolling', rollout: 'degraded' } });
+		expect(s.context.ticks).toHaveLength(6);
+		expect(accepted(s)).toEqual(acceptedByPhase.degraded);
+	});
+
+	test('each rollout phase accepts exactly the commands Argo allows in it', () => {
+		const base = frames[0]?.rollout as CanaryState;
+		const cases: [Partial<CanaryState>, string][] = [
+			[{ phase: 'Progressing' }, 'progressing'],
+			[{ phase: 'Paused', pauseReason: 'CanaryPauseStep' }, 'paused.pauseStep'],
+			[{ phase: 'Paused', pauseReason: 'InconclusiveAnalysisRun' }, 'paused.inconclusive'],
+			[{ phase: 'Degraded' }, 'degraded'],
+			[{ phase: 'Healthy' }, 'healthy'],
+		];
+		for (const [patch, name] of cases) {
+			const s = run([
+				{ type: 'playback.start' },
+				{ type: 'clock.commandApplied', rollout: { ...base, ...patch } },
+			]);
+			expect(accepted(s), name).toEqual(acceptedByPhase[name]);
+		}
+	});
+
+	test('pause keeps the rollout state; reset returns to setup with nothing recorded', () => {
+		let s = run([
+			{ type: 'playback.start' },
+			...tickEvents.slice(0, 2),
+			{ type: 'playback.pause' },
+		]);
+		expect(s.value).toEqual({ live: { playback: 'paused', rollout: { paused: 'pauseStep' } } });
+		s = transition(deploymentLabMachine, s, { type: 'playback.reset' })[0];
+		expect(s.value).toBe('setup');
+		expect(s.context.ticks).toEqual([]);
+		expect(s.context.rollout).toBeNull();
+	});
+
+	test('a service failure finishes the run with its message', () => {
+		const s = run([{ type: 'playback.start' }, { type: 'clock.failed', message: 'boom' }]);
+		expect(s.value).toBe('finished');
+		expect(s.context.error).toBe('boom');
+	});
+});
