@@ -18,9 +18,16 @@ import {
 	driftFeatures,
 	generateDataset,
 	generateDay,
+	generateRecords,
 	isNumericFeature,
+	noDrift,
 	type FeatureName,
 } from '../world/world.model';
+import {
+	estimateAccuracy,
+	fitPerformanceEstimator,
+	type PerformanceEstimator,
+} from '../stats/performance-estimation.stats';
 import {
 	chooseDriftTest,
 	datasetDrift,
@@ -75,7 +82,10 @@ export interface DayResult {
 	readonly accuracy: number;
 	/** The day this day's labels arrive. */
 	readonly labelsArriveDay: number;
-	/** CBPE-style expected accuracy from this day's predicted probabilities alone. */
+	/**
+	 * CBPE's expected accuracy from this day's predicted probabilities alone (NannyML's calibrated
+	 * estimate: isotonic calibration fitted on held-out reference data when it helps).
+	 */
 	readonly estimatedAccuracy: number;
 	/** Share of this day's records predicted to churn. */
 	readonly predictedChurnShare: number;
@@ -93,8 +103,7 @@ interface PreparedFeature {
 function primaryTestFor(
 	alertTest: AlertTest,
 	numeric: boolean,
-	referenceSize: number,
-	uniqueCount: number,
+	reference: PreparedReference | readonly string[],
 ): DriftTestName {
 	switch (alertTest) {
 		case 'ks':
@@ -104,10 +113,11 @@ function primaryTestFor(
 		case 'psi':
 			return 'psi';
 		case 'default':
+			// The distinct values are counted from the reference itself, so a 3- or 4-level
+			// categorical on a small reference gets Evidently's chi-square, not the z-test.
 			return chooseDriftTest({
-				referenceSize,
 				featureType: numeric ? 'numerical' : 'categorical',
-				uniqueCount,
+				reference: numeric ? reference : (reference as readonly string[]),
 			});
 	}
 }
@@ -118,6 +128,8 @@ export interface DriftStream {
 	readonly model: ServedModel;
 	/** The models in service over the run. */
 	readonly serving: Serving;
+	/** CBPE fitted on held-out reference data scored by the first served model. */
+	readonly estimator: PerformanceEstimator;
 	/** The scenario applied to days not generated yet. */
 	readonly scenario: DriftScenario;
 	/** Changes the scenario for every day not generated yet (already generated days keep theirs). */
@@ -157,17 +169,18 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			prepared.set(f, {
 				numeric: ref,
 				categorical: null,
-				primaryTest: primaryTestFor(config.alertTest, true, config.referenceSize, ref.uniqueCount),
+				primaryTest: primaryTestFor(config.alertTest, true, ref),
 			});
 		} else {
 			const values = referenceData.categorical[f].filter((v): v is string => v !== null);
 			prepared.set(f, {
 				numeric: null,
 				categorical: prepareCategories(values),
-				primaryTest: primaryTestFor(config.alertTest, false, config.referenceSize, 0),
+				primaryTest: primaryTestFor(config.alertTest, false, values),
 			});
 		}
 	}
+	const estimator = fitEstimator(world, config, model.artifact);
 	const days = new Map<number, ScoredDay>();
 	let scenario = config.scenario;
 	let lastDay = 0;
@@ -199,6 +212,7 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	return {
 		config,
 		model,
+		estimator,
 		get scenario() {
 			return scenario;
 		},
@@ -265,7 +279,10 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 				datasetDrifted: dataset.drifted,
 				accuracy: today.accuracy,
 				labelsArriveDay: day + config.labelDelayDays,
-				estimatedAccuracy: today.estimatedAccuracy,
+				estimatedAccuracy:
+					today.probabilities.length === 0
+						? today.estimatedAccuracy
+						: estimateAccuracy(estimator, today.probabilities),
 				predictedChurnShare: today.predictedChurnShare,
 				actualChurnShare: today.actualChurnShare,
 				computational: computationalFor(
@@ -283,6 +300,28 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			return { reference: ref, current: windowOf(feature, lastDay).values };
 		},
 	};
+}
+
+/**
+ * Fits CBPE once per stream. The scores come from a held-out sample of the reference distribution
+ * (its own split of the seed), not from the rows the model trained on: a model is over-confident on
+ * its own training rows, and calibrating on them would teach CBPE that over-confidence.
+ */
+function fitEstimator(
+	world: ReturnType<typeof createWorld>,
+	config: StreamConfig,
+	artifact: ModelArtifact,
+): PerformanceEstimator {
+	const root = createRng(config.seed);
+	const holdout = generateRecords(
+		world,
+		0,
+		noDrift,
+		config.referenceSize,
+		root.split('cbpe-holdout'),
+	);
+	const scored = scoreDay(holdout, artifact);
+	return fitPerformanceEstimator(scored.probabilities, scored.labels, { rng: root.split('cbpe') });
 }
 
 /** Runs a whole stream for `dayCount` days (tests and benchmarks). */

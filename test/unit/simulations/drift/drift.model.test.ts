@@ -129,7 +129,9 @@ describe('the monitoring stream', () => {
 		const day = golden[2] as DayResult;
 		expect(day.windowRows).toBe(500);
 		expect(day.accuracy).toBe(0.816);
-		expect(day.estimatedAccuracy).toBeCloseTo(0.7963242945734237, 12);
+		// NannyML's calibrated CBPE (isotonic calibrator fitted on a held-out reference); the raw
+		// mean of max(p, 1 − p) gave 0.796324, 2 points under the measured 0.816.
+		expect(day.estimatedAccuracy).toBeCloseTo(0.8196602310127525, 12);
 		expect(day.predictedChurnShare).toBe(0.238);
 		expect(day.actualChurnShare).toBe(0.326);
 		expect(day.labelsArriveDay).toBe(10);
@@ -183,6 +185,31 @@ describe('the monitoring stream', () => {
 			)[2],
 		);
 		expect(feature(third, 'monthlyCharge').primary.drifted).toBe(true);
+	});
+
+	test('a small reference gives 3- and 4-level categoricals Evidently’s chi-square, not the z-test', () => {
+		// Evidently registry.py _get_default_stattest: reference ≤ 1,000 rows, categorical with
+		// more than two values → chi-square. The stream used to pass a count of 0 and got 'z'.
+		const day = createDriftStream({ ...defaultStreamConfig, referenceSize: 1000 }).computeDay(1);
+		for (const name of ['plan', 'region', 'paymentMethod'])
+			expect(feature(day, name).primary.test).toBe('chisquare');
+		expect(feature(day, 'tenureMonths').primary.test).toBe('ks');
+		expect(feature(day, 'discountPercent').primary.test).toBe('chisquare');
+	});
+
+	test('CBPE is fitted once per stream and tracks measured accuracy without drift', () => {
+		const stream = createDriftStream(defaultStreamConfig);
+		expect(stream.estimator.kind).toBe('cbpe-accuracy');
+		const days = Array.from({ length: 30 }, (_, i) => stream.computeDay(i + 1));
+		const measured = mean(days.map((d) => d.accuracy));
+		const estimated = mean(days.map((d) => d.estimatedAccuracy));
+		// NannyML's check found calibration helps (held-out calibration error 0.034 → 0.008).
+		expect(stream.estimator.check.needsCalibration).toBe(true);
+		// Golden 30-day means: measured 0.815467, calibrated estimate 0.826241 (1.1 points high);
+		// the uncalibrated max(p, 1 − p) sat about 2 points low.
+		expect(measured).toBeCloseTo(0.8154666666666668, 12);
+		expect(estimated).toBeCloseTo(0.8262409072942031, 12);
+		expect(Math.abs(estimated - measured)).toBeLessThan(0.012);
 	});
 
 	test('days must move forward', () => {
