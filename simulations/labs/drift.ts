@@ -19,6 +19,7 @@ export {
 	scenarioKinds,
 	type DriftScenario,
 	type ScenarioKind,
+	type ScheduledScenario,
 } from '../drift/scenario.model';
 export {
 	datasetDriftShare,

@@ -39,7 +39,12 @@ import {
 	type PreparedCategories,
 } from '../stats/feature-drift.detector';
 import { prepareReference, type PreparedReference } from '../stats/sample.input';
-import { driftForDay, type DriftScenario } from '../drift/scenario.model';
+import {
+	driftForDay,
+	scenarioOnDay,
+	type DriftScenario,
+	type ScheduledScenario,
+} from '../drift/scenario.model';
 import type { AlertTest, StreamConfig } from './stream.config';
 
 export { defaultStreamConfig, type AlertTest, type StreamConfig } from './stream.config';
@@ -132,6 +137,8 @@ export interface DriftStream {
 	readonly estimator: PerformanceEstimator;
 	/** The scenario applied to days not generated yet. */
 	readonly scenario: DriftScenario;
+	/** The config's scheduled injections plus those made during the run, each with its first day. */
+	readonly injections: readonly ScheduledScenario[];
 	/** Changes the scenario for every day not generated yet (already generated days keep theirs). */
 	inject(scenario: DriftScenario): void;
 	/** Serves `artifact` from `fromDay` on (days already computed keep the model that scored them). */
@@ -182,7 +189,11 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	}
 	const estimator = fitEstimator(world, config, model.artifact);
 	const days = new Map<number, ScoredDay>();
-	let scenario = config.scenario;
+	// The run's history: the config's schedule, then injections made while it runs, each from the
+	// first day not generated yet — so the schedule alone replays the run.
+	const schedule: ScheduledScenario[] = [...(config.injections ?? [])].sort(
+		(a, b) => a.fromDay - b.fromDay,
+	);
 	let lastDay = 0;
 
 	function windowOf(feature: FeatureName, day: number) {
@@ -214,11 +225,17 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 		model,
 		estimator,
 		get scenario() {
-			return scenario;
+			return scenarioOnDay(config.scenario, schedule, lastDay + 1);
+		},
+		get injections() {
+			return schedule.slice();
 		},
 		serving,
 		inject(next) {
-			scenario = next;
+			// A later scheduled entry (from a link) is superseded by what the learner does now.
+			const fromDay = lastDay + 1;
+			while ((schedule.at(-1)?.fromDay ?? 0) >= fromDay) schedule.pop();
+			schedule.push({ fromDay, scenario: next });
 		},
 		serve(artifact, version, fromDay) {
 			serving.swap({ artifact, source: 'registry', version }, Math.max(fromDay, lastDay + 1));
@@ -230,6 +247,7 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 				);
 			}
 			for (let d = Math.max(lastDay + 1, day - config.windowDays + 1); d <= day; d++) {
+				const scenario = scenarioOnDay(config.scenario, schedule, d);
 				const records = generateDay(world, d, driftForDay(world, scenario, d), rng);
 				days.set(d, scoreDay(records, serving.modelForDay(d).artifact));
 			}

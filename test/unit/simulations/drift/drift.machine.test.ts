@@ -90,7 +90,9 @@ describe('drift lab machine transitions (pure)', () => {
 			dayEvent(1),
 			{ type: 'drift.inject', scenario },
 		]);
-		expect(snapshot.context.config.scenario).toEqual(scenario);
+		// The base scenario stays; the injection joins the schedule a link carries.
+		expect(snapshot.context.config.scenario).toEqual(noScenario);
+		expect(snapshot.context.config.injections).toEqual([{ fromDay: 2, scenario }]);
 		expect(snapshot.context.injections).toEqual([{ day: 2, scenario }]);
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 	});

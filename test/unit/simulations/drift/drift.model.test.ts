@@ -212,6 +212,29 @@ describe('the monitoring stream', () => {
 		expect(Math.abs(estimated - measured)).toBeLessThan(0.012);
 	});
 
+	test('a run with injections at any day replays exactly from its config’s schedule', () => {
+		// Start from a preset-like shift, inject a unit change on day 4 and a return to none on 6:
+		// the stream's recorded schedule, put in a fresh config, regenerates every day.
+		const base = config({}, { kind: 'sudden', feature: 'seats', magnitude: 2, startDay: 2 });
+		const live = createDriftStream(base);
+		const days: DayResult[] = [];
+		for (let d = 1; d <= 3; d++) days.push(live.computeDay(d));
+		const unit = scenario({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 4 });
+		live.inject(unit);
+		for (let d = 4; d <= 5; d++) days.push(live.computeDay(d));
+		live.inject(noScenario);
+		for (let d = 6; d <= 7; d++) days.push(live.computeDay(d));
+		expect(live.injections).toEqual([
+			{ fromDay: 4, scenario: unit },
+			{ fromDay: 6, scenario: noScenario },
+		]);
+		expect(runDriftStream({ ...base, injections: live.injections }, 7)).toEqual(days);
+		// The base shift holds before day 4 and stops once the unit change replaces it.
+		expect(feature(days[2] as DayResult, 'seats').primary.drifted).toBe(true);
+		expect(feature(days[4] as DayResult, 'monthlyCharge').primary.drifted).toBe(true);
+		expect(feature(days[6] as DayResult, 'monthlyCharge').primary.drifted).toBe(false);
+	});
+
 	test('days must move forward', () => {
 		const stream = createDriftStream(defaultStreamConfig);
 		stream.computeDay(1);
