@@ -89,6 +89,8 @@ export type DriftLabEvent =
 	  }
 	| { readonly type: 'drift.inject'; readonly scenario: DriftScenario }
 	| { readonly type: 'alert.acknowledge' }
+	/** Changes the accuracy threshold of the running monitor from the next day on. */
+	| { readonly type: 'monitor.setAccuracyThreshold'; readonly accuracyThreshold: number }
 	| ClockFact;
 
 /** What the stream's clock starts from. */
@@ -245,6 +247,15 @@ export const driftLabMachine = setup({
 					: {}),
 			};
 		}),
+		// The running monitor keeps its history and judges the next days by the new threshold.
+		setThreshold: assign(({ context, event }) => {
+			if (event.type !== 'monitor.setAccuracyThreshold') return {};
+			const [monitoring] = transition(monitoringMachine, context.monitoring, event);
+			return {
+				monitoring,
+				config: { ...context.config, accuracyThreshold: monitoring.context.accuracyThreshold },
+			};
+		}),
 		acknowledge: assign(({ context }) => ({
 			monitoring: transition(monitoringMachine, context.monitoring, {
 				type: 'alert.acknowledge',
@@ -333,6 +344,7 @@ export const driftLabMachine = setup({
 				'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
+				'monitor.setAccuracyThreshold': { actions: 'setThreshold' },
 				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
 			states: playbackStates('streaming'),

@@ -12,6 +12,7 @@
  * link carries, and on the serving timeline.
  */
 import { createRng } from '../shared/rng';
+import { checkedArtifact } from '../serving/artifact-check.model';
 import type { ModelArtifact } from '../training/artifact';
 import {
 	createWorld,
@@ -159,8 +160,9 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 		size: config.referenceSize,
 		seed: config.seed,
 	}).records;
+	// A damaged artifact is refused here with a sentence, never scored into NaNs.
 	const model: ServedModel = artifact
-		? { artifact, source: 'registry' }
+		? { artifact: checkedArtifact(artifact), source: 'registry' }
 		: { artifact: trainDefaultModel(reference, config.seed), source: 'default' };
 	const serving = createServing({
 		...model,
@@ -238,7 +240,10 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			schedule.push({ fromDay, scenario: next });
 		},
 		serve(artifact, version, fromDay) {
-			serving.swap({ artifact, source: 'registry', version }, Math.max(fromDay, lastDay + 1));
+			serving.swap(
+				{ artifact: checkedArtifact(artifact), source: 'registry', version },
+				Math.max(fromDay, lastDay + 1),
+			);
 		},
 		computeDay(day) {
 			if (!Number.isInteger(day) || day <= lastDay) {

@@ -97,6 +97,26 @@ describe('drift lab machine transitions (pure)', () => {
 		expect(snapshot.value).toEqual({ running: 'streaming' });
 	});
 
+	test('a new accuracy threshold mid-run reaches the running monitor without a reset', () => {
+		const snapshot = run([
+			{ type: 'playback.start' },
+			dayEvent(1),
+			{ type: 'monitor.setAccuracyThreshold', accuracyThreshold: 0.9 },
+		]);
+		expect(snapshot.value).toEqual({ running: 'streaming' });
+		expect(snapshot.context.results).toHaveLength(1);
+		expect(snapshot.context.monitoring.context.accuracyThreshold).toBe(0.9);
+		expect(snapshot.context.monitoring.context.lastDay).toBe(1);
+		expect(snapshot.context.config.accuracyThreshold).toBe(0.9);
+		// An impossible threshold is refused; the monitor keeps the one it had.
+		const [kept] = transition(driftLabMachine, snapshot, {
+			type: 'monitor.setAccuracyThreshold',
+			accuracyThreshold: Number.NaN,
+		});
+		expect(kept.context.monitoring.context.accuracyThreshold).toBe(0.9);
+		expect(kept.context.config.accuracyThreshold).toBe(0.9);
+	});
+
 	test('each day feeds the monitoring machine, and acknowledge reaches it', () => {
 		// Day 3 of the default run has one drifted feature: a warning, not an alert.
 		const snapshot = run([{ type: 'playback.start' }, dayEvent(1), dayEvent(2), dayEvent(3)], 4);
