@@ -3,6 +3,7 @@
  * can read them (for its form and its links) without loading the statistics.
  */
 import { noScenario, type DriftScenario, type ScheduledScenario } from '../drift/scenario.model';
+import type { PValueCorrection } from '../stats/multiple-testing.stats';
 
 /** The family of tests that drives alerts; each maps to one test per feature type. */
 export type AlertTest = 'default' | 'ks' | 'wasserstein' | 'psi';
@@ -28,6 +29,11 @@ export interface StreamConfig {
 	 * link carries them, so a run with injections at any day replays exactly.
 	 */
 	readonly injections?: readonly ScheduledScenario[];
+	/**
+	 * How the day's p-values are corrected for testing many features at once before they decide
+	 * drift (optional: 'none' when absent). Distance tests have no p-value and keep their verdict.
+	 */
+	readonly pValueCorrection?: PValueCorrection;
 }
 
 /** Defaults for every parameter. */

@@ -40,13 +40,14 @@ import {
 	type PreparedCategories,
 } from '../stats/feature-drift.detector';
 import { prepareReference, type PreparedReference } from '../stats/sample.input';
+import { correctFeatureDrift } from '../stats/multiple-testing.stats';
 import {
 	driftForDay,
 	scenarioOnDay,
 	type DriftScenario,
 	type ScheduledScenario,
 } from '../drift/scenario.model';
-import type { AlertTest, StreamConfig } from './stream.config';
+import { datasetDriftShare, type AlertTest, type StreamConfig } from './stream.config';
 
 export { defaultStreamConfig, type AlertTest, type StreamConfig } from './stream.config';
 import {
@@ -68,8 +69,13 @@ export const categoricalTests: readonly DriftTestName[] = ['chisquare', 'jensens
 /** One feature's results for one day. */
 export interface FeatureDayResult {
 	readonly feature: FeatureName;
-	/** The test that decides drift (from `alertTest`). */
+	/**
+	 * The test that decides drift (from `alertTest`); with a p-value correction, its `drifted`
+	 * is the verdict after correction.
+	 */
 	readonly primary: FeatureDriftResult;
+	/** The corrected p-value (null for a distance test or without correction). */
+	readonly adjustedPValue: number | null;
 	/** Every test's result, keyed by test name. */
 	readonly tests: Readonly<Partial<Record<DriftTestName, FeatureDriftResult>>>;
 	/** Share of the window's values that were missing (excluded from the tests). */
@@ -81,8 +87,9 @@ export interface DayResult {
 	readonly day: number;
 	readonly windowRows: number;
 	readonly features: readonly FeatureDayResult[];
-	/** Share of features whose primary test flags drift. */
+	/** Share of features whose primary test flags drift (after any p-value correction). */
 	readonly driftShare: number;
+	/** Evidently's dataset rule: the drifted share reaches `datasetDriftShare`. */
 	readonly datasetDrifted: boolean;
 	/** Accuracy of this day's predictions; known only from `labelsArriveDay`. */
 	readonly accuracy: number;
@@ -279,27 +286,52 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			});
 			const usable = inputs.filter((_, i) => (windows[i]?.values.length ?? 0) > 0);
 			const dataset = datasetDrift(usable);
-			const byName = new Map(dataset.features.map((entry) => [entry.name, entry.result]));
+			// Correction comes after the per-feature tests and before the share and the alerts,
+			// so "drifted" means the same thing everywhere the lab shows it.
+			const correction = config.pValueCorrection ?? 'none';
+			const corrected = correctFeatureDrift(dataset.features, correction);
+			const adjusted = new Map(corrected.features.map((entry) => [entry.name, entry]));
+			const raw = new Map(dataset.features.map((entry) => [entry.name, entry.result]));
+			const byName = new Map(
+				dataset.features.map((entry) => {
+					const after = adjusted.get(entry.name);
+					return [
+						entry.name,
+						after === undefined || after.drifted === entry.result.drifted
+							? entry.result
+							: { ...entry.result, drifted: after.drifted },
+					];
+				}),
+			);
+			const driftShare =
+				correction === 'none' || dataset.features.length === 0
+					? dataset.share
+					: corrected.driftedCount / dataset.features.length;
 			const features = driftFeatures.flatMap((f, i): FeatureDayResult[] => {
 				const primary = byName.get(f);
 				const input = inputs[i] as DatasetFeature;
 				if (primary === undefined) return [];
 				const tests: Partial<Record<DriftTestName, FeatureDriftResult>> = {};
 				for (const test of isNumericFeature(f) ? numericTests : categoricalTests) {
+					// Each test's own verdict, uncorrected; only `primary` carries the correction.
 					tests[test] =
 						test === primary.test
-							? primary
+							? (raw.get(f) ?? primary)
 							: featureDrift(input.reference, input.current, { test });
 				}
-				return [{ feature: f, primary, tests, missingShare: missingShares[i] ?? 0 }];
+				const adjustedPValue =
+					correction === 'none' ? null : (adjusted.get(f)?.adjustedPValue ?? null);
+				return [
+					{ feature: f, primary, adjustedPValue, tests, missingShare: missingShares[i] ?? 0 },
+				];
 			});
 			const today = days.get(day) as ScoredDay;
 			return {
 				day,
 				windowRows: Math.min(windowRows, day * config.recordsPerDay),
 				features,
-				driftShare: dataset.share,
-				datasetDrifted: dataset.drifted,
+				driftShare,
+				datasetDrifted: correction === 'none' ? dataset.drifted : driftShare >= datasetDriftShare,
 				accuracy: today.accuracy,
 				labelsArriveDay: day + config.labelDelayDays,
 				estimatedAccuracy:

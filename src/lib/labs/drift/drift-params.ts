@@ -13,6 +13,7 @@ import {
 	type DriftPreset,
 	type FeatureName,
 	type ScenarioKind,
+	type PValueCorrection,
 	type ScheduledScenario,
 	type StreamConfig,
 } from '@sim/labs/drift';
@@ -84,6 +85,13 @@ export const driftParamsSpec = {
 		default: d.alertTest,
 		values: ['default', 'ks', 'wasserstein', 'psi'],
 		label: 'Alerting test',
+	},
+	pValueCorrection: {
+		kind: 'enum',
+		default: 'none',
+		values: ['none', 'bonferroni', 'benjamini-hochberg'],
+		label: 'p-value correction',
+		aliases: ['correction'],
 	},
 	accuracyThreshold: {
 		kind: 'number',
@@ -201,6 +209,9 @@ export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonD
 	return {
 		config: {
 			...(p.injections.length > 0 ? { injections: p.injections } : {}),
+			...(p.pValueCorrection !== 'none'
+				? { pValueCorrection: p.pValueCorrection as PValueCorrection }
+				: {}),
 			...d,
 			seed: p.seed,
 			windowDays: p.windowDays,
@@ -242,6 +253,7 @@ export function presetParams(
 		windowDays: config.windowDays,
 		labelDelayDays: config.labelDelayDays,
 		test: config.alertTest,
+		pValueCorrection: config.pValueCorrection ?? 'none',
 		accuracyThreshold: config.accuracyThreshold,
 		horizonDays: preset.days,
 		seed: config.seed,
@@ -311,6 +323,7 @@ export function runParams(params: DriftParams, config: StreamConfig): DriftParam
 		windowDays: config.windowDays,
 		labelDelayDays: config.labelDelayDays,
 		test: config.alertTest,
+		pValueCorrection: config.pValueCorrection ?? 'none',
 		accuracyThreshold: config.accuracyThreshold,
 		seed: config.seed,
 		injections: config.injections ?? [],

@@ -235,6 +235,32 @@ describe('the monitoring stream', () => {
 		expect(feature(days[6] as DayResult, 'monthlyCharge').primary.drifted).toBe(false);
 	});
 
+	test('a p-value correction decides drift, the share and the dataset rule after the tests', () => {
+		const base = { ...defaultStreamConfig, alertTest: 'ks' as const };
+		const plain = runDriftStream(base, 60);
+		const bonferroni = runDriftStream({ ...base, pValueCorrection: 'bonferroni' }, 60);
+		const bh = runDriftStream({ ...base, pValueCorrection: 'benjamini-hochberg' }, 60);
+		const flaggedDays = (days: DayResult[]) =>
+			days.filter((d) => d.features.some((f) => f.primary.drifted)).length;
+		// Golden, seed 42, 60 drift-free one-day windows: days with any flagged feature.
+		expect([flaggedDays(plain), flaggedDays(bonferroni), flaggedDays(bh)]).toEqual([10, 2, 2]);
+		const day = bonferroni[0] as DayResult;
+		const tenure = feature(day, 'tenureMonths');
+		// Bonferroni over the 11 features: the adjusted p-value is 11 p, capped at 1.
+		expect(tenure.adjustedPValue).toBeCloseTo(
+			Math.min(1, 11 * (tenure.primary.pValue as number)),
+			12,
+		);
+		// Each test's own verdict stays uncorrected beside the corrected primary one.
+		expect(tenure.tests.ks).toEqual(feature(plain[0] as DayResult, 'tenureMonths').primary);
+		expect(feature(plain[0] as DayResult, 'tenureMonths').adjustedPValue).toBeNull();
+		for (const d of bonferroni) {
+			const drifted = d.features.filter((f) => f.primary.drifted).length;
+			expect(d.driftShare).toBeCloseTo(drifted / d.features.length, 12);
+			expect(d.datasetDrifted).toBe(d.driftShare >= 0.5);
+		}
+	});
+
 	test('days must move forward', () => {
 		const stream = createDriftStream(defaultStreamConfig);
 		stream.computeDay(1);
@@ -336,6 +362,16 @@ describe('the presets show what they promise', () => {
 		const small = runDriftStream({ ...presetNamed('tiny-shift').config, windowDays: 1 }, 30);
 		const flagged = small.filter((r) => feature(r, 'usageHoursPerWeek').tests.ks?.drifted).length;
 		expect(flagged).toBeLessThanOrEqual(10);
+	});
+
+	test('(a′) the corrected no-drift year: Bonferroni makes a flagged day rare', () => {
+		const plain = presetRun('false-alarms');
+		const corrected = presetRun('false-alarms-corrected');
+		const flagged = (days: readonly DayResult[]) =>
+			days.filter((d) => d.features.some((f) => f.primary.drifted)).length;
+		// Golden, seed 42: 89 of 365 days (24.4 %) uncorrected, 11 (3.0 %) with Bonferroni.
+		expect(flagged(plain)).toBe(89);
+		expect(flagged(corrected)).toBe(11);
 	});
 
 	test('(c) covariate drift that is detected and alerted yet harmless to accuracy', () => {
