@@ -50,12 +50,15 @@ for (const seed of seeds) {
 	const counts = Object.fromEntries(rules.map((rule) => [rule, 0]));
 	for (const day of year) {
 		const features = day.features.map((f) => ({ name: f.feature, result: f.primary }));
-		for (const rule of ['none', 'bonferroni', 'benjamini-hochberg']) {
-			if (correctFeatureDrift(features, rule).driftedCount > 0) counts[rule]++;
-		}
+		if (correctFeatureDrift(features, 'none').driftedCount > 0) counts.none++;
 		if (day.datasetDrifted) counts['share ≥ 0.5']++;
 		featureFlags += features.filter((f) => f.result.drifted).length;
 		featureTests += features.length;
+	}
+	// The corrected rates as the lab computes them: the stream's own pValueCorrection setting.
+	for (const rule of ['bonferroni', 'benjamini-hochberg']) {
+		const corrected = runDriftStream({ ...base, alertTest: 'ks', pValueCorrection: rule }, days);
+		counts[rule] = corrected.filter((d) => d.features.some((f) => f.primary.drifted)).length;
 	}
 	const defaults = runDriftStream({ ...base, alertTest: 'default' }, days);
 	const anyFeature = defaults.filter((d) => d.features.some((f) => f.primary.drifted)).length;

@@ -150,6 +150,7 @@ export {
 
 // Serving, monitoring and the drift lab: scenarios, the stream, its presets and machine.
 export * from './serving/serving.model';
+export * from './serving/artifact-check.model';
 export * from './monitoring/stream.model';
 export * from './monitoring/stream.config';
 export * from './monitoring/histogram.model';

@@ -26,7 +26,7 @@ import { monitoringMachine } from '../monitoring/monitoring.machine';
 import { dayObservedEvent } from '../monitoring/observation.model';
 import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.config';
 import type { DayResult } from '../monitoring/stream.model';
-import type { DriftScenario } from './scenario.model';
+import type { DriftScenario, ScheduledScenario } from './scenario.model';
 import type { StreamReply, StreamRequest } from './drift.protocol';
 import { openStreamPort } from './drift.port';
 
@@ -67,6 +67,7 @@ export type ClockFact =
 			readonly result: DayResult;
 			readonly histograms: readonly FeatureHistogram[];
 			readonly modelSource: 'registry' | 'default';
+			readonly injections?: readonly ScheduledScenario[];
 	  }
 	| { readonly type: 'clock.failed'; readonly message: string };
 
@@ -88,6 +89,8 @@ export type DriftLabEvent =
 	  }
 	| { readonly type: 'drift.inject'; readonly scenario: DriftScenario }
 	| { readonly type: 'alert.acknowledge' }
+	/** Changes the accuracy threshold of the running monitor from the next day on. */
+	| { readonly type: 'monitor.setAccuracyThreshold'; readonly accuracyThreshold: number }
 	| ClockFact;
 
 /** What the stream's clock starts from. */
@@ -111,6 +114,7 @@ export function readStreamReply(reply: StreamReply): ReplyReading<ClockFact> {
 						result: reply.result,
 						histograms: reply.histograms,
 						modelSource: reply.modelSource,
+						...(reply.injections ? { injections: reply.injections } : {}),
 					},
 				] as ClockFact[],
 				answersTick: true,
@@ -205,22 +209,26 @@ export const driftLabMachine = setup({
 		recordSpeed: assign(({ event }) =>
 			event.type === 'playback.setSpeed' ? { dayDelayMs: event.delayMs } : {},
 		),
+		// Outside a run an injection sets the next run's scenario and starts a fresh history.
 		recordScenario: assign(({ context, event }) =>
 			event.type === 'drift.inject'
-				? { config: { ...context.config, scenario: event.scenario } }
+				? { config: { ...context.config, scenario: event.scenario, injections: [] } }
 				: {},
 		),
-		recordInjection: assign(({ context, event }) =>
-			event.type === 'drift.inject'
-				? {
-						config: { ...context.config, scenario: event.scenario },
-						injections: [
-							...context.injections,
-							{ day: (context.results.at(-1)?.day ?? 0) + 1, scenario: event.scenario },
-						],
-					}
-				: {},
-		),
+		// The run's base scenario stays in `config.scenario`; the injection joins the schedule, so
+		// the config alone (a link) replays the run. The stream's next day confirms the day.
+		recordInjection: assign(({ context, event }) => {
+			if (event.type !== 'drift.inject') return {};
+			const fromDay = (context.results.at(-1)?.day ?? 0) + 1;
+			const kept = (context.config.injections ?? []).filter((i) => i.fromDay < fromDay);
+			return {
+				config: {
+					...context.config,
+					injections: [...kept, { fromDay, scenario: event.scenario }],
+				},
+				injections: [...context.injections, { day: fromDay, scenario: event.scenario }],
+			};
+		}),
 		recordDay: assign(({ context, event }) => {
 			if (event.type !== 'clock.dayComputed') return {};
 			const results = [...context.results, event.result];
@@ -229,7 +237,24 @@ export const driftLabMachine = setup({
 				context.monitoring,
 				dayObservedEvent(results, event.result.day, context.config.labelDelayDays),
 			);
-			return { results, histograms: event.histograms, modelSource: event.modelSource, monitoring };
+			return {
+				results,
+				histograms: event.histograms,
+				modelSource: event.modelSource,
+				monitoring,
+				...(event.injections
+					? { config: { ...context.config, injections: event.injections } }
+					: {}),
+			};
+		}),
+		// The running monitor keeps its history and judges the next days by the new threshold.
+		setThreshold: assign(({ context, event }) => {
+			if (event.type !== 'monitor.setAccuracyThreshold') return {};
+			const [monitoring] = transition(monitoringMachine, context.monitoring, event);
+			return {
+				monitoring,
+				config: { ...context.config, accuracyThreshold: monitoring.context.accuracyThreshold },
+			};
 		}),
 		acknowledge: assign(({ context }) => ({
 			monitoring: transition(monitoringMachine, context.monitoring, {
@@ -319,6 +344,7 @@ export const driftLabMachine = setup({
 				'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
+				'monitor.setAccuracyThreshold': { actions: 'setThreshold' },
 				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
 			},
 			states: playbackStates('streaming'),

@@ -41,6 +41,13 @@ export const driftPresets: readonly DriftPreset[] = [
 		{ alertTest: 'ks', windowDays: 1 },
 	),
 	preset(
+		'false-alarms-corrected',
+		'No drift, corrected for many tests',
+		'The same drift-free year with Bonferroni: each of the 11 p-values must now clear 0.05 ÷ 11, so a day with any flagged feature drops from about one in four to about one in thirty — the price is that a real but small shift needs more evidence to show.',
+		365,
+		{ alertTest: 'ks', windowDays: 1, pValueCorrection: 'bonferroni' },
+	),
+	preset(
 		'tiny-shift',
 		'A tiny shift in large windows',
 		'Usage rises by 0.06 of a spread, which matters to nobody: once the window holds 14 days (7,000 rows) KS flags it every day, while normed Wasserstein and PSI stay well under 0.1 — switch to one-day windows and KS mostly stops flagging.',

@@ -6,7 +6,7 @@
 import type { ModelArtifact } from '../training/artifact';
 import type { FeatureHistogram } from '../monitoring/histogram.model';
 import type { DayResult, StreamConfig } from '../monitoring/stream.model';
-import type { DriftScenario } from './scenario.model';
+import type { DriftScenario, ScheduledScenario } from './scenario.model';
 
 /** What the clock asks of the stream. */
 export type StreamRequest =
@@ -32,6 +32,8 @@ export type StreamReply =
 			readonly result: DayResult;
 			readonly histograms: readonly FeatureHistogram[];
 			readonly modelSource: 'registry' | 'default';
+			/** The run's injection schedule as the stream applied it (the truth a link carries). */
+			readonly injections?: readonly ScheduledScenario[];
 	  }
 	| { readonly type: 'error'; readonly message: string };
 

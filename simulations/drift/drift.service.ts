@@ -39,7 +39,13 @@ export function createStreamHandler(
 							const values = current.windowValues(f);
 							return featureHistogram(f, values.reference, values.current);
 						});
-						reply({ type: 'day', result, histograms, modelSource: current.model.source });
+						reply({
+							type: 'day',
+							result,
+							histograms,
+							modelSource: current.model.source,
+							injections: current.injections,
+						});
 						return;
 					}
 				}

@@ -66,6 +66,29 @@ export const noScenario: DriftScenario = {
 	periodDays: 28,
 };
 
+/**
+ * A scenario put in force part-way through a run: from `fromDay` on it replaces whatever scenario
+ * was in force (its own `startDay` still decides when its change begins).
+ */
+export interface ScheduledScenario {
+	readonly fromDay: number;
+	readonly scenario: DriftScenario;
+}
+
+/**
+ * The scenario in force on `day`: the last scheduled one whose `fromDay` has come, else `base`.
+ * A run's whole history is then `base` plus its schedule, which is what a shared link carries.
+ */
+export function scenarioOnDay(
+	base: DriftScenario,
+	schedule: readonly ScheduledScenario[],
+	day: number,
+): DriftScenario {
+	let current = base;
+	for (const entry of schedule) if (entry.fromDay <= day) current = entry.scenario;
+	return current;
+}
+
 /** The world's drift parameters in force on `day` under `scenario`. */
 export function driftForDay(world: World, scenario: DriftScenario, day: number): Drift {
 	if (scenario.kind === 'none' || day < scenario.startDay) return {};

@@ -19,6 +19,7 @@ export {
 	scenarioKinds,
 	type DriftScenario,
 	type ScenarioKind,
+	type ScheduledScenario,
 } from '../drift/scenario.model';
 export {
 	datasetDriftShare,
@@ -27,6 +28,7 @@ export {
 	type StreamConfig,
 } from '../monitoring/stream.config';
 export type { DayResult, FeatureDayResult } from '../monitoring/stream.model';
+export type { PValueCorrection } from '../stats/multiple-testing.stats';
 export type { FeatureHistogram } from '../monitoring/histogram.model';
 export type { AlertLogEntry } from '../monitoring/monitoring.machine';
 export type { ComputationalMetrics } from '../serving/serving.model';

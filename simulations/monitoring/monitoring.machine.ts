@@ -89,6 +89,8 @@ export type MonitoringEvent =
 			readonly estimatedAccuracy?: number;
 	  }
 	| { readonly type: 'alert.acknowledge' }
+	/** A new accuracy threshold, applied from the next observed day on (history is kept). */
+	| { readonly type: 'monitor.setAccuracyThreshold'; readonly accuracyThreshold: number }
 	| { readonly type: 'monitor.reset' };
 
 type DayEvent = Extract<MonitoringEvent, { type: 'monitor.dayObserved' }>;
@@ -291,6 +293,14 @@ export const monitoringMachine = setup({
 			openAlertKeys: [],
 			acknowledgedDay: context.lastDay,
 		})),
+		setAccuracyThreshold: assign(({ context, event }) =>
+			event.type === 'monitor.setAccuracyThreshold' &&
+			Number.isFinite(event.accuracyThreshold) &&
+			event.accuracyThreshold >= 0 &&
+			event.accuracyThreshold <= 1
+				? { accuracyThreshold: event.accuracyThreshold }
+				: { accuracyThreshold: context.accuracyThreshold },
+		),
 		forgetAcknowledgements: assign({ acknowledgedKeys: [], acknowledgedDay: null }),
 		resetHistory: assign(({ context }) =>
 			initialMonitoringContext({
@@ -306,6 +316,7 @@ export const monitoringMachine = setup({
 	initial: 'healthy',
 	on: {
 		'monitor.reset': { target: '.healthy', actions: 'resetHistory' },
+		'monitor.setAccuracyThreshold': { actions: 'setAccuracyThreshold' },
 	},
 	states: {
 		healthy: {

@@ -2,7 +2,8 @@
  * The settings of a monitoring run and their defaults, apart from the stream's code so a lab page
  * can read them (for its form and its links) without loading the statistics.
  */
-import { noScenario, type DriftScenario } from '../drift/scenario.model';
+import { noScenario, type DriftScenario, type ScheduledScenario } from '../drift/scenario.model';
+import type { PValueCorrection } from '../stats/multiple-testing.stats';
 
 /** The family of tests that drives alerts; each maps to one test per feature type. */
 export type AlertTest = 'default' | 'ks' | 'wasserstein' | 'psi';
@@ -23,6 +24,16 @@ export interface StreamConfig {
 	/** Measured accuracy below this is an alert; estimated accuracy below it a warning. */
 	readonly accuracyThreshold: number;
 	readonly scenario: DriftScenario;
+	/**
+	 * Scenarios injected part-way through the run, in day order (optional: none when absent). A
+	 * link carries them, so a run with injections at any day replays exactly.
+	 */
+	readonly injections?: readonly ScheduledScenario[];
+	/**
+	 * How the day's p-values are corrected for testing many features at once before they decide
+	 * drift (optional: 'none' when absent). Distance tests have no p-value and keep their verdict.
+	 */
+	readonly pValueCorrection?: PValueCorrection;
 }
 
 /** Defaults for every parameter. */

@@ -12,15 +12,23 @@
  * link carries, and on the serving timeline.
  */
 import { createRng } from '../shared/rng';
+import { checkedArtifact } from '../serving/artifact-check.model';
 import type { ModelArtifact } from '../training/artifact';
 import {
 	createWorld,
 	driftFeatures,
 	generateDataset,
 	generateDay,
+	generateRecords,
 	isNumericFeature,
+	noDrift,
 	type FeatureName,
 } from '../world/world.model';
+import {
+	estimateAccuracy,
+	fitPerformanceEstimator,
+	type PerformanceEstimator,
+} from '../stats/performance-estimation.stats';
 import {
 	chooseDriftTest,
 	datasetDrift,
@@ -32,8 +40,14 @@ import {
 	type PreparedCategories,
 } from '../stats/feature-drift.detector';
 import { prepareReference, type PreparedReference } from '../stats/sample.input';
-import { driftForDay, type DriftScenario } from '../drift/scenario.model';
-import type { AlertTest, StreamConfig } from './stream.config';
+import { correctFeatureDrift } from '../stats/multiple-testing.stats';
+import {
+	driftForDay,
+	scenarioOnDay,
+	type DriftScenario,
+	type ScheduledScenario,
+} from '../drift/scenario.model';
+import { datasetDriftShare, type AlertTest, type StreamConfig } from './stream.config';
 
 export { defaultStreamConfig, type AlertTest, type StreamConfig } from './stream.config';
 import {
@@ -55,8 +69,13 @@ export const categoricalTests: readonly DriftTestName[] = ['chisquare', 'jensens
 /** One feature's results for one day. */
 export interface FeatureDayResult {
 	readonly feature: FeatureName;
-	/** The test that decides drift (from `alertTest`). */
+	/**
+	 * The test that decides drift (from `alertTest`); with a p-value correction, its `drifted`
+	 * is the verdict after correction.
+	 */
 	readonly primary: FeatureDriftResult;
+	/** The corrected p-value (null for a distance test or without correction). */
+	readonly adjustedPValue: number | null;
 	/** Every test's result, keyed by test name. */
 	readonly tests: Readonly<Partial<Record<DriftTestName, FeatureDriftResult>>>;
 	/** Share of the window's values that were missing (excluded from the tests). */
@@ -68,14 +87,18 @@ export interface DayResult {
 	readonly day: number;
 	readonly windowRows: number;
 	readonly features: readonly FeatureDayResult[];
-	/** Share of features whose primary test flags drift. */
+	/** Share of features whose primary test flags drift (after any p-value correction). */
 	readonly driftShare: number;
+	/** Evidently's dataset rule: the drifted share reaches `datasetDriftShare`. */
 	readonly datasetDrifted: boolean;
 	/** Accuracy of this day's predictions; known only from `labelsArriveDay`. */
 	readonly accuracy: number;
 	/** The day this day's labels arrive. */
 	readonly labelsArriveDay: number;
-	/** CBPE-style expected accuracy from this day's predicted probabilities alone. */
+	/**
+	 * CBPE's expected accuracy from this day's predicted probabilities alone (NannyML's calibrated
+	 * estimate: isotonic calibration fitted on held-out reference data when it helps).
+	 */
 	readonly estimatedAccuracy: number;
 	/** Share of this day's records predicted to churn. */
 	readonly predictedChurnShare: number;
@@ -93,8 +116,7 @@ interface PreparedFeature {
 function primaryTestFor(
 	alertTest: AlertTest,
 	numeric: boolean,
-	referenceSize: number,
-	uniqueCount: number,
+	reference: PreparedReference | readonly string[],
 ): DriftTestName {
 	switch (alertTest) {
 		case 'ks':
@@ -104,10 +126,11 @@ function primaryTestFor(
 		case 'psi':
 			return 'psi';
 		case 'default':
+			// The distinct values are counted from the reference itself, so a 3- or 4-level
+			// categorical on a small reference gets Evidently's chi-square, not the z-test.
 			return chooseDriftTest({
-				referenceSize,
 				featureType: numeric ? 'numerical' : 'categorical',
-				uniqueCount,
+				reference: numeric ? reference : (reference as readonly string[]),
 			});
 	}
 }
@@ -118,8 +141,12 @@ export interface DriftStream {
 	readonly model: ServedModel;
 	/** The models in service over the run. */
 	readonly serving: Serving;
+	/** CBPE fitted on held-out reference data scored by the first served model. */
+	readonly estimator: PerformanceEstimator;
 	/** The scenario applied to days not generated yet. */
 	readonly scenario: DriftScenario;
+	/** The config's scheduled injections plus those made during the run, each with its first day. */
+	readonly injections: readonly ScheduledScenario[];
 	/** Changes the scenario for every day not generated yet (already generated days keep theirs). */
 	inject(scenario: DriftScenario): void;
 	/** Serves `artifact` from `fromDay` on (days already computed keep the model that scored them). */
@@ -140,8 +167,9 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 		size: config.referenceSize,
 		seed: config.seed,
 	}).records;
+	// A damaged artifact is refused here with a sentence, never scored into NaNs.
 	const model: ServedModel = artifact
-		? { artifact, source: 'registry' }
+		? { artifact: checkedArtifact(artifact), source: 'registry' }
 		: { artifact: trainDefaultModel(reference, config.seed), source: 'default' };
 	const serving = createServing({
 		...model,
@@ -157,19 +185,24 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			prepared.set(f, {
 				numeric: ref,
 				categorical: null,
-				primaryTest: primaryTestFor(config.alertTest, true, config.referenceSize, ref.uniqueCount),
+				primaryTest: primaryTestFor(config.alertTest, true, ref),
 			});
 		} else {
 			const values = referenceData.categorical[f].filter((v): v is string => v !== null);
 			prepared.set(f, {
 				numeric: null,
 				categorical: prepareCategories(values),
-				primaryTest: primaryTestFor(config.alertTest, false, config.referenceSize, 0),
+				primaryTest: primaryTestFor(config.alertTest, false, values),
 			});
 		}
 	}
+	const estimator = fitEstimator(world, config, model.artifact);
 	const days = new Map<number, ScoredDay>();
-	let scenario = config.scenario;
+	// The run's history: the config's schedule, then injections made while it runs, each from the
+	// first day not generated yet — so the schedule alone replays the run.
+	const schedule: ScheduledScenario[] = [...(config.injections ?? [])].sort(
+		(a, b) => a.fromDay - b.fromDay,
+	);
 	let lastDay = 0;
 
 	function windowOf(feature: FeatureName, day: number) {
@@ -199,15 +232,25 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	return {
 		config,
 		model,
+		estimator,
 		get scenario() {
-			return scenario;
+			return scenarioOnDay(config.scenario, schedule, lastDay + 1);
+		},
+		get injections() {
+			return schedule.slice();
 		},
 		serving,
 		inject(next) {
-			scenario = next;
+			// A later scheduled entry (from a link) is superseded by what the learner does now.
+			const fromDay = lastDay + 1;
+			while ((schedule.at(-1)?.fromDay ?? 0) >= fromDay) schedule.pop();
+			schedule.push({ fromDay, scenario: next });
 		},
 		serve(artifact, version, fromDay) {
-			serving.swap({ artifact, source: 'registry', version }, Math.max(fromDay, lastDay + 1));
+			serving.swap(
+				{ artifact: checkedArtifact(artifact), source: 'registry', version },
+				Math.max(fromDay, lastDay + 1),
+			);
 		},
 		computeDay(day) {
 			if (!Number.isInteger(day) || day <= lastDay) {
@@ -216,6 +259,7 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 				);
 			}
 			for (let d = Math.max(lastDay + 1, day - config.windowDays + 1); d <= day; d++) {
+				const scenario = scenarioOnDay(config.scenario, schedule, d);
 				const records = generateDay(world, d, driftForDay(world, scenario, d), rng);
 				days.set(d, scoreDay(records, serving.modelForDay(d).artifact));
 			}
@@ -242,30 +286,58 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			});
 			const usable = inputs.filter((_, i) => (windows[i]?.values.length ?? 0) > 0);
 			const dataset = datasetDrift(usable);
-			const byName = new Map(dataset.features.map((entry) => [entry.name, entry.result]));
+			// Correction comes after the per-feature tests and before the share and the alerts,
+			// so "drifted" means the same thing everywhere the lab shows it.
+			const correction = config.pValueCorrection ?? 'none';
+			const corrected = correctFeatureDrift(dataset.features, correction);
+			const adjusted = new Map(corrected.features.map((entry) => [entry.name, entry]));
+			const raw = new Map(dataset.features.map((entry) => [entry.name, entry.result]));
+			const byName = new Map(
+				dataset.features.map((entry) => {
+					const after = adjusted.get(entry.name);
+					return [
+						entry.name,
+						after === undefined || after.drifted === entry.result.drifted
+							? entry.result
+							: { ...entry.result, drifted: after.drifted },
+					];
+				}),
+			);
+			const driftShare =
+				correction === 'none' || dataset.features.length === 0
+					? dataset.share
+					: corrected.driftedCount / dataset.features.length;
 			const features = driftFeatures.flatMap((f, i): FeatureDayResult[] => {
 				const primary = byName.get(f);
 				const input = inputs[i] as DatasetFeature;
 				if (primary === undefined) return [];
 				const tests: Partial<Record<DriftTestName, FeatureDriftResult>> = {};
 				for (const test of isNumericFeature(f) ? numericTests : categoricalTests) {
+					// Each test's own verdict, uncorrected; only `primary` carries the correction.
 					tests[test] =
 						test === primary.test
-							? primary
+							? (raw.get(f) ?? primary)
 							: featureDrift(input.reference, input.current, { test });
 				}
-				return [{ feature: f, primary, tests, missingShare: missingShares[i] ?? 0 }];
+				const adjustedPValue =
+					correction === 'none' ? null : (adjusted.get(f)?.adjustedPValue ?? null);
+				return [
+					{ feature: f, primary, adjustedPValue, tests, missingShare: missingShares[i] ?? 0 },
+				];
 			});
 			const today = days.get(day) as ScoredDay;
 			return {
 				day,
 				windowRows: Math.min(windowRows, day * config.recordsPerDay),
 				features,
-				driftShare: dataset.share,
-				datasetDrifted: dataset.drifted,
+				driftShare,
+				datasetDrifted: correction === 'none' ? dataset.drifted : driftShare >= datasetDriftShare,
 				accuracy: today.accuracy,
 				labelsArriveDay: day + config.labelDelayDays,
-				estimatedAccuracy: today.estimatedAccuracy,
+				estimatedAccuracy:
+					today.probabilities.length === 0
+						? today.estimatedAccuracy
+						: estimateAccuracy(estimator, today.probabilities),
 				predictedChurnShare: today.predictedChurnShare,
 				actualChurnShare: today.actualChurnShare,
 				computational: computationalFor(
@@ -283,6 +355,28 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 			return { reference: ref, current: windowOf(feature, lastDay).values };
 		},
 	};
+}
+
+/**
+ * Fits CBPE once per stream. The scores come from a held-out sample of the reference distribution
+ * (its own split of the seed), not from the rows the model trained on: a model is over-confident on
+ * its own training rows, and calibrating on them would teach CBPE that over-confidence.
+ */
+function fitEstimator(
+	world: ReturnType<typeof createWorld>,
+	config: StreamConfig,
+	artifact: ModelArtifact,
+): PerformanceEstimator {
+	const root = createRng(config.seed);
+	const holdout = generateRecords(
+		world,
+		0,
+		noDrift,
+		config.referenceSize,
+		root.split('cbpe-holdout'),
+	);
+	const scored = scoreDay(holdout, artifact);
+	return fitPerformanceEstimator(scored.probabilities, scored.labels, { rng: root.split('cbpe') });
 }
 
 /** Runs a whole stream for `dayCount` days (tests and benchmarks). */

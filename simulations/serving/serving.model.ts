@@ -114,6 +114,10 @@ export interface ScoredDay {
 	readonly predictedChurnShare: number;
 	readonly actualChurnShare: number;
 	readonly invalidShare: number;
+	/** The served model's score for each record, in record order (CBPE estimates from these). */
+	readonly probabilities: Float64Array;
+	/** Each record's true label (0 or 1), in record order. */
+	readonly labels: Uint8Array;
 }
 
 /** Scores `records` with `artifact`: accuracy, the CBPE estimate, churn shares, invalid inputs. */
@@ -161,6 +165,8 @@ export function scoreDay(records: readonly ChurnRecord[], artifact: ModelArtifac
 		predictedChurnShare: share(predicted),
 		actualChurnShare: share(actual),
 		invalidShare: share(invalid),
+		probabilities: Float64Array.from(probabilities),
+		labels: Uint8Array.from(records, (r) => r.churned),
 	};
 }
 

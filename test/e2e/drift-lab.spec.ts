@@ -30,9 +30,9 @@ async function hydrated(page: Page) {
 }
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
-async function runToEnd(page: Page): Promise<string> {
+async function runToEnd(page: Page, button = 'Stream days'): Promise<string> {
 	await page.getByLabel('Speed').selectOption('8');
-	await page.getByRole('button', { name: 'Stream days', exact: true }).click();
+	await page.getByRole('button', { name: button, exact: true }).click();
 	await waitForStatus(page, 'Finished');
 	return (await page.getByTestId('first-alert').textContent()) ?? '';
 }
@@ -64,6 +64,39 @@ describe('drift lab', () => {
 		await again.page.goto(shared);
 		await hydrated(again.page);
 		expect(await runToEnd(again.page)).toBe(first);
+		expect(again.errors).toEqual([]);
+	});
+
+	test('a run with drift injected mid-run is shared and replays to the same first alert', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/drift/?preset=harmless-shift`);
+		await hydrated(page);
+		// Discounts drift from day 20 and alert on day 22; on day 24 a seats shift replaces them.
+		for (let day = 1; day <= 23; day++) {
+			await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+			await waitForStatus(page, `Paused after day ${day}`);
+		}
+		await page.locator('form.params').getByLabel(/^Kind/).selectOption('sudden');
+		await page
+			.locator('form.params')
+			.getByLabel(/^Feature/)
+			.selectOption('seats');
+		await page.getByRole('button', { name: 'Inject this scenario' }).click();
+		await page.waitForURL(/inject=24_sudden_seats_/);
+		const first = await runToEnd(page, 'Resume');
+		expect(first).toContain('First alert on day 22: Discount');
+		const shared = page.url();
+		// The link keeps the run's start (the discount shift) beside the injection.
+		expect(shared).toContain('scenario=sudden');
+		expect(shared).toContain('feature=discountPercent');
+		expect(errors).toEqual([]);
+
+		const again = await openPage(browser);
+		await again.page.goto(shared);
+		await hydrated(again.page);
+		expect(await runToEnd(again.page)).toBe(first);
+		const chart = (await again.page.locator('.lab').textContent()) ?? '';
+		expect(chart).not.toContain('is not a valid');
 		expect(again.errors).toEqual([]);
 	});
 

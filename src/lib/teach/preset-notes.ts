@@ -47,6 +47,12 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		notice:
 			'About one day in twenty is flagged by chance at a 0.05 level: a single flag is a warning, not an alert.',
 	},
+	'drift/false-alarms-corrected': {
+		use: 'Straight after the false-alarms preset, before choosing an alert rule.',
+		ask: 'Fewer false flags — what did that cost, and when would you rather not pay it?',
+		notice:
+			'Correcting for eleven tests at once makes a flagged day rare again in a drift-free year, at the price of missing small real shifts.',
+	},
 	'drift/tiny-shift': {
 		use: 'Choosing statistics and window sizes.',
 		ask: 'Is this shift real? Does it matter? Which number told you how big it is?',

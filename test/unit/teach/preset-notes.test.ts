@@ -5,13 +5,14 @@ import { presetNotes } from '../../../src/lib/teach/preset-notes';
 describe('presetNotes', () => {
 	const keys = labPresetLinks.map(presetKey);
 
-	test('covers the labs’ presets, nine of them today', () => {
+	test('covers the labs’ presets, ten of them today', () => {
 		expect(keys).toEqual([
 			'training/diverge',
 			'training/thrash',
 			'training/overfit',
 			'training/earlyStop',
 			'drift/false-alarms',
+			'drift/false-alarms-corrected',
 			'drift/tiny-shift',
 			'drift/harmless-shift',
 			'drift/concept-drift',

@@ -13,9 +13,13 @@ import {
 	type DriftPreset,
 	type FeatureName,
 	type ScenarioKind,
+	type PValueCorrection,
+	type ScheduledScenario,
 	type StreamConfig,
 } from '@sim/labs/drift';
 import {
+	clip,
+	defaultParams,
 	readParams,
 	statedParams,
 	writeParams,
@@ -82,6 +86,13 @@ export const driftParamsSpec = {
 		values: ['default', 'ks', 'wasserstein', 'psi'],
 		label: 'Alerting test',
 	},
+	pValueCorrection: {
+		kind: 'enum',
+		default: 'none',
+		values: ['none', 'bonferroni', 'benjamini-hochberg'],
+		label: 'p-value correction',
+		aliases: ['correction'],
+	},
 	accuracyThreshold: {
 		kind: 'number',
 		default: d.accuracyThreshold,
@@ -108,13 +119,99 @@ export const driftParamsSpec = {
 	},
 } as const satisfies ParamsSpec;
 
-/** The drift lab's parameters. */
-export type DriftParams = ParamsOf<typeof driftParamsSpec>;
+/**
+ * The drift lab's parameters: the spec's values plus the run's injection schedule (scenarios put
+ * in force part-way through, which the `inject` key of a link carries).
+ */
+export type DriftParams = ParamsOf<typeof driftParamsSpec> & {
+	readonly injections: readonly ScheduledScenario[];
+};
+
+/** The URL key of the injection schedule. */
+export const injectKey = 'inject';
+
+/** The lab's defaults: the spec's, and no injections. */
+export function defaultDriftParams(): DriftParams {
+	return { ...defaultParams(driftParamsSpec), injections: [] };
+}
+
+// One injection is `fromDay_kind_feature_magnitude_startDay_durationDays_periodDays`; injections
+// are joined with `~`. Neither character needs escaping in a URL, and no value contains them.
+const fieldSep = '_';
+const entrySep = '~';
+
+/** The `inject` value of a schedule ('' when there is none). */
+export function writeInjections(schedule: readonly ScheduledScenario[]): string {
+	return schedule
+		.map(({ fromDay, scenario: c }) =>
+			[fromDay, c.kind, c.feature, c.magnitude, c.startDay, c.durationDays, c.periodDays].join(
+				fieldSep,
+			),
+		)
+		.join(entrySep);
+}
+
+/** Reads an `inject` value; entries that are not valid are left out, each with a message. */
+export function readInjections(raw: string): {
+	schedule: ScheduledScenario[];
+	problems: string[];
+} {
+	const schedule: ScheduledScenario[] = [];
+	const problems: string[] = [];
+	if (raw === '') return { schedule, problems };
+	const inRange = (value: number, spec: { min: number; max: number }, whole: boolean) =>
+		Number.isFinite(value) &&
+		value >= spec.min &&
+		value <= spec.max &&
+		(!whole || Number.isInteger(value));
+	const dayRange = { min: 1, max: driftParamsSpec.horizonDays.max };
+	for (const [index, entry] of raw.split(entrySep).slice(0, 50).entries()) {
+		const [from, kind, feature, magnitude, start, duration, period, ...rest] =
+			entry.split(fieldSep);
+		const numbers = [from, magnitude, start, duration, period].map((v) =>
+			v === undefined || v === '' ? Number.NaN : Number(v),
+		) as [number, number, number, number, number];
+		const [fromDay, size, startDay, durationDays, periodDays] = numbers;
+		const previous = schedule.at(-1)?.fromDay ?? 0;
+		const valid =
+			rest.length === 0 &&
+			inRange(fromDay, dayRange, true) &&
+			fromDay > previous &&
+			(scenarioKinds as readonly string[]).includes(kind ?? '') &&
+			(driftFeatures as readonly string[]).includes(feature ?? '') &&
+			inRange(size, driftParamsSpec.magnitude, false) &&
+			inRange(startDay, driftParamsSpec.startDay, true) &&
+			inRange(durationDays, driftParamsSpec.durationDays, true) &&
+			inRange(periodDays, driftParamsSpec.periodDays, true);
+		if (!valid) {
+			problems.push(
+				`Injection ${index + 1} of the link (“${clip(entry)}”) is not a valid day_scenario_feature_magnitude_start_ramp_season in day order, so it was left out.`,
+			);
+			continue;
+		}
+		schedule.push({
+			fromDay,
+			scenario: {
+				kind: kind as ScenarioKind,
+				feature: feature as FeatureName,
+				magnitude: size,
+				startDay,
+				durationDays,
+				periodDays,
+			},
+		});
+	}
+	return { schedule, problems };
+}
 
 /** The stream configuration and run length a set of parameters describes. */
 export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonDays: number } {
 	return {
 		config: {
+			...(p.injections.length > 0 ? { injections: p.injections } : {}),
+			...(p.pValueCorrection !== 'none'
+				? { pValueCorrection: p.pValueCorrection as PValueCorrection }
+				: {}),
 			...d,
 			seed: p.seed,
 			windowDays: p.windowDays,
@@ -139,7 +236,10 @@ export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonD
  * serves the default model: it tells one story that must read the same in every browser (a
  * workshop sends one link to everyone), whatever each learner has put in production.
  */
-export function presetParams(preset: DriftPreset, base: DriftParams): DriftParams {
+export function presetParams(
+	preset: DriftPreset,
+	base: ParamsOf<typeof driftParamsSpec>,
+): DriftParams {
 	const { config } = preset;
 	return {
 		...base,
@@ -153,27 +253,81 @@ export function presetParams(preset: DriftPreset, base: DriftParams): DriftParam
 		windowDays: config.windowDays,
 		labelDelayDays: config.labelDelayDays,
 		test: config.alertTest,
+		pValueCorrection: config.pValueCorrection ?? 'none',
 		accuracyThreshold: config.accuracyThreshold,
 		horizonDays: preset.days,
 		seed: config.seed,
 		model: 'default',
+		injections: config.injections ?? [],
 	};
 }
 
 /** Reads the lab's parameters from a query string, applying a preset named in it first. */
 export function readDriftParams(search: string): { params: DriftParams; problems: string[] } {
-	const parsed = readParams(driftParamsSpec, search);
+	const query = new URLSearchParams(search);
+	const injected = readInjections(query.get(injectKey) ?? '');
+	query.delete(injectKey);
+	const rest = query.toString();
+	const read = readParams(driftParamsSpec, rest);
+	const parsed = {
+		params: { ...read.params, injections: injected.schedule } as DriftParams,
+		problems: [...read.problems, ...injected.problems],
+	};
 	const preset = driftPresets.find((p) => p.id === parsed.params.preset);
 	if (preset === undefined) return parsed;
-	const stated = statedParams(driftParamsSpec, search);
+	const stated = statedParams(driftParamsSpec, rest);
 	const fromPreset = presetParams(preset, parsed.params);
 	const explicit = Object.fromEntries(
 		Object.entries(parsed.params).filter(([key]) => stated.has(key)),
 	);
-	return { params: { ...fromPreset, ...explicit } as DriftParams, problems: parsed.problems };
+	const params = {
+		...fromPreset,
+		...explicit,
+		injections: injected.schedule,
+	} as DriftParams;
+	// A link whose settings differ from its preset's tells another story: call it custom.
+	return {
+		params: matchesPreset(params, preset) ? params : { ...params, preset: 'custom' },
+		problems: parsed.problems,
+	};
+}
+
+/** True when `params` are exactly what `preset` sets (its id aside). */
+export function matchesPreset(params: DriftParams, preset: DriftPreset): boolean {
+	const own = presetParams(preset, params);
+	return driftQuery({ ...params, preset: preset.id }) === driftQuery(own);
 }
 
 /** The query string (without “?”) of a full, self-contained link to `params`. */
 export function driftQuery(params: DriftParams): string {
-	return writeParams(driftParamsSpec, params);
+	const query = writeParams(driftParamsSpec, params);
+	const schedule = writeInjections(params.injections);
+	if (schedule === '') return query;
+	return `${query === '' ? '' : `${query}&`}${injectKey}=${schedule}`;
+}
+
+/**
+ * The parameters of the run in `config` (what actually ran, injections included) on top of
+ * `params`: a link shared during or after a run replays that run, whatever the form shows now.
+ */
+export function runParams(params: DriftParams, config: StreamConfig): DriftParams {
+	const { scenario } = config;
+	const next: DriftParams = {
+		...params,
+		scenario: scenario.kind,
+		feature: scenario.feature,
+		startDay: scenario.startDay,
+		magnitude: scenario.magnitude,
+		durationDays: scenario.durationDays,
+		periodDays: scenario.periodDays,
+		windowDays: config.windowDays,
+		labelDelayDays: config.labelDelayDays,
+		test: config.alertTest,
+		pValueCorrection: config.pValueCorrection ?? 'none',
+		accuracyThreshold: config.accuracyThreshold,
+		seed: config.seed,
+		injections: config.injections ?? [],
+	};
+	const preset = driftPresets.find((p) => p.id === params.preset);
+	return preset !== undefined && matchesPreset(next, preset) ? next : { ...next, preset: 'custom' };
 }

@@ -65,13 +65,22 @@ export function driftStatus(
 
 /** Where drift starts (when configured before the run) and where it was injected. */
 export function startMarkers(context: DriftLabContext): { x: number; label: string }[] {
+	// The schedule (from a link, or confirmed by the stream) is the truth; the run's own list of
+	// injections stands in until the stream has confirmed one.
+	const scheduled = context.config.injections ?? [];
+	const injected =
+		scheduled.length > 0
+			? scheduled.map((i) => ({ from: i.fromDay, scenario: i.scenario }))
+			: context.injections.map((i) => ({ from: i.day, scenario: i.scenario }));
+	const base = context.config.scenario;
+	const firstInjection = injected[0]?.from ?? Number.POSITIVE_INFINITY;
 	return [
-		...(context.config.scenario.kind !== 'none' && context.injections.length === 0
-			? [{ x: context.config.scenario.startDay, label: 'drift starts' }]
+		...(base.kind !== 'none' && base.startDay < firstInjection
+			? [{ x: base.startDay, label: 'drift starts' }]
 			: []),
-		...context.injections.map((i) => ({
-			x: Math.max(i.day, i.scenario.startDay),
-			label: 'injected',
+		...injected.map((i) => ({
+			x: Math.max(i.from, i.scenario.startDay),
+			label: i.scenario.kind === 'none' ? 'drift removed' : 'injected',
 		})),
 	];
 }

@@ -1,18 +1,56 @@
 /**
  * The model the drift lab serves when the learner has one in production in the training lab's
  * registry: read from the shared lab store, the version in production and its stored artifact.
+ * The artifact is checked before it is served, so damaged or deleted weights give an accurate
+ * sentence and the default model instead of a TypeError or a run of NaNs.
  */
 import { productionVersion } from '@sim/registry/registry.model';
+import { artifactProblem } from '@sim/serving/artifact-check.model';
 import type { ModelArtifact } from '@sim/training/artifact';
 import type { LabStore } from '@/lib/lab-store';
-import { loadArtifact, loadTrainingState } from '@/lib/labs/training/training-store';
+import { loadTrainingState } from '@/lib/labs/training/training-store';
 
-/** The production version and its artifact, or null when there is none (or it is missing). */
+/** What the registry holds for production. */
+export type ProductionLookup =
+	| { readonly status: 'none' }
+	| { readonly status: 'ok'; readonly version: number; readonly artifact: ModelArtifact }
+	/** The registry names a version whose stored weights are gone. */
+	| { readonly status: 'missing'; readonly version: number }
+	/** The stored weights are there but cannot be served; `problem` says why. */
+	| { readonly status: 'corrupt'; readonly version: number; readonly problem: string };
+
+/** Looks up the production version and checks its stored artifact. */
+export async function findProductionModel(store: LabStore): Promise<ProductionLookup> {
+	const state = await loadTrainingState(store);
+	const version = productionVersion(state.versions);
+	if (!version) return { status: 'none' };
+	const stored: unknown = await store.get('artifacts', version.runId);
+	if (stored === undefined || stored === null)
+		return { status: 'missing', version: version.version };
+	const problem = artifactProblem(stored);
+	return problem === null
+		? { status: 'ok', version: version.version, artifact: stored as ModelArtifact }
+		: { status: 'corrupt', version: version.version, problem };
+}
+
+/** The production version and its artifact, or null when there is none (or it is unusable). */
 export async function loadProductionModel(
 	store: LabStore,
 ): Promise<{ version: number; artifact: ModelArtifact } | null> {
-	const state = await loadTrainingState(store);
-	const version = productionVersion(state.versions);
-	const artifact = version ? await loadArtifact(store, version.runId) : null;
-	return version && artifact ? { version: version.version, artifact } : null;
+	const found = await findProductionModel(store);
+	return found.status === 'ok' ? { version: found.version, artifact: found.artifact } : null;
+}
+
+/** The sentence the lab shows when production cannot be served (null when it can). */
+export function productionNote(found: ProductionLookup): string | null {
+	switch (found.status) {
+		case 'ok':
+			return null;
+		case 'none':
+			return 'No model is in production in the training lab, so the lab serves its default model.';
+		case 'missing':
+			return `Version ${found.version} is in production in the training lab, but its stored weights have been deleted, so the lab serves its default model. Promote another version, or retrain, in the training lab.`;
+		case 'corrupt':
+			return `Version ${found.version} is in production in the training lab, but its stored weights are damaged (${found.problem}), so the lab serves its default model instead. Promote another version, or retrain, in the training lab.`;
+	}
 }

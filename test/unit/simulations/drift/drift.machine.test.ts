@@ -90,9 +90,31 @@ describe('drift lab machine transitions (pure)', () => {
 			dayEvent(1),
 			{ type: 'drift.inject', scenario },
 		]);
-		expect(snapshot.context.config.scenario).toEqual(scenario);
+		// The base scenario stays; the injection joins the schedule a link carries.
+		expect(snapshot.context.config.scenario).toEqual(noScenario);
+		expect(snapshot.context.config.injections).toEqual([{ fromDay: 2, scenario }]);
 		expect(snapshot.context.injections).toEqual([{ day: 2, scenario }]);
 		expect(snapshot.value).toEqual({ running: 'streaming' });
+	});
+
+	test('a new accuracy threshold mid-run reaches the running monitor without a reset', () => {
+		const snapshot = run([
+			{ type: 'playback.start' },
+			dayEvent(1),
+			{ type: 'monitor.setAccuracyThreshold', accuracyThreshold: 0.9 },
+		]);
+		expect(snapshot.value).toEqual({ running: 'streaming' });
+		expect(snapshot.context.results).toHaveLength(1);
+		expect(snapshot.context.monitoring.context.accuracyThreshold).toBe(0.9);
+		expect(snapshot.context.monitoring.context.lastDay).toBe(1);
+		expect(snapshot.context.config.accuracyThreshold).toBe(0.9);
+		// An impossible threshold is refused; the monitor keeps the one it had.
+		const [kept] = transition(driftLabMachine, snapshot, {
+			type: 'monitor.setAccuracyThreshold',
+			accuracyThreshold: Number.NaN,
+		});
+		expect(kept.context.monitoring.context.accuracyThreshold).toBe(0.9);
+		expect(kept.context.config.accuracyThreshold).toBe(0.9);
 	});
 
 	test('each day feeds the monitoring machine, and acknowledge reaches it', () => {

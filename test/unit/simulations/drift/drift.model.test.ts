@@ -129,7 +129,9 @@ describe('the monitoring stream', () => {
 		const day = golden[2] as DayResult;
 		expect(day.windowRows).toBe(500);
 		expect(day.accuracy).toBe(0.816);
-		expect(day.estimatedAccuracy).toBeCloseTo(0.7963242945734237, 12);
+		// NannyML's calibrated CBPE (isotonic calibrator fitted on a held-out reference); the raw
+		// mean of max(p, 1 − p) gave 0.796324, 2 points under the measured 0.816.
+		expect(day.estimatedAccuracy).toBeCloseTo(0.8196602310127525, 12);
 		expect(day.predictedChurnShare).toBe(0.238);
 		expect(day.actualChurnShare).toBe(0.326);
 		expect(day.labelsArriveDay).toBe(10);
@@ -183,6 +185,80 @@ describe('the monitoring stream', () => {
 			)[2],
 		);
 		expect(feature(third, 'monthlyCharge').primary.drifted).toBe(true);
+	});
+
+	test('a small reference gives 3- and 4-level categoricals Evidently’s chi-square, not the z-test', () => {
+		// Evidently registry.py _get_default_stattest: reference ≤ 1,000 rows, categorical with
+		// more than two values → chi-square. The stream used to pass a count of 0 and got 'z'.
+		const day = createDriftStream({ ...defaultStreamConfig, referenceSize: 1000 }).computeDay(1);
+		for (const name of ['plan', 'region', 'paymentMethod'])
+			expect(feature(day, name).primary.test).toBe('chisquare');
+		expect(feature(day, 'tenureMonths').primary.test).toBe('ks');
+		expect(feature(day, 'discountPercent').primary.test).toBe('chisquare');
+	});
+
+	test('CBPE is fitted once per stream and tracks measured accuracy without drift', () => {
+		const stream = createDriftStream(defaultStreamConfig);
+		expect(stream.estimator.kind).toBe('cbpe-accuracy');
+		const days = Array.from({ length: 30 }, (_, i) => stream.computeDay(i + 1));
+		const measured = mean(days.map((d) => d.accuracy));
+		const estimated = mean(days.map((d) => d.estimatedAccuracy));
+		// NannyML's check found calibration helps (held-out calibration error 0.034 → 0.008).
+		expect(stream.estimator.check.needsCalibration).toBe(true);
+		// Golden 30-day means: measured 0.815467, calibrated estimate 0.826241 (1.1 points high);
+		// the uncalibrated max(p, 1 − p) sat about 2 points low.
+		expect(measured).toBeCloseTo(0.8154666666666668, 12);
+		expect(estimated).toBeCloseTo(0.8262409072942031, 12);
+		expect(Math.abs(estimated - measured)).toBeLessThan(0.012);
+	});
+
+	test('a run with injections at any day replays exactly from its config’s schedule', () => {
+		// Start from a preset-like shift, inject a unit change on day 4 and a return to none on 6:
+		// the stream's recorded schedule, put in a fresh config, regenerates every day.
+		const base = config({}, { kind: 'sudden', feature: 'seats', magnitude: 2, startDay: 2 });
+		const live = createDriftStream(base);
+		const days: DayResult[] = [];
+		for (let d = 1; d <= 3; d++) days.push(live.computeDay(d));
+		const unit = scenario({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 4 });
+		live.inject(unit);
+		for (let d = 4; d <= 5; d++) days.push(live.computeDay(d));
+		live.inject(noScenario);
+		for (let d = 6; d <= 7; d++) days.push(live.computeDay(d));
+		expect(live.injections).toEqual([
+			{ fromDay: 4, scenario: unit },
+			{ fromDay: 6, scenario: noScenario },
+		]);
+		expect(runDriftStream({ ...base, injections: live.injections }, 7)).toEqual(days);
+		// The base shift holds before day 4 and stops once the unit change replaces it.
+		expect(feature(days[2] as DayResult, 'seats').primary.drifted).toBe(true);
+		expect(feature(days[4] as DayResult, 'monthlyCharge').primary.drifted).toBe(true);
+		expect(feature(days[6] as DayResult, 'monthlyCharge').primary.drifted).toBe(false);
+	});
+
+	test('a p-value correction decides drift, the share and the dataset rule after the tests', () => {
+		const base = { ...defaultStreamConfig, alertTest: 'ks' as const };
+		const plain = runDriftStream(base, 60);
+		const bonferroni = runDriftStream({ ...base, pValueCorrection: 'bonferroni' }, 60);
+		const bh = runDriftStream({ ...base, pValueCorrection: 'benjamini-hochberg' }, 60);
+		const flaggedDays = (days: DayResult[]) =>
+			days.filter((d) => d.features.some((f) => f.primary.drifted)).length;
+		// Golden, seed 42, 60 drift-free one-day windows: days with any flagged feature.
+		expect([flaggedDays(plain), flaggedDays(bonferroni), flaggedDays(bh)]).toEqual([10, 2, 2]);
+		const day = bonferroni[0] as DayResult;
+		const tenure = feature(day, 'tenureMonths');
+		// Bonferroni over the 11 features: the adjusted p-value is 11 p, capped at 1.
+		expect(tenure.adjustedPValue).toBeCloseTo(
+			Math.min(1, 11 * (tenure.primary.pValue as number)),
+			12,
+		);
+		// Each test's own verdict stays uncorrected beside the corrected primary one.
+		expect(tenure.tests.ks).toEqual(feature(plain[0] as DayResult, 'tenureMonths').primary);
+		expect(feature(plain[0] as DayResult, 'tenureMonths').adjustedPValue).toBeNull();
+		for (const d of bonferroni) {
+			const drifted = d.features.filter((f) => f.primary.drifted).length;
+			expect(d.driftShare).toBeCloseTo(drifted / d.features.length, 12);
+			expect(d.datasetDrifted).toBe(d.driftShare >= 0.5);
+		}
 	});
 
 	test('days must move forward', () => {
@@ -286,6 +362,16 @@ describe('the presets show what they promise', () => {
 		const small = runDriftStream({ ...presetNamed('tiny-shift').config, windowDays: 1 }, 30);
 		const flagged = small.filter((r) => feature(r, 'usageHoursPerWeek').tests.ks?.drifted).length;
 		expect(flagged).toBeLessThanOrEqual(10);
+	});
+
+	test('(a′) the corrected no-drift year: Bonferroni makes a flagged day rare', () => {
+		const plain = presetRun('false-alarms');
+		const corrected = presetRun('false-alarms-corrected');
+		const flagged = (days: readonly DayResult[]) =>
+			days.filter((d) => d.features.some((f) => f.primary.drifted)).length;
+		// Golden, seed 42: 89 of 365 days (24.4 %) uncorrected, 11 (3.0 %) with Bonferroni.
+		expect(flagged(plain)).toBe(89);
+		expect(flagged(corrected)).toBe(11);
 	});
 
 	test('(c) covariate drift that is detected and alerted yet harmless to accuracy', () => {

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { driftPresets } from '@sim/index';
 import {
-	driftParamsSpec,
+	defaultDriftParams,
 	driftQuery,
 	presetParams,
 	readDriftParams,
+	runParams,
 	toStreamConfig,
 } from '@/lib/labs/drift/drift-params';
-import { defaultParams } from '@/lib/url-params';
 
-const defaults = defaultParams(driftParamsSpec);
+const defaults = defaultDriftParams();
 
 describe('drift lab parameters', () => {
 	test('a bare link gives the simulation defaults', () => {
@@ -64,5 +64,51 @@ describe('drift lab parameters', () => {
 			'Window (days) 0 is outside 1–20, so the default (1) is used.',
 			'Accuracy threshold “abc” is not a number, so the default (0.75) is used.',
 		]);
+	});
+
+	test('a link carries the injection schedule and replays it', () => {
+		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
+		if (preset === undefined) throw new Error('missing preset');
+		const unit = {
+			kind: 'unit' as const,
+			feature: 'monthlyCharge' as const,
+			magnitude: 100,
+			startDay: 12,
+			durationDays: 30,
+			periodDays: 28,
+		};
+		const ran = { ...preset.config, injections: [{ fromDay: 12, scenario: unit }] };
+		const shared = runParams(presetParams(preset, defaults), ran);
+		expect(shared.preset).toBe('custom');
+		const query = driftQuery(shared);
+		expect(query).toContain('inject=12_unit_monthlyCharge_100_12_30_28');
+		const { params, problems } = readDriftParams(`?${query}`);
+		expect(problems).toEqual([]);
+		expect(toStreamConfig(params).config).toEqual(ran);
+	});
+
+	test('a bad injection is left out with a message, the rest of the link still applies', () => {
+		const { params, problems } = readDriftParams(
+			'?inject=5_sudden_seats_2_5_30_28~3_tsunami_seats_1_1_1_2~9_none_seats_0_1_30_28&window=3',
+		);
+		expect(params.windowDays).toBe(3);
+		expect(params.injections.map((i) => i.fromDay)).toEqual([5, 9]);
+		expect(problems).toEqual([
+			'Injection 2 of the link (“3_tsunami_seats_1_1_1_2”) is not a valid day_scenario_feature_magnitude_start_ramp_season in day order, so it was left out.',
+		]);
+	});
+
+	test('a preset link whose settings differ from the preset is shown as custom', () => {
+		// The issue's example: the tiny-shift story with a magnitude of 999 is not that story.
+		expect(readDriftParams('?preset=tiny-shift&magnitude=999&window=1').params.preset).toBe(
+			'custom',
+		);
+		expect(readDriftParams('?preset=tiny-shift').params.preset).toBe('tiny-shift');
+		const preset = driftPresets.find((p) => p.id === 'tiny-shift');
+		if (preset === undefined) throw new Error('missing preset');
+		// Restating the preset's own values keeps it.
+		expect(readDriftParams(`?${driftQuery(presetParams(preset, defaults))}`).params.preset).toBe(
+			'tiny-shift',
+		);
 	});
 });
