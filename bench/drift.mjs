@@ -9,8 +9,8 @@
  * Usage: npm run bench:drift [-- --no-build]
  */
 import { execSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { importTs } from '../scripts/import-ts.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
 import { longTasksSince, pageNow, recordLongTasks } from './long-tasks.mjs';
@@ -19,26 +19,14 @@ const args = new Set(process.argv.slice(2));
 
 // 1. The Node run, bundled from the TypeScript sources.
 {
-	const bundle = await build({
-		stdin: {
-			contents:
-				"export { runDriftStream, defaultStreamConfig } from './simulations/monitoring/stream.model';\n" +
-				"export { createWorld, generateDay } from './simulations/world/world.model';\n" +
-				"export { createRng } from './simulations/shared/rng';",
-			resolveDir: process.cwd(),
-			loader: 'ts',
-		},
-		bundle: true,
-		write: false,
-		format: 'esm',
-		platform: 'node',
-		target: 'node22',
-		logLevel: 'error',
-	});
-	const url = `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`;
-	const { runDriftStream, defaultStreamConfig, createWorld, generateDay, createRng } = await import(
-		url
-	);
+	const { runDriftStream, defaultStreamConfig, createWorld, generateDay, createRng } =
+		await importTs({
+			exports: {
+				'simulations/monitoring/stream.model': ['runDriftStream', 'defaultStreamConfig'],
+				'simulations/world/world.model': ['createWorld', 'generateDay'],
+				'simulations/shared/rng': ['createRng'],
+			},
+		});
 	const config = { ...defaultStreamConfig, windowDays: 1, recordsPerDay: 500 };
 	const timings = [];
 	let results = [];
