@@ -22,7 +22,7 @@ const presets = [
 ];
 const apply = (p: (typeof presets)[number], base: Params): Params => ({
 	...base,
-	preset: p.id,
+	preset: p.id as Params['preset'],
 	speed: p.speed,
 	seed: p.seed,
 });
