@@ -4,7 +4,7 @@
  * so a bare `?preset=id` works and a link's own values always win. Each lab says only how a preset
  * becomes parameters (`presetParams`); reading the link and the pages' preset lists are shared.
  */
-import { statedParams, type ParamsSpec } from '@/lib/url-params';
+import { defaultParams, statedParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 
 /** What the shared rule needs of a preset. */
 export interface NamedPreset {
@@ -52,16 +52,24 @@ export interface PresetLink {
 	lesson?: string;
 }
 
-/** The links to a lab's presets: `query` gives the query string (without "?") of one. */
-export function presetLinks<T extends NamedPreset>(
+/**
+ * The links to a lab's presets on its page at `path`: each preset's parameters over the spec's
+ * defaults, as the lab's `query` writes them (without "?").
+ */
+export function presetLinks<S extends ParamsSpec, P, T extends NamedPreset>(
 	path: string,
 	presets: readonly T[],
-	query: (preset: T) => string,
+	lab: {
+		spec: S;
+		presetParams: (preset: T, base: ParamsOf<S>) => P;
+		query: (params: P) => string;
+	},
 ): PresetLink[] {
+	const defaults = defaultParams(lab.spec);
 	return presets.map((p) => ({
 		title: p.title,
 		notice: p.notice,
-		href: `${path}?${query(p)}`,
+		href: `${path}?${lab.query(lab.presetParams(p, defaults))}`,
 		...(p.lesson === undefined ? {} : { lesson: p.lesson }),
 	}));
 }

@@ -54,15 +54,17 @@ describe('a lab link that names a preset', () => {
 });
 
 describe('preset links on a lab page', () => {
-	test('each link carries the title, notice, query and lesson (where the preset has one)', () => {
-		expect(presetLinks('/labs/x/', presets, (p) => `preset=${p.id}`)).toEqual([
+	test('each link carries the title, notice, the preset over the defaults, and its lesson', () => {
+		const query = (p: Params) =>
+			new URLSearchParams(Object.entries(p).map(([k, v]) => [k, String(v)])).toString();
+		expect(presetLinks('/labs/x/', presets, { spec, presetParams: apply, query })).toEqual([
 			{
 				title: 'Fast',
 				notice: 'Goes fast.',
-				href: '/labs/x/?preset=fast',
+				href: '/labs/x/?preset=fast&speed=9&seed=7',
 				lesson: '/lessons/x/#fast',
 			},
-			{ title: 'Slow', notice: 'Goes slow.', href: '/labs/x/?preset=slow' },
+			{ title: 'Slow', notice: 'Goes slow.', href: '/labs/x/?preset=slow&speed=2&seed=8' },
 		]);
 	});
 });
