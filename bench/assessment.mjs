@@ -6,21 +6,13 @@
  *
  * Usage: npx node bench/assessment.mjs
  */
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
+import { importTs } from '../scripts/import-ts.mjs';
 
-const bundle = await build({
-	entryPoints: ['src/assessment/index.ts'],
-	bundle: true,
-	format: 'esm',
-	platform: 'node',
-	write: false,
+const { questionBank, scoreAssessment, nextSteps } = await importTs({
+	entry: 'src/assessment/index.ts',
 	external: ['astro/zod'],
 });
-const engine = await import(
-	`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
-);
-const { questionBank, scoreAssessment, nextSteps } = engine;
 
 const answers = { serving: 'online', regulated: 'personal', change: 'fast' };
 questionBank.questions.forEach((q, i) => {

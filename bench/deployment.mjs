@@ -9,24 +9,11 @@
  *
  * Usage: npm run bench:deployment
  */
-import { build } from 'esbuild';
+import { importTs } from '../scripts/import-ts.mjs';
 
-const bundle = await build({
-	stdin: {
-		contents:
-			"export { runCanaryRollout, compareStrategies } from './simulations/deployment/rollout.model';",
-		resolveDir: process.cwd(),
-		loader: 'ts',
-	},
-	bundle: true,
-	write: false,
-	format: 'esm',
-	platform: 'node',
-	target: 'node22',
-	logLevel: 'error',
+const { runCanaryRollout, compareStrategies } = await importTs({
+	exports: { 'simulations/deployment/rollout.model': ['runCanaryRollout', 'compareStrategies'] },
 });
-const url = `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`;
-const { runCanaryRollout, compareStrategies } = await import(url);
 
 const check = { templates: ['checks'] };
 const spec = {

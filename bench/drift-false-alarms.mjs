@@ -11,28 +11,17 @@
  *
  * Usage: node bench/drift-false-alarms.mjs [days=365] [seeds=42,7,2026]
  */
-import { build } from 'esbuild';
+import { importTs } from '../scripts/import-ts.mjs';
 
 const days = Number(process.argv[2] ?? 365);
 const seeds = (process.argv[3] ?? '42,7,2026').split(',').map(Number);
 
-const bundle = await build({
-	stdin: {
-		contents:
-			"export { runDriftStream, defaultStreamConfig } from './simulations/monitoring/stream.model';\n" +
-			"export { correctFeatureDrift } from './simulations/stats/multiple-testing.stats';",
-		resolveDir: process.cwd(),
-		loader: 'ts',
+const { runDriftStream, defaultStreamConfig, correctFeatureDrift } = await importTs({
+	exports: {
+		'simulations/monitoring/stream.model': ['runDriftStream', 'defaultStreamConfig'],
+		'simulations/stats/multiple-testing.stats': ['correctFeatureDrift'],
 	},
-	bundle: true,
-	write: false,
-	format: 'esm',
-	platform: 'node',
-	target: 'node22',
-	logLevel: 'error',
 });
-const url = `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`;
-const { runDriftStream, defaultStreamConfig, correctFeatureDrift } = await import(url);
 
 const percent = (k, n) => `${((100 * k) / n).toFixed(1)} %`;
 const rules = ['none', 'bonferroni', 'benjamini-hochberg', 'share ≥ 0.5'];

@@ -9,36 +9,24 @@
  * Usage: npm run bench:drift [-- --no-build]
  */
 import { execSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { importTs } from '../scripts/import-ts.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
-import { longTasksSince, pageNow, recordLongTasks } from './long-tasks.mjs';
+import { labHydrated, longTasksReport, playLab, recordLongTasks } from './long-tasks.mjs';
 
 const args = new Set(process.argv.slice(2));
 
 // 1. The Node run, bundled from the TypeScript sources.
 {
-	const bundle = await build({
-		stdin: {
-			contents:
-				"export { runDriftStream, defaultStreamConfig } from './simulations/monitoring/stream.model';\n" +
-				"export { createWorld, generateDay } from './simulations/world/world.model';\n" +
-				"export { createRng } from './simulations/shared/rng';",
-			resolveDir: process.cwd(),
-			loader: 'ts',
-		},
-		bundle: true,
-		write: false,
-		format: 'esm',
-		platform: 'node',
-		target: 'node22',
-		logLevel: 'error',
-	});
-	const url = `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`;
-	const { runDriftStream, defaultStreamConfig, createWorld, generateDay, createRng } = await import(
-		url
-	);
+	const { runDriftStream, defaultStreamConfig, createWorld, generateDay, createRng } =
+		await importTs({
+			exports: {
+				'simulations/monitoring/stream.model': ['runDriftStream', 'defaultStreamConfig'],
+				'simulations/world/world.model': ['createWorld', 'generateDay'],
+				'simulations/shared/rng': ['createRng'],
+			},
+		});
 	const config = { ...defaultStreamConfig, windowDays: 1, recordsPerDay: 500 };
 	const timings = [];
 	let results = [];
@@ -80,21 +68,15 @@ const args = new Set(process.argv.slice(2));
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await recordLongTasks(page);
 		await page.goto(`${server.url}/labs/drift/${query}`, { waitUntil: 'networkidle' });
-		await page.locator('.lab').scrollIntoViewIfNeeded();
-		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-		await page.getByLabel('Speed').selectOption('8');
-		const startMs = await pageNow(page);
-		await page.getByRole('button', { name: 'Stream days', exact: true }).click();
+		await labHydrated(page);
+		const startMs = await playLab(page, '8', 'Stream days');
 		await page.waitForTimeout(15_000);
-		const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
 		const status = await page.evaluate(
 			() => document.querySelector('.lab .status')?.textContent ?? '',
 		);
 		console.log(`\nMain thread while the lab streams for 15 s at 8× (${name})`);
 		console.log(`  status at the end: ${status.trim()}`);
-		console.log(
-			`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
-		);
+		console.log(await longTasksReport(page, startMs));
 		await page.close();
 	}
 	await browser.close();

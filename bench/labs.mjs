@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
-import { longTasksSince, pageNow, recordLongTasks } from './long-tasks.mjs';
+import { labHydrated, longTasksReport, pageNow, playLab, recordLongTasks } from './long-tasks.mjs';
 
 const args = new Set(process.argv.slice(2));
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
@@ -97,13 +97,9 @@ for (const [lab, playLabel, statusText] of [
 	await page.goto(`${labUrl}?epochs=300&datasetSize=5000&hiddenUnits=16`, {
 		waitUntil: 'networkidle',
 	});
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-	await page.getByLabel('Speed').selectOption('4');
-	const startMs = await pageNow(page);
-	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await labHydrated(page);
+	const startMs = await playLab(page, '4', 'Train');
 	await page.waitForTimeout(10_000);
-	const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
 	const epochs = await page.evaluate(
 		() =>
 			document.querySelectorAll('figure.chart')[0]?.querySelectorAll('details table tbody tr')
@@ -113,9 +109,7 @@ for (const [lab, playLabel, statusText] of [
 		'\nMain thread during a 10-second training run (MLP 16, 3,000 training rows, speed 4×)',
 	);
 	console.log(`  epochs trained: ${epochs}`);
-	console.log(
-		`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
-	);
+	console.log(await longTasksReport(page, startMs));
 	await context.close();
 }
 
@@ -128,22 +122,16 @@ for (const [lab, playLabel, statusText] of [
 	await page.goto(`${server.url}/labs/deployment/?preset=good-canary&requestsPerTick=10000`, {
 		waitUntil: 'networkidle',
 	});
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-	await page.getByLabel('Speed').selectOption('8');
-	const startMs = await pageNow(page);
-	await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
+	await labHydrated(page);
+	const startMs = await playLab(page, '8', 'Deploy v2');
 	await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
 	await page.waitForTimeout(10_000);
-	const { tasks, longestMs: longest } = await longTasksSince(page, startMs);
 	const status = await page.locator('.lab .status').textContent();
 	console.log(
 		'\nMain thread during a 10-second canary rollout (10,000 requests per tick, speed 8×)',
 	);
 	console.log(`  status after 10 s: ${status?.trim()}`);
-	console.log(
-		`  tasks over 50 ms: ${tasks.length} (target: none)${tasks.length ? `; longest ${longest.toFixed(0)} ms` : ''}`,
-	);
+	console.log(await longTasksReport(page, startMs));
 	await context.close();
 }
 
@@ -198,8 +186,7 @@ for (const [lab, playLabel, statusText] of [
 		waitUntil: 'networkidle',
 	});
 	const before = jsBytes;
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
+	await labHydrated(page);
 	await page.waitForLoadState('networkidle');
 	const visible = jsBytes;
 	const bodies = await Promise.all(scripts.map((r) => r.text().catch(() => '')));
@@ -215,9 +202,7 @@ for (const [lab, playLabel, statusText] of [
 	console.log(
 		`  another lab's code in its chunks: ${foreign.length === 0 ? 'none' : foreign.join(', ')} (target: none)`,
 	);
-	await page.getByLabel('Speed').selectOption('4');
-	const startMs = await pageNow(page);
-	await page.getByRole('button', { name: 'Run the year', exact: true }).click();
+	const startMs = await playLab(page, '4', 'Run the year');
 	await page.waitForFunction(
 		() => /Day \d+ of/.test(document.querySelector('.lab .status')?.textContent ?? ''),
 		undefined,
@@ -230,15 +215,12 @@ for (const [lab, playLabel, statusText] of [
 		{ timeout: 120_000 },
 	);
 	const yearMs = (await pageNow(page)) - startMs;
-	const { tasks, longestMs } = await longTasksSince(page, startMs);
 	const runs = await page.locator('[data-testid="policy-a"] .run-button').count();
 	console.log(
 		`  the year simulated in the worker (click to day 1 shown, ${runs} retrains of policy A plus policy B): ${(firstDayMs / 1000).toFixed(2)} s (target < 5 s)`,
 	);
 	console.log(`  the whole year played at 4× (15 ms a day): ${(yearMs / 1000).toFixed(1)} s`);
-	console.log(
-		`  main-thread tasks over 50 ms while it played: ${tasks.length} (target: none)${tasks.length ? `; longest ${longestMs.toFixed(0)} ms` : ''}`,
-	);
+	console.log(await longTasksReport(page, startMs, 'main-thread tasks over 50 ms while it played'));
 	await context.close();
 }
 

@@ -10,39 +10,21 @@
  *
  * Usage: node bench/retraining.mjs
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { build } from 'esbuild';
+import { importTs } from '../scripts/import-ts.mjs';
 
-const bundle = await build({
-	stdin: {
-		contents:
-			"export { simulateContinuousTraining } from './simulations/retraining/retraining.model';\n" +
-			"export { compareMaturityLevels } from './simulations/retraining/maturity.model';\n" +
-			"export { tfjsTrainer } from './simulations/retraining/retraining.tfjs-trainer';\n" +
-			"export { tf, useCpuBackend } from './simulations/shared/tf-backend';",
-		resolveDir: process.cwd(),
-		loader: 'ts',
-	},
-	bundle: true,
-	write: false,
-	format: 'esm',
-	platform: 'node',
-	target: 'node22',
-	logLevel: 'error',
-	// One copy of tfjs (its ES module builds, as the site bundles it), so the cpu backend and the
-	// gradients register on the engine the model uses; tfjs's Node platform still calls require().
-	mainFields: ['module', 'main'],
-	banner: {
-		js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-	},
-});
-// Written to a file (not a data: URL): with tfjs inside, the bundle is large.
-mkdirSync('node_modules/.cache', { recursive: true });
-const file = 'node_modules/.cache/bench-retraining.mjs';
-writeFileSync(file, bundle.outputFiles[0].text);
+// With tfjs inside: one copy of its ES-module builds, so the cpu backend and the gradients
+// register on the engine the model uses (see importTs).
 const { simulateContinuousTraining, compareMaturityLevels, tfjsTrainer, tf, useCpuBackend } =
-	await import(`../${file}`);
+	await importTs({
+		exports: {
+			'simulations/retraining/retraining.model': ['simulateContinuousTraining'],
+			'simulations/retraining/maturity.model': ['compareMaturityLevels'],
+			'simulations/retraining/retraining.tfjs-trainer': ['tfjsTrainer'],
+			'simulations/shared/tf-backend': ['tf', 'useCpuBackend'],
+		},
+		tfjs: { cacheName: 'bench-retraining' },
+	});
 
 console.log(
 	`load average (1, 5, 15 min): ${loadavg()

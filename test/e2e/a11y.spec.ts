@@ -5,18 +5,11 @@
  * width (360 px) checks axe again (controls lose visible text there) and that no page scrolls
  * sideways.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import { baseUrl, launchBrowser, openPage, sitemapPaths } from './browser';
+import { baseUrl, openPage, sitemapPaths, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const paths = await sitemapPaths();
 
@@ -28,7 +21,7 @@ describe('axe sweep', () => {
 
 	for (const scheme of ['light', 'dark'] as const) {
 		test.each(paths)(`%s has no violations (${scheme})`, async (path) => {
-			const { page } = await openPage(browser, { colorScheme: scheme });
+			const { page } = await openPage(browser(), { colorScheme: scheme });
 			await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
 			// Let islands hydrate so the checked DOM is what a user meets.
 			await page.waitForTimeout(300);
@@ -48,7 +41,7 @@ describe('axe sweep', () => {
 	}
 
 	test.each(paths)('%s has no violations and no sideways scroll at 360 px', async (path) => {
-		const { page } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+		const { page } = await openPage(browser(), { viewport: { width: 360, height: 740 } });
 		await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
 		await page.waitForTimeout(300);
 		const overflow = await page.evaluate(

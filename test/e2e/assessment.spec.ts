@@ -5,20 +5,14 @@
  * broken file and a tampered share link are refused while the saved answers stay untouched.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, openPage, useBrowser } from './browser';
 import { questionBank } from '../../src/assessment';
 import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const storageKey = 'mlops-lab:assessments';
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), storageKey);
@@ -69,7 +63,7 @@ const resultsText = (page: Page) =>
 
 describe('assessment', () => {
 	test('by keyboard alone: answer, reload half-way, finish, export, delete, import, same results', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name').waitFor();
 		await tabUntil(page, `el.id === 'new-name'`);
@@ -128,7 +122,7 @@ describe('assessment', () => {
 	});
 
 	test('a broken file is refused and the saved answers stay', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name').fill('Fraud model');
 		await page.getByRole('button', { name: 'Start a new assessment' }).click();
@@ -160,7 +154,7 @@ describe('assessment', () => {
 		const shared = newAssessment(questionBank, 'Shared churn model', 0);
 		shared.answers = { serving: 'batch', 'code-review': 'reviewed', 'app-ci': 'unknown' };
 		const fragment = shareFragment(shared);
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/${fragment}`);
 		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
 		await page.getByRole('heading', { name: 'Results for Shared churn model' }).waitFor();
@@ -191,7 +185,7 @@ describe('assessment', () => {
 			...Object.fromEntries(questionBank.questions.map((q) => [q.id, q.options[0]?.id ?? ''])),
 		};
 		for (const assessment of [unanswered, lowest]) {
-			const { page, errors } = await openPage(browser);
+			const { page, errors } = await openPage(browser());
 			await page.goto(`${baseUrl()}/assess/${shareFragment(assessment)}`);
 			await page.getByRole('button', { name: 'Add it to my assessments' }).click();
 			await page.getByRole('heading', { name: `Results for ${assessment.name}` }).waitFor();
@@ -227,7 +221,7 @@ describe('assessment', () => {
 			);
 			return `${baseUrl()}/assess/${shareFragment(a)}`;
 		};
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
 		await page
@@ -267,7 +261,7 @@ describe('assessment', () => {
 
 	for (const scheme of ['light', 'dark'] as const) {
 		test(`the question steps, the results and the team view have no axe violations (${scheme})`, async () => {
-			const { page } = await openPage(browser, { colorScheme: scheme });
+			const { page } = await openPage(browser(), { colorScheme: scheme });
 			const axe = async () =>
 				(
 					await new AxeBuilder({ page })
@@ -301,7 +295,7 @@ describe('assessment', () => {
 	}
 
 	test('two completed runs compare side by side with deltas per dimension and question', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name').fill('History model');
 		await page.getByRole('button', { name: 'Start a new assessment' }).click();
@@ -339,7 +333,7 @@ describe('assessment', () => {
 	});
 
 	test('corrupted storage gets a message and the raw data can be kept', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.evaluate(
 			(key) => localStorage.setItem(key, '{"version":1,"assessments":7}'),
@@ -356,7 +350,7 @@ describe('assessment', () => {
 		expect(errors).toEqual([]);
 	});
 	test('a plan: answer, add evidence, build a plan, export it, reload, and the plan is intact', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name').fill('Fraud scoring');
 		await page.getByRole('button', { name: 'Start a new assessment' }).click();
@@ -450,7 +444,7 @@ describe('assessment', () => {
 	});
 
 	test('when storage is full the failed save is said where the user is looking, with a download', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name').fill('Full disk');
 		await page.getByRole('button', { name: 'Start a new assessment' }).click();
@@ -477,7 +471,7 @@ describe('assessment', () => {
 	test('at 360 px the results and a long unbroken name stay within the screen', async () => {
 		const long = newAssessment(questionBank, 'M'.repeat(80), 0);
 		long.answers = { serving: 'online', regulated: 'regulated' };
-		const { page, errors } = await openPage(browser, { viewport: { width: 360, height: 740 } });
+		const { page, errors } = await openPage(browser(), { viewport: { width: 360, height: 740 } });
 		await page.goto(`${baseUrl()}/assess/${shareFragment(long)}`);
 		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
 		await page.locator('.results').waitFor();
@@ -498,7 +492,7 @@ describe('assessment', () => {
 		const a = newAssessment(questionBank, 'Churn', 0);
 		a.answers = { serving: 'online', 'version-control': 'all' };
 		a.evidence = { 'version-control': 'All repos in GitLab group ml' };
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		// The corrupt session is stored from a page without the team view: on /assess/ itself, an
 		// island that hydrates after the write (as on a loaded machine) would read it, move it aside
 		// and report it before the reload this test checks.
@@ -544,7 +538,7 @@ describe('assessment', () => {
 		const quizzes = quizResultsFile(
 			recordQuizScore(emptyProgress(), 'foundations/01-what-is-mlops', 2, 4, 1),
 		);
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.getByRole('heading', { name: 'Team workshop' }).scrollIntoViewIfNeeded();
 		// The island hydrates when scrolled into view; a file chosen before that would go unheard.
@@ -579,7 +573,7 @@ describe('assessment', () => {
 	});
 
 	test('a persona link from /teach/personas/ offers a fresh assessment named after the persona', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/teach/personas/`);
 		await page.getByRole('link', { name: 'Assess Fernweh, a three-person travel startup' }).click();
 		await page.getByText('Ready to assess “Fernweh, a three-person travel startup”').waitFor();
@@ -595,7 +589,7 @@ describe('assessment', () => {
 	});
 
 	test('an export made with question bank version 1 opens with a note of what changed', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/assess/`);
 		await page.locator('#new-name:enabled').waitFor();
 		await page.getByLabel('Assessment file to import').setInputFiles({

@@ -1,10 +1,12 @@
 /**
  * Shared browser plumbing for e2e specs: launch the Chromium found by global setup with the
- * flags this environment needs, and open pages with a chosen colour scheme. Every page records
- * uncaught errors and console errors, so specs can assert a page ran cleanly.
+ * flags this environment needs (one browser per spec file, `useBrowser`), and open pages with a
+ * chosen colour scheme. Every page records uncaught errors and console errors, so specs can
+ * assert a page ran cleanly. The labs' waits (hydrated, a status reached) live here too, so every
+ * lab spec waits the same way.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromiumFlags } from '../../scripts/find-chromium.mjs';
 
 /** Base URL of the static server, e.g. http://127.0.0.1:43121 */
@@ -16,6 +18,24 @@ export function launchBrowser(): Promise<Browser> {
 		executablePath: inject('chromiumPath'),
 		args: chromiumFlags,
 	});
+}
+
+/**
+ * One browser for the spec file that calls this (at its top level): launched before its first
+ * test, closed after its last. Returns the browser's getter.
+ */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (browser === undefined) throw new Error('The browser is launched in beforeAll.');
+		return browser;
+	};
 }
 
 /** A page plus the errors it raised. */
@@ -63,4 +83,30 @@ export async function sitemapPaths(): Promise<string[]> {
 		}
 	}
 	return paths.sort();
+}
+
+/** Waits until `selector` contains `text` (charts and tables redraw at most every 250 ms). */
+export async function waitForText(
+	page: Page,
+	selector: string,
+	text: string,
+	timeoutMs = 30_000,
+): Promise<void> {
+	await page.waitForFunction(
+		([sel, expected]) =>
+			document.querySelector(sel as string)?.textContent?.includes(expected as string) ?? false,
+		[selector, text],
+		{ timeout: timeoutMs },
+	);
+}
+
+/** Waits until the lab's status line contains `text`. */
+export function waitForLabStatus(page: Page, text: string, timeoutMs = 60_000): Promise<void> {
+	return waitForText(page, '.lab .status', text, timeoutMs);
+}
+
+/** Scrolls the lab into view and waits until its island has hydrated (Astro drops `ssr` then). */
+export async function labHydrated(page: Page): Promise<void> {
+	await page.locator('.lab').scrollIntoViewIfNeeded();
+	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
 }

@@ -5,31 +5,16 @@
  * promotes it; the shared link reproduces the same run. Also: the maturity comparison opens at a
  * level from a link, and a bad level explains itself.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function hydrated(page: Page) {
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-}
+const browser = useBrowser();
 
 async function runToEnd(page: Page) {
 	await page.getByLabel('Speed').selectOption('4');
 	await page.getByRole('button', { name: 'Run the year', exact: true }).click();
-	await page.waitForFunction(
-		() => document.querySelector('.lab .status')?.textContent?.includes('Finished') ?? false,
-		undefined,
-		{ timeout: 90_000 },
-	);
+	await waitForLabStatus(page, 'Finished', 90_000);
 }
 
 /** Opens run A3 (day 90) and returns its headline. */
@@ -40,14 +25,14 @@ async function dayNinetyRun(page: Page): Promise<string> {
 
 describe('continuous-training lab', () => {
 	test('the corrupted-data preset: the gate rejects the day-90 challenger and says why', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/continuous-training/`);
 		await page.getByText('Presets: one lesson each').click();
 		await page
 			.getByRole('link', { name: 'A gate that rejects a challenger trained on corrupted data' })
 			.click();
 		await page.waitForURL(/preset=gate-rejects-corrupted/);
-		await hydrated(page);
+		await labHydrated(page);
 		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
 			'backfill job scrambles',
 		);
@@ -67,9 +52,9 @@ describe('continuous-training lab', () => {
 		);
 
 		const shared = page.url();
-		const second = await openPage(browser);
+		const second = await openPage(browser());
 		await second.page.goto(shared);
-		await hydrated(second.page);
+		await labHydrated(second.page);
 		await runToEnd(second.page);
 		expect(await dayNinetyRun(second.page)).toBe(headline);
 		expect(errors).toEqual([]);
@@ -77,7 +62,7 @@ describe('continuous-training lab', () => {
 	}, 240_000);
 
 	test('the maturity comparison opens at a level from a link; a bad level says so', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/continuous-training/?level=1#maturity`);
 		const row = page.locator('#maturity tr.current');
 		await expect(row.getAttribute('data-level')).resolves.toBe('1');

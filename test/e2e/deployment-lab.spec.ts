@@ -4,39 +4,14 @@
  * simulation predicts (the first analysis, one simulated minute in): Degraded, all traffic back
  * on v1, Argo's abort message, and only retry and rollback offered.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, openPage, useBrowser, waitForLabStatus, waitForText } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function waitForStatus(page: Page, text: string) {
-	await page.waitForFunction(
-		(expected) => document.querySelector('.lab .status')?.textContent?.includes(expected) ?? false,
-		text,
-		{ timeout: 60_000 },
-	);
-}
-
-/** Waits until `selector` contains `text` (charts and tables redraw at most every 250 ms). */
-async function waitForText(page: Page, selector: string, text: string) {
-	await page.waitForFunction(
-		([sel, expected]) =>
-			document.querySelector(sel as string)?.textContent?.includes(expected as string) ?? false,
-		[selector, text],
-		{ timeout: 30_000 },
-	);
-}
+const browser = useBrowser();
 
 describe('deployment lab', () => {
 	test('the broken preset under canary rolls back automatically after the first analysis', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/deployment/`);
 		await page.getByText('Presets: one lesson each').click();
 		await page.getByRole('link', { name: 'A broken model, caught by the canary' }).click();
@@ -48,7 +23,7 @@ describe('deployment lab', () => {
 		);
 		await page.getByLabel('Speed').selectOption('8');
 		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
-		await waitForStatus(page, 'Degraded');
+		await waitForLabStatus(page, 'Degraded');
 		const status = (await page.locator('.lab .status').textContent()) ?? '';
 		expect(status).toContain('all traffic is back on v1');
 		await waitForText(page, '[data-testid="rollout-log"]', 'Rollout aborted');
@@ -70,7 +45,7 @@ describe('deployment lab', () => {
 	});
 
 	test('the blast-radius comparison lists every strategy; shadow answers no user', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/deployment/?preset=broken-canary`);
 		await page.locator('.lab').scrollIntoViewIfNeeded();
 		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
@@ -84,7 +59,7 @@ describe('deployment lab', () => {
 	});
 
 	test('a weight Argo would reject shows its message beside the field and blocks the deploy', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/deployment/?firstWeightPercent=150`);
 		await page.locator('.lab').scrollIntoViewIfNeeded();
 		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });

@@ -4,47 +4,28 @@
  * shareable link in a fresh page and get the same alert on the same day. Also: a bad link
  * explains itself and the lab still runs with defaults.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
-
-async function waitForStatus(page: Page, text: string) {
-	await page.waitForFunction(
-		(expected) => document.querySelector('.lab .status')?.textContent?.includes(expected) ?? false,
-		text,
-		{ timeout: 60_000 },
-	);
-}
-
-async function hydrated(page: Page) {
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
-}
+const browser = useBrowser();
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
 async function runToEnd(page: Page, button = 'Stream days'): Promise<string> {
 	await page.getByLabel('Speed').selectOption('8');
 	await page.getByRole('button', { name: button, exact: true }).click();
-	await waitForStatus(page, 'Finished');
+	await waitForLabStatus(page, 'Finished');
 	return (await page.getByTestId('first-alert').textContent()) ?? '';
 }
 
 describe('drift lab', () => {
 	test('a preset link injects drift, the alert comes on the expected day, and the shared link reproduces it', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/drift/`);
 		await page.getByText('Presets: one lesson each').click();
 		await page.getByRole('link', { name: 'Detected but harmless' }).click();
 		await page.waitForURL(/preset=harmless-shift/);
-		await hydrated(page);
+		await labHydrated(page);
 		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
 			'Discounts jump on day 20',
 		);
@@ -60,21 +41,21 @@ describe('drift lab', () => {
 		const shared = page.url();
 		expect(errors).toEqual([]);
 
-		const again = await openPage(browser);
+		const again = await openPage(browser());
 		await again.page.goto(shared);
-		await hydrated(again.page);
+		await labHydrated(again.page);
 		expect(await runToEnd(again.page)).toBe(first);
 		expect(again.errors).toEqual([]);
 	});
 
 	test('a run with drift injected mid-run is shared and replays to the same first alert', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/drift/?preset=harmless-shift`);
-		await hydrated(page);
+		await labHydrated(page);
 		// Discounts drift from day 20 and alert on day 22; on day 24 a seats shift replaces them.
 		for (let day = 1; day <= 23; day++) {
 			await page.getByRole('button', { name: 'Step one day', exact: true }).click();
-			await waitForStatus(page, `Paused after day ${day}`);
+			await waitForLabStatus(page, `Paused after day ${day}`);
 		}
 		await page.locator('form.params').getByLabel(/^Kind/).selectOption('sudden');
 		await page
@@ -91,9 +72,9 @@ describe('drift lab', () => {
 		expect(shared).toContain('feature=discountPercent');
 		expect(errors).toEqual([]);
 
-		const again = await openPage(browser);
+		const again = await openPage(browser());
 		await again.page.goto(shared);
-		await hydrated(again.page);
+		await labHydrated(again.page);
 		expect(await runToEnd(again.page)).toBe(first);
 		const chart = (await again.page.locator('.lab').textContent()) ?? '';
 		expect(chart).not.toContain('is not a valid');
@@ -101,9 +82,9 @@ describe('drift lab', () => {
 	});
 
 	test('the statechart lights the state the lab moves to', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/drift/`);
-		await hydrated(page);
+		await labHydrated(page);
 		const diagram = page.getByTestId('statechart-diagram');
 		await expect(diagram.isVisible()).resolves.toBe(true);
 		const activeStates = () =>
@@ -119,14 +100,14 @@ describe('drift lab', () => {
 	});
 
 	test('a bad link explains itself and the lab still runs with defaults', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/drift/?window=0&scenario=tsunami&days=3`);
-		await hydrated(page);
+		await labHydrated(page);
 		const text = (await page.locator('.lab').textContent()) ?? '';
 		expect(text).toContain('Window (days) 0 is outside 1–20');
 		expect(text).toContain('Scenario “tsunami” is not one of');
 		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
-		await waitForStatus(page, 'Paused after day 1');
+		await waitForLabStatus(page, 'Paused after day 1');
 		await expect(page.getByTestId('feature-table').isVisible()).resolves.toBe(true);
 		expect(errors).toEqual([]);
 	});

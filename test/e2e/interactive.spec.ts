@@ -5,19 +5,13 @@
  * Islands are found in the built site by their `data-island` attribute, so the spec follows the
  * lessons that embed them rather than hard-coding where they live.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 /** URL path of the first built page that contains the island, e.g. '/lessons/x/y/'. */
 async function pathWithIsland(island: string, dir = 'dist'): Promise<string | undefined> {
@@ -61,7 +55,7 @@ const liveText = async (root: Locator): Promise<string> =>
 
 describe('lifecycle stepper', () => {
 	test('steps forward, jumps and loops back by keyboard, announcing each phase', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		const root = await openIsland(page, 'lifecycle-stepper', /Next/);
 		expect(await visibleHeading(root)).toBe('Phase 1 of 8: Business understanding');
 
@@ -95,7 +89,7 @@ describe('lifecycle stepper', () => {
 
 describe('pipeline steps', () => {
 	test('moves through the steps with Tab, Enter and the arrow keys', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		const root = await openIsland(page, 'pipeline-steps', /Next/);
 		const first = await visibleHeading(root);
 		expect(first).toMatch(/^Step 1 of \d: /);
@@ -128,7 +122,7 @@ describe('pipeline steps', () => {
 
 describe('maturity explorer', () => {
 	test('tabs follow the arrow keys and level buttons show one level at a time', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		const root = await openIsland(page, 'maturity-explorer', /Level 1/);
 		const google = root.getByRole('tab', { name: 'Google (0–2)' });
 		expect(await google.getAttribute('aria-selected')).toBe('true');
@@ -153,7 +147,7 @@ describe('maturity explorer', () => {
 
 describe('without JavaScript', () => {
 	test('every phase, step and level is rendered and no controls are shown', async () => {
-		const context = await browser.newContext({ javaScriptEnabled: false });
+		const context = await browser().newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		for (const island of ['lifecycle-stepper', 'pipeline-steps', 'maturity-explorer']) {
 			const path = await pathWithIsland(island);

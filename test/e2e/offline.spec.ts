@@ -5,23 +5,16 @@
  * TensorFlow.js in its worker. Also checks the web app manifest the install prompt reads.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const lesson = '/lessons/foundations/01-what-is-mlops/';
 
 describe('offline', () => {
 	test('after one visit, lessons, the lab and search work without a network', async () => {
-		const { page, errors } = await openPage(browser, { serviceWorkers: 'allow' });
+		const { page, errors } = await openPage(browser(), { serviceWorkers: 'allow' });
 		await page.goto(`${baseUrl()}${lesson}`);
 		// The worker claims the page once it has activated, which is after the precache filled.
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
@@ -53,7 +46,7 @@ describe('offline', () => {
 	});
 
 	test('a new deployment shows a polite notice whose Reload switches to it', async () => {
-		const { page, errors } = await openPage(browser, { serviceWorkers: 'allow' });
+		const { page, errors } = await openPage(browser(), { serviceWorkers: 'allow' });
 		await page.goto(`${baseUrl()}/`);
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
 			timeout: 90_000,
@@ -84,7 +77,7 @@ describe('offline', () => {
 	});
 
 	test('the manifest names the app, its colours and icons that exist', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/`);
 		const href = await page.locator('link[rel="manifest"]').getAttribute('href');
 		expect(href).toBe('/manifest.webmanifest');

@@ -5,23 +5,16 @@
  * exist; corrupted storage gets a message, the raw data is kept, and lesson pages point to the
  * recovery tools instead of silently dropping "mark complete".
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const lesson = '/lessons/foundations/01-what-is-mlops/';
 
 describe('quiz', () => {
 	test('grades answers, explains every option, and keeps the score after a reload', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(baseUrl() + lesson);
 		const questions = page.locator('[data-question]');
 		const count = await questions.count();
@@ -59,7 +52,7 @@ describe('quiz', () => {
 
 describe('progress tools', () => {
 	test('marking complete shows on the lessons index and in the path', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(baseUrl() + lesson);
 		await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
 		await page.goto(`${baseUrl()}/lessons/`);
@@ -69,7 +62,7 @@ describe('progress tools', () => {
 	});
 
 	test('a broken import is refused and existing progress stays', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(baseUrl() + lesson);
 		await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
 		await page.goto(`${baseUrl()}/lessons/`);
@@ -91,7 +84,7 @@ describe('progress tools', () => {
 	});
 
 	test('an import into full storage says nothing was imported, and nothing was', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/`);
 		await page.getByText(/You have completed 0 of/).waitFor();
 		// Every later write fails as it does when the quota is exhausted.
@@ -117,7 +110,7 @@ describe('progress tools', () => {
 	});
 
 	test('an import keeps only lessons that exist and says how many it ignored', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/`);
 		await page.getByText(/You have completed 0 of/).waitFor();
 		const lessons: Record<string, { visitedAtMs: number; completedAtMs?: number }> = {
@@ -139,7 +132,7 @@ describe('progress tools', () => {
 	});
 
 	test('import messages end in full sentences and name a foreign file plainly', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/`);
 		await page.getByText(/You have completed 0 of/).waitFor();
 		const input = page.locator('input[type=file]');
@@ -158,7 +151,7 @@ describe('progress tools', () => {
 	});
 
 	test('clearing asks for confirmation first', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(baseUrl() + lesson);
 		await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
 		await page.goto(`${baseUrl()}/lessons/`);
@@ -171,7 +164,7 @@ describe('progress tools', () => {
 	});
 
 	test('corrupted storage gets a message and the raw data is kept', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/`);
 		await page.evaluate(() => localStorage.setItem('mlops-lab:progress', '{not json'));
 		await page.reload();
@@ -189,7 +182,7 @@ describe('progress tools', () => {
 	});
 
 	test('with unreadable progress, a lesson says why it cannot save and links to recovery', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/`);
 		await page.evaluate(() => localStorage.setItem('mlops-lab:progress', '{not json'));
 		await page.goto(baseUrl() + lesson);

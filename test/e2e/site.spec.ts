@@ -3,21 +3,14 @@
  * with its objectives and table of contents, the theme toggle persists without a flash, search
  * finds a lesson and links to the right heading, and the 404 page answers unknown paths.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('home page', () => {
 	test('leads into learning, assessing and teaching', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/`);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/model/i);
 		for (const name of ['Learn', 'Assess', 'Teach']) {
@@ -31,7 +24,7 @@ describe('home page', () => {
 
 describe('lesson page', () => {
 	test('shows objectives, reading time, a table of contents and next-lesson link', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
 		expect(await page.getByRole('heading', { name: 'After this lesson you can' }).count()).toBe(1);
 		expect(await page.getByText(/\d+ min read/).count()).toBe(1);
@@ -44,7 +37,7 @@ describe('lesson page', () => {
 	});
 
 	test('records the visit so the home page offers to continue', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
 		// Progress loads once the page has settled (a bounce in the first second is not a visit).
 		await page.locator('[data-complete]').waitFor();
@@ -54,7 +47,7 @@ describe('lesson page', () => {
 	});
 
 	test('a glossary term shows its definition on keyboard focus', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
 		const term = page.locator('.term a').first();
 		const tipId = await term.getAttribute('aria-describedby');
@@ -73,7 +66,7 @@ describe('lesson page', () => {
 	});
 
 	test('glossary tips stay out of the search index', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/delivery/03-deployment-strategies/`);
 		const tips = page.locator('.term-tip');
 		expect(await tips.count()).toBeGreaterThan(0);
@@ -96,7 +89,7 @@ describe('lesson page', () => {
 
 describe('home page labs', () => {
 	test('links the labs that exist and marks the others as coming', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/`);
 		const items = page.locator('[data-lab]');
 		expect(await items.count()).toBe(4);
@@ -118,7 +111,7 @@ describe('home page labs', () => {
 
 describe('theme', () => {
 	test('follows the system setting, toggles, and keeps the choice on the next page', async () => {
-		const { page } = await openPage(browser, { colorScheme: 'dark' });
+		const { page } = await openPage(browser(), { colorScheme: 'dark' });
 		await page.goto(`${baseUrl()}/`);
 		const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
 		expect(await theme()).toBe('dark');
@@ -132,7 +125,7 @@ describe('theme', () => {
 
 describe('search', () => {
 	test('opens from the keyboard, finds a lesson, and links into a section', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/glossary/`);
 		await page.keyboard.press('/');
 		const input = page.getByRole('searchbox');
@@ -147,7 +140,7 @@ describe('search', () => {
 
 describe('not found', () => {
 	test('unknown paths get the 404 page with ways back', async () => {
-		const { page } = await openPage(browser);
+		const { page } = await openPage(browser());
 		const response = await page.goto(`${baseUrl()}/no/such/page/`);
 		expect(response?.status()).toBe(404);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');

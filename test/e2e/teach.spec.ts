@@ -3,21 +3,14 @@
  * run sheet, show a step's link as a QR code (the encoder loading only then), refuse an off-site
  * link, and open a preset from the facilitator's list.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, openPage, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 describe('workshop kit', () => {
 	test('a trainer opens the 90-minute run sheet, moves its clock and shows a step as a QR code', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		const scripts: string[] = [];
 		page.on('request', (request) => {
 			if (request.resourceType() === 'script') scripts.push(request.url());
@@ -55,7 +48,7 @@ describe('workshop kit', () => {
 	});
 
 	test('the QR page refuses a link to another site and says why', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(
 			`${baseUrl()}/teach/qr/?url=${encodeURIComponent('https://evil.example.com/x')}`,
 		);
@@ -67,7 +60,7 @@ describe('workshop kit', () => {
 	});
 
 	test('every preset on the facilitator’s list has a question and opens its lab', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/teach/presets/`);
 		const presets = page.locator('.preset');
 		await expect(presets.count()).resolves.toBe(10);
@@ -82,7 +75,7 @@ describe('workshop kit', () => {
 
 describe('presenter view', () => {
 	test('a preset opened with ?present=1 shows the timer, the shortcuts and drives marked controls', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/teach/presets/`);
 		await page.getByRole('link', { name: 'Present Concept drift on the projector' }).click();
 		await page.waitForURL(/present=1/);
@@ -140,7 +133,7 @@ describe('presenter view', () => {
 	});
 
 	test('a lesson has a Presenter view button that keeps the mode in its links', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/foundations/01-what-is-mlops/`);
 		await page.getByRole('button', { name: 'Presenter view' }).click();
 		await page.getByRole('region', { name: 'Presenter controls' }).waitFor();
@@ -155,7 +148,7 @@ describe('presenter view', () => {
 
 describe('handouts', () => {
 	test('a lesson handout shows objectives, terms, one figure and the quiz without answers, on one A4 page', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/lessons/foundations/02-ml-lifecycle/`);
 		await page.getByRole('link', { name: 'Printable handout' }).click();
 		await page.waitForURL(/\/lessons\/foundations\/02-ml-lifecycle\/handout\/$/);

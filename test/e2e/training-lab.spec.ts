@@ -5,51 +5,36 @@
  * same test accuracy. Also: a huge learning rate diverges visibly, and a bad link explains
  * itself instead of breaking the lab.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = useBrowser();
 
 const lossRows = (page: Page) =>
 	page.locator('figure.chart').first().locator('details table tbody tr').count();
 const status = (page: Page) => page.locator('.lab .status').textContent();
 
-async function waitForStatus(page: Page, text: string) {
-	await page.waitForFunction(
-		(expected) => document.querySelector('.lab .status')?.textContent?.includes(expected) ?? false,
-		text,
-		{ timeout: 60_000 },
-	);
-}
-
 /** Opens the lab and waits until its island has hydrated (Astro drops `ssr` then). */
 async function openLab(page: Page, query: string) {
 	await page.goto(`${baseUrl()}/labs/training/${query}`);
-	await page.locator('.lab').scrollIntoViewIfNeeded();
-	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+	await labHydrated(page);
 }
 
 describe('training lab', () => {
 	test('trains, logs the run, registers it, and keeps both after a reload', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=8&datasetSize=1000');
 		const train = page.getByRole('button', { name: 'Train', exact: true });
 		await expect(status(page)).resolves.toContain('Ready to train');
 		await train.click();
 
-		await waitForStatus(page, 'epoch 2 of 8');
+		await waitForLabStatus(page, 'epoch 2 of 8');
 		// Training runs in a module Web Worker, not on the page.
 		expect(page.workers().length).toBe(1);
 		const early = await lossRows(page);
-		await waitForStatus(page, 'Completed 8 epochs');
+		await waitForLabStatus(page, 'Completed 8 epochs');
 		const late = await lossRows(page);
 		expect(early).toBeGreaterThanOrEqual(2);
 		expect(late).toBe(8);
@@ -88,7 +73,7 @@ describe('training lab', () => {
 	});
 
 	test('the statechart draws the machine and lights the state a step moves it to', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=3&datasetSize=400');
 		const diagram = page.getByTestId('statechart-diagram');
 		await expect(diagram.isVisible()).resolves.toBe(true);
@@ -127,7 +112,7 @@ describe('training lab', () => {
 	});
 
 	test('on a phone the statechart is the row of state pills', async () => {
-		const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		const { page, errors } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
 		await openLab(page, '');
 		await expect(page.getByTestId('statechart-diagram').isVisible()).resolves.toBe(false);
 		const pills = page.locator('section.statechart ol.states');
@@ -138,10 +123,10 @@ describe('training lab', () => {
 	});
 
 	test('a huge learning rate diverges and says why', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?learningRate=100&model=logistic');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'Diverged');
+		await waitForLabStatus(page, 'Diverged');
 		await expect(page.getByRole('alert').first().textContent()).resolves.toContain(
 			'The loss exploded',
 		);
@@ -156,10 +141,10 @@ describe('training lab', () => {
 	});
 
 	test('a run that diverges in its first epoch still shows its one point', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?model=mlp&learningRate=100&seed=42');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'Diverged at epoch 1');
+		await waitForLabStatus(page, 'Diverged at epoch 1');
 		await expect(lossRows(page)).resolves.toBe(1);
 		// A line through one point draws nothing, so each series gets a dot.
 		await expect(page.locator('figure.chart').first().locator('svg circle').count()).resolves.toBe(
@@ -169,20 +154,20 @@ describe('training lab', () => {
 	});
 
 	test('trains on the page when the browser has no Web Workers', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.addInitScript(() => {
 			Reflect.deleteProperty(globalThis, 'Worker');
 		});
 		await openLab(page, '?epochs=3&datasetSize=400');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'Completed 3 epochs');
+		await waitForLabStatus(page, 'Completed 3 epochs');
 		expect(page.workers()).toHaveLength(0);
 		await expect(lossRows(page)).resolves.toBe(3);
 		expect(errors).toEqual([]);
 	});
 
 	test('a bad link opens the lab with defaults and a message', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=banana&seed=7');
 		await page.getByText('Some settings in the link could not be used.').waitFor();
 		await expect(page.getByRole('spinbutton', { name: 'Epochs' }).inputValue()).resolves.toBe('40');
@@ -191,10 +176,10 @@ describe('training lab', () => {
 	});
 
 	test('reproduces a run exactly, then shows what differs on other data', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=4&datasetSize=500&seed=11');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'Completed 4 epochs');
+		await waitForLabStatus(page, 'Completed 4 epochs');
 		await page.getByRole('button', { name: 'Reproduce run 1' }).click();
 		await page.getByText('Reproduced exactly.').waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: /Now run it on other data \(seed 12\)/ }).click();
@@ -207,12 +192,12 @@ describe('training lab', () => {
 	});
 
 	test('a learning rate changed mid-run is logged and replayed when reproducing', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=12&datasetSize=500');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'epoch 2 of 12');
+		await waitForLabStatus(page, 'epoch 2 of 12');
 		await page.getByLabel('Learning rate').selectOption('0.01');
-		await waitForStatus(page, 'Completed 12 epochs');
+		await waitForLabStatus(page, 'Completed 12 epochs');
 		const row = page.locator('[data-testid="run-table"] tr[data-run="1"]');
 		await expect(row.textContent()).resolves.toContain('0.1*');
 		await page.getByRole('button', { name: 'Reproduce run 1' }).click();
@@ -222,11 +207,11 @@ describe('training lab', () => {
 
 	test('has no axe violations with runs, results, a comparison and the registry shown', async () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
-			const { page } = await openPage(browser, { colorScheme });
+			const { page } = await openPage(browser(), { colorScheme });
 			await openLab(page, '?epochs=3&datasetSize=400');
 			for (const run of [1, 2]) {
 				await page.getByRole('button', { name: 'Train', exact: true }).click();
-				await waitForStatus(page, 'Completed 3 epochs');
+				await waitForLabStatus(page, 'Completed 3 epochs');
 				await page.getByRole('checkbox', { name: `Compare run ${run}` }).check();
 			}
 			await page.getByRole('button', { name: 'Register run 1' }).click();
@@ -245,7 +230,7 @@ describe('training lab', () => {
 	});
 
 	test('on a phone the parameters fold into a summary so the curves follow the controls', async () => {
-		const { page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } });
+		const { page, errors } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
 		await openLab(page, '?epochs=3&datasetSize=400&seed=9');
 		const summary = page.locator('.lab .parameters summary');
 		await expect(summary.textContent()).resolves.toContain('3 epochs · 400 records · seed 9');
@@ -260,7 +245,7 @@ describe('training lab', () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
 			await page.getByRole('button', { name: 'Train', exact: true }).click();
-			await waitForStatus(page, 'Completed 3 epochs');
+			await waitForLabStatus(page, 'Completed 3 epochs');
 		}
 		await page.getByRole('checkbox', { name: 'Compare run 1' }).check();
 		await page.getByRole('checkbox', { name: 'Compare run 2' }).check();
@@ -289,7 +274,7 @@ describe('training lab', () => {
 	});
 
 	test('the over-fitting link sets its parameters and the lab names what happened', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/training/`);
 		await page.getByText('Things to try').click();
 		await page.getByRole('link', { name: 'Over-fit on purpose' }).click();
@@ -303,7 +288,7 @@ describe('training lab', () => {
 		);
 		await page.getByLabel('Speed').selectOption('4');
 		await page.getByRole('button', { name: 'Train', exact: true }).click();
-		await waitForStatus(page, 'Completed 150 epochs');
+		await waitForLabStatus(page, 'Completed 150 epochs');
 		const insight = page.getByTestId('insights');
 		await expect(insight.textContent()).resolves.toMatch(
 			/Over-fitting: validation loss was lowest at epoch \d+/,
@@ -320,12 +305,12 @@ describe('training lab', () => {
 	});
 
 	test('keyboard: focus follows the action (play/pause, register, promote, reproduce)', async () => {
-		const { page, errors } = await openPage(browser);
+		const { page, errors } = await openPage(browser());
 		await openLab(page, '?epochs=3&datasetSize=400');
 		await page.getByRole('button', { name: 'Train', exact: true }).focus();
 		await page.keyboard.press('Enter');
 		await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Pause');
-		await waitForStatus(page, 'Completed 3 epochs');
+		await waitForLabStatus(page, 'Completed 3 epochs');
 		await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
 			'Train',
 		);

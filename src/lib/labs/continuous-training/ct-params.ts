@@ -18,13 +18,8 @@ import {
 	type RetrainingScenarioId,
 	type TriggerKind,
 } from '@sim/labs/continuous-training';
-import {
-	readParams,
-	statedParams,
-	writeParams,
-	type ParamsOf,
-	type ParamsSpec,
-} from '@/lib/url-params';
+import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
+import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 /** A url-params number spec from a policy spec. */
 function fromPolicy(spec: NumberParamSpec, defaultValue: number) {
@@ -175,16 +170,7 @@ export function readCtParams(search: string): { params: CtParams; problems: stri
 	query.delete('level');
 	search = query.toString();
 	const parsed = readParams(ctParamsSpec, search);
-	const preset = retrainingPresets.find((p) => p.id === parsed.params.preset);
-	if (preset === undefined) return parsed;
-	const stated = statedParams(ctParamsSpec, search);
-	const explicit = Object.fromEntries(
-		Object.entries(parsed.params).filter(([key]) => stated.has(key) && key !== 'preset'),
-	);
-	return {
-		params: { ...presetParams(preset, parsed.params), ...explicit } as CtParams,
-		problems: parsed.problems,
-	};
+	return applyNamedPreset(ctParamsSpec, search, parsed, retrainingPresets, presetParams);
 }
 
 /** The query string (without “?”) of a link to `params`; a preset link states its seed. */

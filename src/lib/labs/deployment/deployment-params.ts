@@ -14,13 +14,8 @@ import {
 	type DeploymentPreset,
 	type DeploymentRunConfig,
 } from '@sim/labs/deployment';
-import {
-	readParams,
-	statedParams,
-	writeParams,
-	type ParamsOf,
-	type ParamsSpec,
-} from '@/lib/url-params';
+import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
+import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 /** Candidates a learner can deploy. */
 export const candidateIds = ['good', 'worseOnSegment', 'broken', 'slow'] as const;
@@ -165,14 +160,7 @@ export function readDeploymentParams(search: string): {
 	problems: string[];
 } {
 	const parsed = readParams(deploymentParamsSpec, search);
-	const preset = deploymentPresets.find((p) => p.id === parsed.params.preset);
-	if (preset === undefined) return parsed;
-	const stated = statedParams(deploymentParamsSpec, search);
-	const fromPreset = presetParams(preset, parsed.params);
-	const explicit = Object.fromEntries(
-		Object.entries(parsed.params).filter(([key]) => stated.has(key)),
-	);
-	return { params: { ...fromPreset, ...explicit } as DeploymentParams, problems: parsed.problems };
+	return applyNamedPreset(deploymentParamsSpec, search, parsed, deploymentPresets, presetParams);
 }
 
 /** The query string (without “?”) of a full, self-contained link to `params`. */

@@ -21,11 +21,11 @@ import {
 	clip,
 	defaultParams,
 	readParams,
-	statedParams,
 	writeParams,
 	type ParamsOf,
 	type ParamsSpec,
 } from '@/lib/url-params';
+import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 const s = d.scenario;
 
@@ -275,17 +275,10 @@ export function readDriftParams(search: string): { params: DriftParams; problems
 	};
 	const preset = driftPresets.find((p) => p.id === parsed.params.preset);
 	if (preset === undefined) return parsed;
-	const stated = statedParams(driftParamsSpec, rest);
-	const fromPreset = presetParams(preset, parsed.params);
-	const explicit = Object.fromEntries(
-		Object.entries(parsed.params).filter(([key]) => stated.has(key)),
-	);
-	const params = {
-		...fromPreset,
-		...explicit,
-		injections: injected.schedule,
-	} as DriftParams;
-	// A link whose settings differ from its preset's tells another story: call it custom.
+	const applied = applyNamedPreset(driftParamsSpec, rest, parsed, driftPresets, presetParams);
+	// The link's injections replace the preset's; a link whose settings then differ from its
+	// preset's tells another story: call it custom.
+	const params = { ...applied.params, injections: injected.schedule };
 	return {
 		params: matchesPreset(params, preset) ? params : { ...params, preset: 'custom' },
 		problems: parsed.problems,

@@ -12,6 +12,7 @@ import type { TrainingReply, TrainingRequest } from '@sim/training/training.prot
 import type { Schedule } from '@sim/runtime/clock.actor';
 import type { EpochMetrics, RunResult } from '@sim/training/training.model';
 import { defaultTrainingParams } from '@sim/training/training.data';
+import { transitionSequences } from '../model-paths';
 
 const metrics = (epoch: number): EpochMetrics => ({
 	epoch,
@@ -272,6 +273,14 @@ describe('trainingMachine with a fake trainer', () => {
  * The model-based suite walks every shortest path through it and checks the real machine
  * (with a fake trainer) agrees at every step, including the trainer's lifetime.
  */
+const runEnded = [
+	{
+		guard: ({ event }: { event: TrainingEvent }) =>
+			event.type === 'trainer.finished' && event.result.reason === 'diverged',
+		target: 'diverged',
+	},
+	{ target: 'completed' },
+];
 const specification = createMachine({
 	id: 'trainingSpec',
 	types: {} as { events: TrainingEvent },
@@ -284,13 +293,7 @@ const specification = createMachine({
 				'playback.step': 'paused',
 				'training.setLearningRate': 'training',
 				'trainer.epochCompleted': 'training',
-				'trainer.finished': [
-					{
-						guard: ({ event }) => event.result.reason === 'diverged',
-						target: 'diverged',
-					},
-					{ target: 'completed' },
-				],
+				'trainer.finished': runEnded,
 				'trainer.failed': 'failed',
 				'training.stop': 'stopped',
 				'playback.reset': 'idle',
@@ -303,13 +306,7 @@ const specification = createMachine({
 				'training.setLearningRate': 'paused',
 				'trainer.epochCompleted': 'paused',
 				// Stepping through the last epoch ends the run from the paused state.
-				'trainer.finished': [
-					{
-						guard: ({ event }) => event.result.reason === 'diverged',
-						target: 'diverged',
-					},
-					{ target: 'completed' },
-				],
+				'trainer.finished': runEnded,
 				'trainer.failed': 'failed',
 				'training.stop': 'stopped',
 				'playback.reset': 'idle',
@@ -336,25 +333,10 @@ describe('trainingMachine (model-based)', () => {
 		{ type: 'trainer.failed', message: 'worker crashed' },
 	];
 	const model = createTestModel(specification, { events });
-	// Transition coverage: the shortest path to every state, then each event enabled there.
-	// One shortest path per state (the traversal may list a state once per incoming event).
-	const toEachState = new Map<string, (typeof shortest)[number]>();
-	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
-	for (const path of shortest) {
-		const key = String(path.state.value);
-		const known = toEachState.get(key);
-		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
-	}
-	const paths = [...toEachState.values()].flatMap((toState) =>
-		events
-			.filter((event) => toState.state.can(event))
-			.flatMap((event) => {
-				// steps[0] is xstate.init.
-				const sequence = [...toState.steps.slice(1).map((step) => step.event), event];
-				return model
-					.getPathsFromEvents(sequence, { allowDuplicatePaths: true })
-					.filter((path) => path.steps.length === sequence.length + 1);
-			}),
+	const paths = transitionSequences(model, events).flatMap((sequence) =>
+		model
+			.getPathsFromEvents(sequence, { allowDuplicatePaths: true })
+			.filter((path) => path.steps.length === sequence.length + 1),
 	);
 
 	test('covers every state and every transition of the specification', () => {

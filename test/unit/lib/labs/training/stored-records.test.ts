@@ -1,34 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { defaultTrainingParams, type RunRecord } from '@sim/labs/training';
 import { parseModelVersion, parseRunRecord } from '@/lib/labs/training/stored-records';
+import { storedRun } from './run-fixture';
 
-const run: RunRecord = {
-	id: 'run-1',
-	number: 1,
-	startedAt: '2026-11-23T05:00:00.000Z',
-	status: 'completed',
-	params: { ...defaultTrainingParams },
-	dataVersion: 'aaaa0001',
-	codeVersion: 'abc1234',
-	epochs: [
-		{
-			epoch: 1,
-			trainLoss: 0.5,
-			trainAccuracy: 0.8,
-			validationLoss: 0.6,
-			validationAccuracy: 0.7,
-			learningRate: 0.1,
-			epochDurationMs: 4,
-		},
-	],
-	final: null,
-	bestEpoch: null,
-	durationMs: 4,
-	learningRateChanges: [],
-	error: null,
-	reproducedFrom: null,
-	hasArtifact: false,
-};
+const run = storedRun();
 
 describe('stored record readers', () => {
 	test('rebuild a record with its known fields only', () => {

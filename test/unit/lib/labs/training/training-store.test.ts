@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { defaultTrainingParams, type ModelArtifact } from '@sim/index';
+import type { ModelArtifact } from '@sim/index';
 import { openLabStore } from '@/lib/lab-store';
 import {
 	loadArtifact,
@@ -8,35 +8,19 @@ import {
 	saveRun,
 	saveVersions,
 } from '@/lib/labs/training/training-store';
-import type { RunRecord } from '@sim/labs/training';
+import { storedRun } from './run-fixture';
 
-const run: RunRecord = {
-	id: 'run-a',
-	number: 1,
-	startedAt: '2026-11-23T05:00:00.000Z',
-	status: 'diverged',
-	params: defaultTrainingParams,
-	dataVersion: 'aaaa0001',
-	codeVersion: 'test/1',
-	epochs: [
-		{
-			epoch: 1,
-			trainLoss: Number.NaN,
-			trainAccuracy: 0.5,
-			validationLoss: Number.NaN,
-			validationAccuracy: 0.5,
-			learningRate: 100,
-			epochDurationMs: 4,
-		},
-	],
-	final: null,
-	bestEpoch: null,
-	durationMs: 4,
-	learningRateChanges: [],
-	error: null,
-	reproducedFrom: null,
-	hasArtifact: true,
-};
+// A diverged run: its NaN losses must survive storage.
+const run = storedRun(
+	{ id: 'run-a', status: 'diverged', codeVersion: 'test/1', hasArtifact: true },
+	{
+		trainLoss: Number.NaN,
+		trainAccuracy: 0.5,
+		validationLoss: Number.NaN,
+		validationAccuracy: 0.5,
+		learningRate: 100,
+	},
+);
 const artifact: ModelArtifact = {
 	format: 'churn-model/1',
 	kind: 'logistic',
