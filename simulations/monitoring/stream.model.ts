@@ -14,6 +14,7 @@
 import { createRng } from '../shared/rng';
 import { checkedArtifact } from '../serving/artifact-check.model';
 import type { ModelArtifact } from '../training/artifact';
+import { trainingRecords, type TrainingReference } from '../training/training.data';
 import {
 	createWorld,
 	driftFeatures,
@@ -135,10 +136,34 @@ function primaryTestFor(
 	}
 }
 
+/**
+ * The data every window is compared with. A registered model is monitored against the rows it was
+ * trained on (rebuilt from its registry lineage), the default model against the world's reference
+ * it trains on; both are the world's simulated day 0.
+ */
+export type ReferenceInfo =
+	| {
+			readonly source: 'world';
+			readonly rows: number;
+			readonly seed: number;
+			readonly dataVersion: string;
+	  }
+	| {
+			readonly source: 'training';
+			readonly rows: number;
+			readonly seed: number;
+			readonly dataVersion: string;
+			/** The registry version whose training data this is, and its run. */
+			readonly version: number;
+			readonly runId: string;
+	  };
+
 /** A day-by-day monitoring stream over the shared world. */
 export interface DriftStream {
 	readonly config: StreamConfig;
 	readonly model: ServedModel;
+	/** Which data the windows are compared with. */
+	readonly reference: ReferenceInfo;
 	/** The models in service over the run. */
 	readonly serving: Serving;
 	/** CBPE fitted on held-out reference data scored by the first served model. */
@@ -160,13 +185,39 @@ export interface DriftStream {
 	};
 }
 
-/** Opens a stream: builds the reference and, unless `artifact` is given, the default model. */
-export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact): DriftStream {
+/**
+ * Opens a stream: builds the reference and, unless `artifact` is given, the default model. With
+ * `training` (the served model's lineage), the reference is the data that model was trained on;
+ * without it, the world's reference of `config.referenceSize` rows from `config.seed`.
+ */
+export function createDriftStream(
+	config: StreamConfig,
+	artifact?: ModelArtifact,
+	training?: TrainingReference,
+): DriftStream {
 	const world = createWorld({ recordsPerDay: config.recordsPerDay });
-	const reference = generateDataset(world, {
+	const worldReference = generateDataset(world, {
 		size: config.referenceSize,
 		seed: config.seed,
-	}).records;
+	});
+	// The default model trains on the world's reference, so only a served artifact has another.
+	const own = artifact !== undefined ? training : undefined;
+	const reference = own ? trainingRecords(own) : worldReference.records;
+	const referenceInfo: ReferenceInfo = own
+		? {
+				source: 'training',
+				rows: reference.length,
+				seed: own.seed,
+				dataVersion: own.dataVersion,
+				version: own.version,
+				runId: own.runId,
+			}
+		: {
+				source: 'world',
+				rows: reference.length,
+				seed: config.seed,
+				dataVersion: worldReference.version,
+			};
 	// A damaged artifact is refused here with a sentence, never scored into NaNs.
 	const model: ServedModel = artifact
 		? { artifact: checkedArtifact(artifact), source: 'registry' }
@@ -232,6 +283,7 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	return {
 		config,
 		model,
+		reference: referenceInfo,
 		estimator,
 		get scenario() {
 			return scenarioOnDay(config.scenario, schedule, lastDay + 1);
@@ -384,8 +436,9 @@ export function runDriftStream(
 	config: StreamConfig,
 	dayCount: number,
 	artifact?: ModelArtifact,
+	training?: TrainingReference,
 ): DayResult[] {
-	const stream = createDriftStream(config, artifact);
+	const stream = createDriftStream(config, artifact, training);
 	const results: DayResult[] = [];
 	for (let day = 1; day <= dayCount; day++) results.push(stream.computeDay(day));
 	return results;
