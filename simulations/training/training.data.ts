@@ -127,6 +127,16 @@ export function trainingReferenceOf(
 	};
 }
 
+/** How many rows the training split of `reference` has (as `splitRecords` cuts it). */
+export function trainingRowCount(reference: TrainingReference): number {
+	const size = reference.datasetSize;
+	return (
+		size -
+		Math.round(size * reference.validationFraction) -
+		Math.round(size * reference.testFraction)
+	);
+}
+
 /**
  * The rows a registered model was fitted on: its run's dataset regenerated from the lineage and
  * split exactly as `prepareData` splits it, training part only. Regenerated data whose version is

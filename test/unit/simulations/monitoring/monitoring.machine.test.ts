@@ -169,7 +169,8 @@ describe('monitoring machine transitions', () => {
 
 	test('one group can be acknowledged by id; the monitor alerts while another fires', () => {
 		const both = run([day(1, ['income', 'age'], { accuracy: 0.6 })]);
-		const id = both.context.alerting.groups.find((g) => g.labels.alertname === 'DatasetDrift')?.id;
+		const id =
+			both.context.alerting.groups.find((g) => g.labels.alertname === 'DatasetDrift')?.id ?? '';
 		const [one] = transition(monitoringMachine, both, { type: 'alert.acknowledge', groupId: id });
 		expect(one.value).toBe('alerting');
 		expect(one.context.alerting.groups.map((g) => g.status).sort()).toEqual([
