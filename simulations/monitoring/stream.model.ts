@@ -34,6 +34,7 @@ import {
 	chooseDriftTest,
 	datasetDrift,
 	featureDrift,
+	inferFeatureType,
 	prepareCategories,
 	type DatasetFeature,
 	type DriftTestName,
@@ -231,7 +232,17 @@ export function createDriftStream(
 	const windowRows = config.windowDays * config.recordsPerDay;
 	const prepared = new Map<FeatureName, PreparedFeature>();
 	for (const f of driftFeatures) {
-		if (isNumericFeature(f)) {
+		// Evidently's column types, read from this reference (`inferFeatureType`): a whole-number
+		// column with at most 5 distinct reference values is categorical. On the world's reference
+		// that makes discountPercent (0, 5, 10, 15 or 20 %) categorical, so it gets Evidently's
+		// categorical tests (chi-square, Jensen–Shannon); a training reference of a few hundred
+		// rows can make latePayments or supportTickets categorical too. The type is fixed for the
+		// run, as a column mapping set up once would fix it: a window whose values stop being
+		// whole numbers (a unit change) would make Evidently read the current's float dtype as
+		// numerical for that day, which would change the test mid-run.
+		const categoricalNumbers =
+			isNumericFeature(f) && inferFeatureType(referenceData.numeric[f]) === 'categorical';
+		if (isNumericFeature(f) && !categoricalNumbers) {
 			const ref = prepareReference(referenceData.numeric[f]);
 			prepared.set(f, {
 				numeric: ref,
@@ -239,11 +250,13 @@ export function createDriftStream(
 				primaryTest: primaryTestFor(config.alertTest, true, ref),
 			});
 		} else {
-			const values = referenceData.categorical[f].filter((v): v is string => v !== null);
+			const values: readonly (string | number)[] = isNumericFeature(f)
+				? Array.from(referenceData.numeric[f])
+				: referenceData.categorical[f].filter((v): v is string => v !== null);
 			prepared.set(f, {
 				numeric: null,
 				categorical: prepareCategories(values),
-				primaryTest: primaryTestFor(config.alertTest, false, values),
+				primaryTest: primaryTestFor(config.alertTest, false, values as readonly string[]),
 			});
 		}
 	}
@@ -364,7 +377,8 @@ export function createDriftStream(
 				const input = inputs[i] as DatasetFeature;
 				if (primary === undefined) return [];
 				const tests: Partial<Record<DriftTestName, FeatureDriftResult>> = {};
-				for (const test of isNumericFeature(f) ? numericTests : categoricalTests) {
+				const numericType = (prepared.get(f) as PreparedFeature).numeric !== null;
+				for (const test of numericType ? numericTests : categoricalTests) {
 					// Each test's own verdict, uncorrected; only `primary` carries the correction.
 					tests[test] =
 						test === primary.test
