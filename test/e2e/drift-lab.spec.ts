@@ -130,4 +130,133 @@ describe('drift lab', () => {
 		await expect(page.getByTestId('feature-table').isVisible()).resolves.toBe(true);
 		expect(errors).toEqual([]);
 	});
+
+	test('a week of persistent drift is one alert with its history, acknowledged from its row', async () => {
+		const { page, errors } = await openPage(browser);
+		// Discounts drift from day 20 and alert from day 22: days 22–29 are eight days of one alert.
+		await page.goto(`${baseUrl()}/labs/drift/?preset=harmless-shift&days=29`);
+		await hydrated(page);
+		await runToEnd(page);
+		const groups = page.getByTestId('alert-group');
+		await expect(groups.count()).resolves.toBe(1);
+		const alert = groups.first();
+		await expect(alert.textContent()).resolves.toContain('Persistent drift: Discount');
+		await expect(alert.textContent()).resolves.toContain(
+			'Opened day 22, firing 8 days; 1 notification.',
+		);
+		await expect(alert.getByTestId('alert-status').textContent()).resolves.toBe('Firing');
+		await expect(page.locator('.lab .status').textContent()).resolves.toContain(
+			'1 alert (1 firing)',
+		);
+		await alert.getByRole('button', { name: 'Acknowledge Persistent drift: Discount' }).click();
+		await expect(alert.getByTestId('alert-status').textContent()).resolves.toBe('Acknowledged');
+		await expect(page.getByTestId('monitor-state').textContent()).resolves.toContain(
+			'Acknowledged',
+		);
+		await alert.getByText('History').click();
+		const history = (await alert.locator('ol').textContent()) ?? '';
+		expect(history).toContain('Day 22: notified (first notification)');
+		expect(history).toContain('Day 29: acknowledged');
+		expect(errors).toEqual([]);
+	});
+
+	test('a threshold changed mid-run applies from the next day and the link records the day', async () => {
+		const { page, errors } = await openPage(browser);
+		await page.goto(`${baseUrl()}/labs/drift/?days=5`);
+		await hydrated(page);
+		for (let day = 1; day <= 3; day++) {
+			await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+			await waitForStatus(page, `Paused after day ${day}`);
+		}
+		const field = page.locator('form.params').getByLabel(/^Accuracy threshold/);
+		await field.fill('0.9');
+		await field.press('Tab');
+		await page.waitForURL(/thresholds=4_0\.9/);
+		// Nothing was reset: the three days are still there.
+		await expect(page.locator('.lab .status').textContent()).resolves.toContain(
+			'Paused after day 3',
+		);
+		await expect(page.locator('form.params').textContent()).resolves.toContain(
+			'applies to the running monitor from day 4',
+		);
+		expect(page.url()).not.toContain('accuracy=0.9');
+		expect(errors).toEqual([]);
+	});
+
+	test('damaged production weights are named, the default model serves, and deleted ones are told apart', async () => {
+		const { page, errors } = await openPage(browser);
+		// Store a production version with corrupt weights from a page without the lab island.
+		await page.goto(`${baseUrl()}/`);
+		const store = (action: 'corrupt' | 'delete') =>
+			page.evaluate(
+				(what) =>
+					new Promise<void>((resolve, reject) => {
+						const open = indexedDB.open('mlops-lab', 1);
+						open.onupgradeneeded = () => {
+							for (const name of ['runs', 'artifacts', 'registry']) {
+								if (!open.result.objectStoreNames.contains(name))
+									open.result.createObjectStore(name);
+							}
+						};
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const db = open.result;
+							const tx = db.transaction(['registry', 'artifacts'], 'readwrite');
+							tx.objectStore('registry').put(
+								{
+									version: 2,
+									runId: 'run-e2e-1',
+									stage: 'production',
+									registeredAt: '2026-01-01T00:00:00.000Z',
+									history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
+								},
+								'v2',
+							);
+							if (what === 'corrupt') {
+								tx.objectStore('artifacts').put(
+									{ format: 'churn-model/1', kind: 'mlp', layers: [{ weights: [1] }] },
+									'run-e2e-1',
+								);
+							} else tx.objectStore('artifacts').delete('run-e2e-1');
+							tx.oncomplete = () => {
+								db.close();
+								resolve();
+							};
+							tx.onerror = () => reject(tx.error);
+						};
+					}),
+				action,
+			);
+		await store('corrupt');
+		await page.goto(`${baseUrl()}/labs/drift/`);
+		await hydrated(page);
+		const monitor = page.locator('section.monitor');
+		await page.waitForFunction(
+			() => document.querySelector('section.monitor')?.textContent?.includes('Version 2') ?? false,
+		);
+		const damaged = (await monitor.textContent()) ?? '';
+		expect(damaged).toContain(
+			'Version 2 is in production in the training lab, but its stored weights are damaged',
+		);
+		expect(damaged).toContain('serves its default model');
+		expect(damaged).toContain('Serving the default model');
+		// Healthy is never said beside the damaged model's name as the one being served.
+		expect(damaged).not.toContain('production model (version 2)');
+		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+		await waitForStatus(page, 'Paused after day 1');
+		const text = (await page.locator('.lab').textContent()) ?? '';
+		expect(text).not.toContain('Cannot read properties');
+		expect(text).not.toContain('production model (version 2)');
+
+		await store('delete');
+		await page.reload();
+		await hydrated(page);
+		await page.waitForFunction(
+			() => document.querySelector('section.monitor')?.textContent?.includes('Version 2') ?? false,
+		);
+		const deleted = (await monitor.textContent()) ?? '';
+		expect(deleted).toContain('its stored weights have been deleted');
+		expect(deleted).not.toContain('No model is in production');
+		expect(errors).toEqual([]);
+	});
 });
