@@ -29,6 +29,7 @@ export {
 	type ThresholdChange,
 } from '../monitoring/stream.config';
 export type { DayResult, FeatureDayResult, ReferenceInfo } from '../monitoring/stream.model';
+export { flaggedDays } from '../monitoring/observation.model';
 export type { TrainingReference } from '../training/training.data';
 export type { PValueCorrection } from '../stats/multiple-testing.stats';
 export type { FeatureHistogram } from '../monitoring/histogram.model';

@@ -6,6 +6,7 @@
 import {
 	featureInfo,
 	firingDaysOf,
+	flaggedDays,
 	resolvedDayOf,
 	type AlertGroup,
 	type AlertGroupEvent,
@@ -223,6 +224,20 @@ export function alertGroupRows(alerting: AlertingState, today: number): AlertGro
 			canAcknowledge: group.status === 'firing',
 		};
 	});
+}
+
+const correctionNames: Readonly<Record<string, string>> = {
+	none: 'no p-value correction',
+	bonferroni: 'Bonferroni correction',
+	'benjamini-hochberg': 'Benjamini–Hochberg correction',
+};
+
+/** The run's days with any flagged feature: under no drift, its false-alarm rate. */
+export function flaggedDaysText(results: readonly DayResult[], correction: string): string {
+	const { flagged, days } = flaggedDays(results);
+	if (days === 0) return '';
+	const share = ((100 * flagged) / days).toFixed(1);
+	return `Days with at least one feature flagged: ${flagged} of ${days} (${share} %), with ${correctionNames[correction] ?? correction}. When nothing has drifted, every one of them is a false alarm.`;
 }
 
 /** A feature's label, or the name itself for `dataset`, `model` and unknown names. */

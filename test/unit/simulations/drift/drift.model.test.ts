@@ -398,6 +398,10 @@ describe('the presets show what they promise', () => {
 		// those five values was conservative and flagged 89 days.)
 		expect(flagged(plain)).toBe(102);
 		expect(flagged(corrected)).toBe(11);
+		// Benjamini–Hochberg on the same year: 12 days (3.3 %).
+		const p = presetNamed('false-alarms-corrected');
+		const bh = runDriftStream({ ...p.config, pValueCorrection: 'benjamini-hochberg' }, p.days);
+		expect(flagged(bh)).toBe(12);
 	});
 
 	test('(c) covariate drift that is detected and alerted yet harmless to accuracy', () => {

@@ -6,6 +6,7 @@ import {
 	accuracySeries,
 	alertCountText,
 	alertGroupRows,
+	flaggedDaysText,
 	referenceText,
 	driftStateName,
 	driftStatus,
@@ -136,6 +137,20 @@ describe('drift view', () => {
 			}),
 		).toBe(
 			'Reference: the world’s reference data (5,000 rows of simulated day 0, seed 42, data version ffee).',
+		);
+	});
+
+	test('counts the days with a flagged feature, the false-alarm rate under no drift', () => {
+		const flaggedDay = (n: number, drifted: boolean) =>
+			({ day: n, features: [{ primary: { drifted } }, { primary: { drifted: false } }] }) as never;
+		expect(flaggedDaysText([], 'none')).toBe('');
+		expect(
+			flaggedDaysText(
+				[flaggedDay(1, true), flaggedDay(2, false), flaggedDay(3, false)],
+				'bonferroni',
+			),
+		).toBe(
+			'Days with at least one feature flagged: 1 of 3 (33.3 %), with Bonferroni correction. When nothing has drifted, every one of them is a false alarm.',
 		);
 	});
 });
