@@ -7,6 +7,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, openPage } from './browser';
+import { trainDefaultModel } from '../../simulations/serving/serving.model';
+import {
+	defaultTrainingParams,
+	trainingDataVersion,
+	trainingRecords,
+	trainingReferenceOf,
+} from '../../simulations/training/training.data';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,6 +34,42 @@ async function waitForStatus(page: Page, text: string) {
 async function hydrated(page: Page) {
 	await page.locator('.lab').scrollIntoViewIfNeeded();
 	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+}
+
+/**
+ * Writes entries into the labs' IndexedDB store from the current page (an undefined value
+ * deletes the key), creating the stores as the site does when the database is new.
+ */
+async function writeLabStore(
+	page: Page,
+	entries: { store: string; key: string; value: unknown }[],
+): Promise<void> {
+	await page.evaluate(
+		(list) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('mlops-lab', 1);
+				open.onupgradeneeded = () => {
+					for (const name of ['runs', 'artifacts', 'registry']) {
+						if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
+					}
+				};
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['runs', 'artifacts', 'registry'], 'readwrite');
+					for (const { store, key, value } of list) {
+						if (value === undefined) tx.objectStore(store).delete(key);
+						else tx.objectStore(store).put(value, key);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		entries,
+	);
 }
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
@@ -187,46 +230,19 @@ describe('drift lab', () => {
 		const { page, errors } = await openPage(browser);
 		// Store a production version with corrupt weights from a page without the lab island.
 		await page.goto(`${baseUrl()}/`);
+		const version = {
+			version: 2,
+			runId: 'run-e2e-1',
+			stage: 'production',
+			registeredAt: '2026-01-01T00:00:00.000Z',
+			history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
+		};
+		const corrupt = { format: 'churn-model/1', kind: 'mlp', layers: [{ weights: [1] }] };
 		const store = (action: 'corrupt' | 'delete') =>
-			page.evaluate(
-				(what) =>
-					new Promise<void>((resolve, reject) => {
-						const open = indexedDB.open('mlops-lab', 1);
-						open.onupgradeneeded = () => {
-							for (const name of ['runs', 'artifacts', 'registry']) {
-								if (!open.result.objectStoreNames.contains(name))
-									open.result.createObjectStore(name);
-							}
-						};
-						open.onerror = () => reject(open.error);
-						open.onsuccess = () => {
-							const db = open.result;
-							const tx = db.transaction(['registry', 'artifacts'], 'readwrite');
-							tx.objectStore('registry').put(
-								{
-									version: 2,
-									runId: 'run-e2e-1',
-									stage: 'production',
-									registeredAt: '2026-01-01T00:00:00.000Z',
-									history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
-								},
-								'v2',
-							);
-							if (what === 'corrupt') {
-								tx.objectStore('artifacts').put(
-									{ format: 'churn-model/1', kind: 'mlp', layers: [{ weights: [1] }] },
-									'run-e2e-1',
-								);
-							} else tx.objectStore('artifacts').delete('run-e2e-1');
-							tx.oncomplete = () => {
-								db.close();
-								resolve();
-							};
-							tx.onerror = () => reject(tx.error);
-						};
-					}),
-				action,
-			);
+			writeLabStore(page, [
+				{ store: 'registry', key: 'v2', value: version },
+				{ store: 'artifacts', key: 'run-e2e-1', value: action === 'corrupt' ? corrupt : undefined },
+			]);
 		await store('corrupt');
 		await page.goto(`${baseUrl()}/labs/drift/`);
 		await hydrated(page);
@@ -257,6 +273,68 @@ describe('drift lab', () => {
 		const deleted = (await monitor.textContent()) ?? '';
 		expect(deleted).toContain('its stored weights have been deleted');
 		expect(deleted).not.toContain('No model is in production');
+		expect(errors).toEqual([]);
+	});
+
+	test('a production model is monitored against the data it was trained on, named in the view', async () => {
+		const { page, errors } = await openPage(browser);
+		const params = { ...defaultTrainingParams, seed: 11, datasetSize: 1000 };
+		const dataVersion = trainingDataVersion(params);
+		const reference = trainingReferenceOf(
+			{ version: 1, runId: 'run-e2e-ref' },
+			{ dataVersion, params },
+		);
+		// Any sound artifact fitted on those rows stands in for the training lab's model.
+		const artifact = trainDefaultModel(trainingRecords(reference), 11);
+		const run = {
+			id: 'run-e2e-ref',
+			number: 1,
+			startedAt: '2026-01-01T00:00:00.000Z',
+			status: 'completed',
+			params,
+			dataVersion,
+			codeVersion: 'e2e',
+			epochs: [],
+			final: null,
+			bestEpoch: null,
+			durationMs: 1,
+			learningRateChanges: [],
+			error: null,
+			reproducedFrom: null,
+			hasArtifact: true,
+		};
+		await page.goto(`${baseUrl()}/`);
+		await writeLabStore(page, [
+			{ store: 'runs', key: run.id, value: run },
+			{ store: 'artifacts', key: run.id, value: artifact },
+			{
+				store: 'registry',
+				key: 'v1',
+				value: {
+					version: 1,
+					runId: run.id,
+					stage: 'production',
+					registeredAt: '2026-01-01T00:00:00.000Z',
+					history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
+				},
+			},
+		]);
+		await page.goto(`${baseUrl()}/labs/drift/`);
+		await hydrated(page);
+		const expected = `Reference: the data version 1 was trained on — the training split (600 rows) of run run-e2e-ref, data version ${dataVersion}, seed 11, simulated day 0.`;
+		await page.waitForFunction(
+			(text) =>
+				document.querySelector('[data-testid=reference-text]')?.textContent?.includes(text) ??
+				false,
+			expected,
+		);
+		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+		await waitForStatus(page, 'Paused after day 1');
+		// After a day, the stream itself reports the reference it compared with.
+		await expect(page.getByTestId('reference-text').textContent()).resolves.toContain(expected);
+		await expect(page.locator('section.monitor').textContent()).resolves.toContain(
+			'production model (version 1)',
+		);
 		expect(errors).toEqual([]);
 	});
 });
