@@ -30,7 +30,7 @@ export {
 } from '../monitoring/stream.config';
 export type { DayResult, FeatureDayResult, ReferenceInfo } from '../monitoring/stream.model';
 export { flaggedDays } from '../monitoring/observation.model';
-export type { TrainingReference } from '../training/training.data';
+export { trainingRowCount, type TrainingReference } from '../training/training.data';
 export type { PValueCorrection } from '../stats/multiple-testing.stats';
 export type { FeatureHistogram } from '../monitoring/histogram.model';
 export type { AlertLogEntry, MonitorStatus } from '../monitoring/monitoring.machine';

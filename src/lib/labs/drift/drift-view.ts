@@ -15,8 +15,8 @@ import {
 	type DriftLabContext,
 	type FeatureName,
 	type NotifyReason,
+	trainingRowCount,
 } from '@sim/labs/drift';
-import { trainingRowCount } from '@sim/training/training.data';
 import { formatMetric } from '@/lib/charts/scales';
 
 /** The monitor's states in words. */
