@@ -2,8 +2,9 @@
  * False alarms under no drift (issue 14). Figures, not pass/fail.
  *
  * A seeded year with no scenario, one-day windows of 500 rows against the 5,000-row reference,
- * every one of the 11 features tested each day with a p-value test at 0.05 (KS for the 8 numeric
- * features, chi-square for the 3 categorical ones: the lab's `ks` alert family). A day is a false
+ * every one of the 11 features tested each day with a p-value test at 0.05 (the lab's `ks` alert
+ * family: KS for the 7 numerical features, chi-square for the 4 categorical ones — the three
+ * categories and the discount, which Evidently's inference calls categorical). A day is a false
  * alarm when any feature is flagged — uncorrected, after Bonferroni, after Benjamini–Hochberg —
  * or, under Evidently's dataset rule, when at least half the features are flagged. The same year
  * with the lab's default tests (normed Wasserstein and Jensen–Shannon at 0.1: no p-values, so no

@@ -133,8 +133,14 @@ export {
 	type PreparedCategories,
 } from './stats/feature-drift.detector';
 export {
+	acknowledged,
+	alertingAfter,
 	alertKey,
+	alertLabels,
+	alertNames,
 	assessDay,
+	monitorStatus,
+	statusAfterDay,
 	dayObservedFrom,
 	dayRejection,
 	initialMonitoringContext,
@@ -146,6 +152,7 @@ export {
 	type MonitoringContext,
 	type MonitoringEvent,
 	type MonitoringInput,
+	type MonitorStatus,
 } from './monitoring/monitoring.machine';
 
 // Serving, monitoring and the drift lab: scenarios, the stream, its presets and machine.

@@ -371,3 +371,19 @@ export function reduceAlerting(state: AlertingState, event: AlertingEvent): Aler
 			);
 	}
 }
+
+/** The day a closed group resolved, or null while it is open. */
+export function resolvedDayOf(group: AlertGroup): number | null {
+	return group.status === 'resolved'
+		? (group.history.findLast((e) => e.kind === 'resolved')?.day ?? null)
+		: null;
+}
+
+/**
+ * Days the group has been firing up to `today`: from the day it opened to the day before it
+ * resolved (its alert was not raised on the resolving day), or to today while it is open.
+ */
+export function firingDaysOf(group: AlertGroup, today: number): number {
+	const resolved = resolvedDayOf(group);
+	return Math.max(0, (resolved === null ? today + 1 : resolved) - group.openedDay);
+}

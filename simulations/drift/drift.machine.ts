@@ -21,11 +21,16 @@ import {
 import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
 import type { Port } from '../runtime/worker.port';
 import type { ModelArtifact } from '../training/artifact';
+import type { TrainingReference } from '../training/training.data';
 import type { FeatureHistogram } from '../monitoring/histogram.model';
 import { monitoringMachine } from '../monitoring/monitoring.machine';
 import { dayObservedEvent } from '../monitoring/observation.model';
-import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.config';
-import type { DayResult } from '../monitoring/stream.model';
+import {
+	accuracyThresholdOn,
+	defaultStreamConfig,
+	type StreamConfig,
+} from '../monitoring/stream.config';
+import type { DayResult, ReferenceInfo } from '../monitoring/stream.model';
 import type { DriftScenario, ScheduledScenario } from './scenario.model';
 import type { StreamReply, StreamRequest } from './drift.protocol';
 import { openStreamPort } from './drift.port';
@@ -47,8 +52,12 @@ export interface DriftLabContext {
 	readonly startMode: 'run' | 'step';
 	/** A registered model to serve, or null for the default model. */
 	readonly artifact: ModelArtifact | null;
+	/** The registered model's lineage (its training data is the reference), or null. */
+	readonly training: TrainingReference | null;
 	/** Where the served model came from, once a run has started. */
 	readonly modelSource: 'registry' | 'default' | null;
+	/** The data the run's windows are compared with, once a run has started. */
+	readonly reference: ReferenceInfo | null;
 	readonly results: readonly DayResult[];
 	/** Reference and current-window histograms of every feature, as of the last day. */
 	readonly histograms: readonly FeatureHistogram[];
@@ -67,6 +76,7 @@ export type ClockFact =
 			readonly result: DayResult;
 			readonly histograms: readonly FeatureHistogram[];
 			readonly modelSource: 'registry' | 'default';
+			readonly reference?: ReferenceInfo;
 			readonly injections?: readonly ScheduledScenario[];
 	  }
 	| { readonly type: 'clock.failed'; readonly message: string };
@@ -79,7 +89,12 @@ export type DriftLabEvent =
 			readonly config: StreamConfig;
 			readonly horizonDays: number;
 	  }
-	| { readonly type: 'model.use'; readonly artifact: ModelArtifact | null }
+	| {
+			readonly type: 'model.use';
+			readonly artifact: ModelArtifact | null;
+			/** The model's lineage, when known: the run then compares with its training data. */
+			readonly training?: TrainingReference | null;
+	  }
 	/** Serve another model from `fromDay` on, during a run (a retrained or promoted version). */
 	| {
 			readonly type: 'model.swap';
@@ -88,8 +103,12 @@ export type DriftLabEvent =
 			readonly fromDay: number;
 	  }
 	| { readonly type: 'drift.inject'; readonly scenario: DriftScenario }
-	| { readonly type: 'alert.acknowledge' }
-	/** Changes the accuracy threshold of the running monitor from the next day on. */
+	/** Acknowledges one alert group (by id), or every firing one. */
+	| { readonly type: 'alert.acknowledge'; readonly groupId?: string }
+	/**
+	 * Changes the accuracy threshold from the next day on: during a run it joins the config's
+	 * schedule (so the link replays it) and earlier days keep their verdicts.
+	 */
 	| { readonly type: 'monitor.setAccuracyThreshold'; readonly accuracyThreshold: number }
 	| ClockFact;
 
@@ -97,6 +116,7 @@ export type DriftLabEvent =
 export interface StreamClockInput extends ClockInput {
 	readonly config: StreamConfig;
 	readonly artifact: ModelArtifact | null;
+	readonly training: TrainingReference | null;
 }
 
 /** Reads a stream reply into machine facts and its effect on the clock. */
@@ -114,6 +134,7 @@ export function readStreamReply(reply: StreamReply): ReplyReading<ClockFact> {
 						result: reply.result,
 						histograms: reply.histograms,
 						modelSource: reply.modelSource,
+						reference: reply.reference,
 						...(reply.injections ? { injections: reply.injections } : {}),
 					},
 				] as ClockFact[],
@@ -129,7 +150,9 @@ export function streamClock(
 	return clockActor<StreamRequest, StreamReply, DriftLabEvent, StreamClockInput>({
 		open,
 		...(schedule ? { schedule } : {}),
-		opening: (input) => [{ type: 'open', config: input.config, artifact: input.artifact }],
+		opening: (input) => [
+			{ type: 'open', config: input.config, artifact: input.artifact, training: input.training },
+		],
 		tick: (day) => ({ type: 'day', day }),
 		read: readStreamReply,
 	});
@@ -155,7 +178,9 @@ export function createDriftLabContext(
 		dayDelayMs: driftPace.baseDelayMs,
 		startMode: 'run',
 		artifact: null,
+		training: null,
 		modelSource: null,
+		reference: null,
 		results: [],
 		histograms: [],
 		injections: [],
@@ -191,6 +216,7 @@ export const driftLabMachine = setup({
 			injections: [],
 			swaps: [],
 			modelSource: null,
+			reference: null,
 			monitoring: monitoringFor(context.config),
 			error: null,
 		})),
@@ -204,7 +230,9 @@ export const driftLabMachine = setup({
 				: {},
 		),
 		applyModel: assign(({ event }) =>
-			event.type === 'model.use' ? { artifact: event.artifact } : {},
+			event.type === 'model.use'
+				? { artifact: event.artifact, training: event.artifact ? (event.training ?? null) : null }
+				: {},
 		),
 		recordSpeed: assign(({ event }) =>
 			event.type === 'playback.setSpeed' ? { dayDelayMs: event.delayMs } : {},
@@ -232,35 +260,59 @@ export const driftLabMachine = setup({
 		recordDay: assign(({ context, event }) => {
 			if (event.type !== 'clock.dayComputed') return {};
 			const results = [...context.results, event.result];
+			// The threshold in force today (the run's schedule) reaches the monitor before the day.
+			const threshold = accuracyThresholdOn(context.config, event.result.day);
+			const [judging] =
+				threshold === context.monitoring.context.accuracyThreshold
+					? [context.monitoring]
+					: transition(monitoringMachine, context.monitoring, {
+							type: 'monitor.setAccuracyThreshold',
+							accuracyThreshold: threshold,
+						});
 			const [monitoring] = transition(
 				monitoringMachine,
-				context.monitoring,
+				judging,
 				dayObservedEvent(results, event.result.day, context.config.labelDelayDays),
 			);
 			return {
 				results,
 				histograms: event.histograms,
 				modelSource: event.modelSource,
+				reference: event.reference ?? context.reference,
 				monitoring,
 				...(event.injections
 					? { config: { ...context.config, injections: event.injections } }
 					: {}),
 			};
 		}),
-		// The running monitor keeps its history and judges the next days by the new threshold.
+		// The running monitor keeps its history and judges the next days by the new threshold; the
+		// change joins the run's schedule from the next day, so the link replays the run exactly.
 		setThreshold: assign(({ context, event }) => {
 			if (event.type !== 'monitor.setAccuracyThreshold') return {};
+			const value = event.accuracyThreshold;
+			if (!Number.isFinite(value) || value < 0 || value > 1) return {};
 			const [monitoring] = transition(monitoringMachine, context.monitoring, event);
-			return {
-				monitoring,
-				config: { ...context.config, accuracyThreshold: monitoring.context.accuracyThreshold },
-			};
+			const fromDay = (context.results.at(-1)?.day ?? 0) + 1;
+			const kept = (context.config.thresholdChanges ?? []).filter((c) => c.fromDay < fromDay);
+			const config: StreamConfig =
+				fromDay === 1
+					? { ...context.config, accuracyThreshold: value, thresholdChanges: [] }
+					: {
+							...context.config,
+							thresholdChanges: [...kept, { fromDay, accuracyThreshold: value }],
+						};
+			return { monitoring, config };
 		}),
-		acknowledge: assign(({ context }) => ({
-			monitoring: transition(monitoringMachine, context.monitoring, {
-				type: 'alert.acknowledge',
-			})[0],
-		})),
+		acknowledge: assign(({ context, event }) =>
+			event.type === 'alert.acknowledge'
+				? {
+						monitoring: transition(monitoringMachine, context.monitoring, {
+							type: 'alert.acknowledge',
+							...(event.groupId === undefined ? {} : { groupId: event.groupId }),
+						})[0],
+					}
+				: {},
+		),
 		recordError: assign(({ event }) =>
 			event.type === 'clock.failed' ? { error: event.message } : {},
 		),
@@ -331,6 +383,7 @@ export const driftLabMachine = setup({
 				input: ({ context }) => ({
 					config: context.config,
 					artifact: context.artifact,
+					training: context.training,
 					delayMs: context.dayDelayMs,
 					horizon: context.horizonDays,
 					startMode: context.startMode,

@@ -43,7 +43,7 @@ export const driftPresets: readonly DriftPreset[] = [
 	preset(
 		'false-alarms-corrected',
 		'No drift, corrected for many tests',
-		'The same drift-free year with Bonferroni: each of the 11 p-values must now clear 0.05 ÷ 11, so a day with any flagged feature drops from about one in four to about one in thirty — the price is that a real but small shift needs more evidence to show.',
+		'The same drift-free year with Bonferroni: each of the 11 p-values must now clear 0.05 ÷ 11, so a day with any flagged feature drops from more than one in four to about one in thirty — the price is that a real but small shift needs more evidence to show. Benjamini–Hochberg, the other correction, is almost as quiet here and loses less power when several features really drift.',
 		365,
 		{ alertTest: 'ks', windowDays: 1, pValueCorrection: 'bonferroni' },
 	),

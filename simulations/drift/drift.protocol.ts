@@ -4,8 +4,9 @@
  * scenario injections and model swaps; the service answers each day with its results.
  */
 import type { ModelArtifact } from '../training/artifact';
+import type { TrainingReference } from '../training/training.data';
 import type { FeatureHistogram } from '../monitoring/histogram.model';
-import type { DayResult, StreamConfig } from '../monitoring/stream.model';
+import type { DayResult, ReferenceInfo, StreamConfig } from '../monitoring/stream.model';
 import type { DriftScenario, ScheduledScenario } from './scenario.model';
 
 /** What the clock asks of the stream. */
@@ -14,6 +15,8 @@ export type StreamRequest =
 			readonly type: 'open';
 			readonly config: StreamConfig;
 			readonly artifact: ModelArtifact | null;
+			/** The served model's lineage, so the reference is the data it was trained on. */
+			readonly training?: TrainingReference | null;
 	  }
 	| { readonly type: 'day'; readonly day: number }
 	| { readonly type: 'inject'; readonly scenario: DriftScenario }
@@ -32,6 +35,8 @@ export type StreamReply =
 			readonly result: DayResult;
 			readonly histograms: readonly FeatureHistogram[];
 			readonly modelSource: 'registry' | 'default';
+			/** The data the windows are compared with. */
+			readonly reference: ReferenceInfo;
 			/** The run's injection schedule as the stream applied it (the truth a link carries). */
 			readonly injections?: readonly ScheduledScenario[];
 	  }

@@ -24,7 +24,11 @@ export function createStreamHandler(
 			try {
 				switch (request.type) {
 					case 'open':
-						stream = createDriftStream(request.config, request.artifact ?? undefined);
+						stream = createDriftStream(
+							request.config,
+							request.artifact ?? undefined,
+							request.training ?? undefined,
+						);
 						return;
 					case 'inject':
 						stream?.inject(request.scenario);
@@ -44,6 +48,7 @@ export function createStreamHandler(
 							result,
 							histograms,
 							modelSource: current.model.source,
+							reference: current.reference,
 							injections: current.injections,
 						});
 						return;

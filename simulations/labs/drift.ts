@@ -26,11 +26,23 @@ export {
 	defaultStreamConfig,
 	type AlertTest,
 	type StreamConfig,
+	type ThresholdChange,
 } from '../monitoring/stream.config';
-export type { DayResult, FeatureDayResult } from '../monitoring/stream.model';
+export type { DayResult, FeatureDayResult, ReferenceInfo } from '../monitoring/stream.model';
+export { flaggedDays } from '../monitoring/observation.model';
+export { trainingRowCount, type TrainingReference } from '../training/training.data';
 export type { PValueCorrection } from '../stats/multiple-testing.stats';
 export type { FeatureHistogram } from '../monitoring/histogram.model';
-export type { AlertLogEntry } from '../monitoring/monitoring.machine';
+export type { AlertLogEntry, MonitorStatus } from '../monitoring/monitoring.machine';
+export {
+	firingDaysOf,
+	resolvedDayOf,
+	type AlertGroup,
+	type AlertGroupEvent,
+	type AlertGroupStatus,
+	type AlertingState,
+	type NotifyReason,
+} from '../alerting/alert-lifecycle.model';
 export type { ComputationalMetrics } from '../serving/serving.model';
 export {
 	driftFeatures,

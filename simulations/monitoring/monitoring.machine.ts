@@ -11,13 +11,28 @@
  *   reaching `datasetDriftShare`), or measured accuracy below `accuracyThreshold`. An estimated
  *   accuracy (from unlabelled data) below the threshold is only a warning, because estimates can
  *   be wrong in exactly the situations that matter (concept drift).
- * - Alerts stay until a person acknowledges them; an acknowledged alert returns to healthy only
- *   once the signals clear, and a new kind of alert re-opens it.
+ * - What the rules raise each day is the input of an Alertmanager-like lifecycle
+ *   (`alerting/alert-lifecycle.model`): alerts are grouped by alert name and feature, a group
+ *   notifies when it opens, repeats after `repeatIntervalDays`, and resolves on the first day its
+ *   alerts are no longer raised — so a week of drift on one feature is one alert with its history.
+ *   The monitor's state follows the open groups: alerting while one is firing, acknowledged while
+ *   every open group has been acknowledged, and warning or healthy once all have resolved (as in
+ *   Alertmanager, nobody has to acknowledge an alert for it to resolve).
+ * - `alertLog` keeps every rule evaluation that fired (one row per alert per day, like Prometheus's
+ *   ALERTS series); the groups are what a person is paged about.
  * - Days must arrive in increasing order; a stale or malformed day is not applied but recorded in
  *   `lastRejection`, so a caller's bug is visible rather than silently swallowed.
  */
 import { assign, setup } from 'xstate';
 import type { DatasetDriftResult } from '../stats/feature-drift.detector';
+import {
+	defaultAlertRoute,
+	initialAlertingState,
+	reduceAlerting,
+	type AlertingState,
+	type AlertLabels,
+	type AlertRouteConfig,
+} from '../alerting/alert-lifecycle.model';
 
 /** One feature's result for one day, as `featureDrift` returns it plus the feature name. */
 export interface MonitoredFeatureResult {
@@ -51,6 +66,8 @@ export interface MonitoringInput {
 	readonly datasetDriftShare?: number;
 	/** Accuracy below this is an alert when measured, a warning when estimated (default 0.8). */
 	readonly accuracyThreshold?: number;
+	/** How alerts are grouped and repeated (default: per alert and feature, repeat weekly). */
+	readonly alertRoute?: AlertRouteConfig;
 }
 
 /** The monitoring machine's context. */
@@ -66,13 +83,9 @@ export interface MonitoringContext {
 	readonly signalCount: number;
 	/** Alert keys (`kind:feature:test`) raised on the last day. */
 	readonly activeAlertKeys: readonly string[];
-	/** Alert keys raised since the alert opened and not yet acknowledged. */
-	readonly openAlertKeys: readonly string[];
-	/** Alert keys a person has acknowledged. */
-	readonly acknowledgedKeys: readonly string[];
-	/** Day of the last acknowledgement, or null. */
-	readonly acknowledgedDay: number | null;
-	/** Every alert raised, oldest first. */
+	/** The alert groups (open and resolved) with their notifications and history. */
+	readonly alerting: AlertingState;
+	/** Every rule evaluation that fired, one row per alert per day, oldest first. */
 	readonly alertLog: readonly AlertLogEntry[];
 	/** Why the last refused `monitor.dayObserved` was refused, or null. */
 	readonly lastRejection: string | null;
@@ -88,7 +101,8 @@ export type MonitoringEvent =
 			readonly accuracy?: number;
 			readonly estimatedAccuracy?: number;
 	  }
-	| { readonly type: 'alert.acknowledge' }
+	/** Acknowledges one open alert group, or every firing group when `groupId` is absent. */
+	| { readonly type: 'alert.acknowledge'; readonly groupId?: string }
 	/** A new accuracy threshold, applied from the next observed day on (history is kept). */
 	| { readonly type: 'monitor.setAccuracyThreshold'; readonly accuracyThreshold: number }
 	| { readonly type: 'monitor.reset' };
@@ -184,6 +198,59 @@ export function alertKey(entry: AlertLogEntry): string {
 	return `${entry.kind}:${entry.feature}:${entry.test}`;
 }
 
+/** Alertmanager's `alertname` for each kind of alert. */
+export const alertNames: Readonly<Record<AlertKind, string>> = {
+	'persistent-drift': 'FeatureDriftPersistent',
+	'dataset-drift': 'DatasetDrift',
+	accuracy: 'AccuracyBelowThreshold',
+};
+
+/** An alert's labels: its name, the feature (or dataset / model) and the test that raised it. */
+export function alertLabels(entry: AlertLogEntry): AlertLabels {
+	return { alertname: alertNames[entry.kind], feature: entry.feature, test: entry.test };
+}
+
+/** The monitor's state after a day or an acknowledgement: read from the open alert groups. */
+export type MonitorStatus = 'healthy' | 'warning' | 'alerting' | 'acknowledged';
+
+/** What the open groups and today's signals make the monitor. */
+export function monitorStatus(alerting: AlertingState, signalCount: number): MonitorStatus {
+	if (alerting.groups.some((g) => g.status === 'firing')) return 'alerting';
+	const waiting = alerting.groups.some((g) => g.status === 'pending');
+	if (alerting.groups.length > 0 && !waiting) return 'acknowledged';
+	return signalCount > 0 || waiting ? 'warning' : 'healthy';
+}
+
+/** The alerting state after `event`'s day: today's alerts reported to the lifecycle. */
+export function alertingAfter(context: MonitoringContext, event: DayEvent): AlertingState {
+	const { alerts } = assessDay(context, event);
+	return reduceAlerting(context.alerting, {
+		type: 'alerts.observed',
+		day: event.day,
+		firing: alerts.map(alertLabels),
+	});
+}
+
+/** The monitor's state once `event`'s day is applied. */
+export function statusAfterDay(context: MonitoringContext, event: DayEvent): MonitorStatus {
+	return monitorStatus(alertingAfter(context, event), assessDay(context, event).signalCount);
+}
+
+/** The alerting state after acknowledging `groupId`, or every firing group. */
+export function acknowledged(context: MonitoringContext, groupId?: string): AlertingState {
+	const day = context.lastDay ?? 0;
+	const ids =
+		groupId === undefined
+			? context.alerting.groups.filter((g) => g.status === 'firing').map((g) => g.id)
+			: context.alerting.groups.some((g) => g.id === groupId)
+				? [groupId]
+				: [];
+	return ids.reduce(
+		(state, id) => reduceAlerting(state, { type: 'alert.acknowledge', groupId: id, day }),
+		context.alerting,
+	);
+}
+
 /** Builds the `monitor.dayObserved` event for a day from a `datasetDrift` result. */
 export function dayObservedFrom(
 	day: number,
@@ -215,9 +282,7 @@ export function initialMonitoringContext(input: MonitoringInput = {}): Monitorin
 		driftStreaks: {},
 		signalCount: 0,
 		activeAlertKeys: [],
-		openAlertKeys: [],
-		acknowledgedKeys: [],
-		acknowledgedDay: null,
+		alerting: initialAlertingState(input.alertRoute ?? defaultAlertRoute),
 		alertLog: [],
 		lastRejection: null,
 	};
@@ -227,7 +292,20 @@ function dayOf(event: MonitoringEvent): DayEvent | null {
 	return event.type === 'monitor.dayObserved' ? event : null;
 }
 
-/** The XState v5 monitoring machine: healthy → warning → alerting → acknowledged → healthy. */
+const statusIs =
+	(status: MonitorStatus) =>
+	({ context, event }: { context: MonitoringContext; event: MonitoringEvent }) => {
+		const day = dayOf(event);
+		return (
+			day !== null && dayRejection(context, day) === null && statusAfterDay(context, day) === status
+		);
+	};
+
+/**
+ * The XState v5 monitoring machine: healthy ⇄ warning, either → alerting when a group fires,
+ * alerting → acknowledged when a person acknowledges every firing group, back to warning or
+ * healthy when the groups resolve.
+ */
 export const monitoringMachine = setup({
 	types: {
 		context: {} as MonitoringContext,
@@ -239,27 +317,12 @@ export const monitoringMachine = setup({
 			const day = dayOf(event);
 			return day !== null && dayRejection(context, day) !== null;
 		},
-		requiresAlert: ({ context, event }) => {
-			const day = dayOf(event);
-			return day !== null && assessDay(context, day).alerts.length > 0;
-		},
-		hasNewAlert: ({ context, event }) => {
-			const day = dayOf(event);
-			if (day === null) return false;
-			return assessDay(context, day).alerts.some(
-				(entry) => !context.acknowledgedKeys.includes(alertKey(entry)),
-			);
-		},
-		hasSignal: ({ context, event }) => {
-			const day = dayOf(event);
-			return day !== null && assessDay(context, day).signalCount > 0;
-		},
-		isAllClear: ({ context, event }) => {
-			const day = dayOf(event);
-			if (day === null) return false;
-			const assessment = assessDay(context, day);
-			return assessment.signalCount === 0 && assessment.alerts.length === 0;
-		},
+		leadsToAlerting: statusIs('alerting'),
+		leadsToAcknowledged: statusIs('acknowledged'),
+		leadsToWarning: statusIs('warning'),
+		leavesAllAcknowledged: ({ context, event }) =>
+			event.type === 'alert.acknowledge' &&
+			monitorStatus(acknowledged(context, event.groupId), context.signalCount) === 'acknowledged',
 	},
 	actions: {
 		rejectDay: assign(({ context, event }) => {
@@ -275,24 +338,17 @@ export const monitoringMachine = setup({
 				driftStreaks: assessment.driftStreaks,
 				signalCount: assessment.signalCount,
 				activeAlertKeys: assessment.alerts.map(alertKey),
+				alerting: alertingAfter(context, day),
+				alertLog:
+					assessment.alerts.length === 0
+						? context.alertLog
+						: [...context.alertLog, ...assessment.alerts],
 				lastRejection: null,
 			};
 		}),
-		logAlerts: assign(({ context, event }) => {
-			const day = dayOf(event);
-			if (day === null) return {};
-			const alerts = assessDay(context, day).alerts;
-			if (alerts.length === 0) return {};
-			return {
-				alertLog: [...context.alertLog, ...alerts],
-				openAlertKeys: [...new Set([...context.openAlertKeys, ...alerts.map(alertKey)])],
-			};
-		}),
-		acknowledgeAlerts: assign(({ context }) => ({
-			acknowledgedKeys: [...new Set([...context.acknowledgedKeys, ...context.openAlertKeys])],
-			openAlertKeys: [],
-			acknowledgedDay: context.lastDay,
-		})),
+		acknowledge: assign(({ context, event }) =>
+			event.type === 'alert.acknowledge' ? { alerting: acknowledged(context, event.groupId) } : {},
+		),
 		setAccuracyThreshold: assign(({ context, event }) =>
 			event.type === 'monitor.setAccuracyThreshold' &&
 			Number.isFinite(event.accuracyThreshold) &&
@@ -301,12 +357,12 @@ export const monitoringMachine = setup({
 				? { accuracyThreshold: event.accuracyThreshold }
 				: { accuracyThreshold: context.accuracyThreshold },
 		),
-		forgetAcknowledgements: assign({ acknowledgedKeys: [], acknowledgedDay: null }),
 		resetHistory: assign(({ context }) =>
 			initialMonitoringContext({
 				persistenceDays: context.persistenceDays,
 				datasetDriftShare: context.datasetDriftShare,
 				accuracyThreshold: context.accuracyThreshold,
+				alertRoute: context.alerting.route,
 			}),
 		),
 	},
@@ -317,50 +373,26 @@ export const monitoringMachine = setup({
 	on: {
 		'monitor.reset': { target: '.healthy', actions: 'resetHistory' },
 		'monitor.setAccuracyThreshold': { actions: 'setAccuracyThreshold' },
+		// Every state reads a day the same way: the open groups decide where the monitor goes.
+		'monitor.dayObserved': [
+			{ guard: 'isRejectedDay', actions: 'rejectDay' },
+			{ guard: 'leadsToAlerting', target: '.alerting', actions: 'recordDay' },
+			{ guard: 'leadsToAcknowledged', target: '.acknowledged', actions: 'recordDay' },
+			{ guard: 'leadsToWarning', target: '.warning', actions: 'recordDay' },
+			{ target: '.healthy', actions: 'recordDay' },
+		],
 	},
 	states: {
-		healthy: {
-			on: {
-				'monitor.dayObserved': [
-					{ guard: 'isRejectedDay', actions: 'rejectDay' },
-					{ guard: 'requiresAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
-					{ guard: 'hasSignal', target: 'warning', actions: 'recordDay' },
-					{ actions: 'recordDay' },
-				],
-			},
-		},
-		warning: {
-			on: {
-				'monitor.dayObserved': [
-					{ guard: 'isRejectedDay', actions: 'rejectDay' },
-					{ guard: 'requiresAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
-					{ guard: 'hasSignal', actions: 'recordDay' },
-					{ target: 'healthy', actions: 'recordDay' },
-				],
-			},
-		},
+		healthy: {},
+		warning: {},
 		alerting: {
 			on: {
-				'monitor.dayObserved': [
-					{ guard: 'isRejectedDay', actions: 'rejectDay' },
-					{ actions: ['logAlerts', 'recordDay'] },
-				],
-				'alert.acknowledge': { target: 'acknowledged', actions: 'acknowledgeAlerts' },
-			},
-		},
-		acknowledged: {
-			on: {
-				'monitor.dayObserved': [
-					{ guard: 'isRejectedDay', actions: 'rejectDay' },
-					{ guard: 'hasNewAlert', target: 'alerting', actions: ['logAlerts', 'recordDay'] },
-					{
-						guard: 'isAllClear',
-						target: 'healthy',
-						actions: ['recordDay', 'forgetAcknowledgements'],
-					},
-					{ actions: 'recordDay' },
+				'alert.acknowledge': [
+					{ guard: 'leavesAllAcknowledged', target: 'acknowledged', actions: 'acknowledge' },
+					{ actions: 'acknowledge' },
 				],
 			},
 		},
+		acknowledged: {},
 	},
 });

@@ -32,3 +32,14 @@ export function dayObservedEvent(
 		...(labelled === undefined ? {} : { accuracy: labelled.accuracy }),
 	};
 }
+
+/**
+ * How many of the days had at least one feature flagged as drifted (after any p-value correction):
+ * under no drift, the run's false-alarm rate, which is what the correction options change.
+ */
+export function flaggedDays(results: readonly DayResult[]): { flagged: number; days: number } {
+	return {
+		flagged: results.filter((r) => r.features.some((f) => f.primary.drifted)).length,
+		days: results.length,
+	};
+}

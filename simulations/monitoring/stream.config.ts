@@ -23,6 +23,11 @@ export interface StreamConfig {
 	readonly alertTest: AlertTest;
 	/** Measured accuracy below this is an alert; estimated accuracy below it a warning. */
 	readonly accuracyThreshold: number;
+	/**
+	 * Accuracy thresholds set part-way through the run, in day order (optional): each applies from
+	 * its day on, and the days before keep the verdicts they had. A link carries them.
+	 */
+	readonly thresholdChanges?: readonly ThresholdChange[];
 	readonly scenario: DriftScenario;
 	/**
 	 * Scenarios injected part-way through the run, in day order (optional: none when absent). A
@@ -34,6 +39,21 @@ export interface StreamConfig {
 	 * drift (optional: 'none' when absent). Distance tests have no p-value and keep their verdict.
 	 */
 	readonly pValueCorrection?: PValueCorrection;
+}
+
+/** An accuracy threshold put in force from `fromDay` on. */
+export interface ThresholdChange {
+	readonly fromDay: number;
+	readonly accuracyThreshold: number;
+}
+
+/** The accuracy threshold in force on `day`: the run's first, or the latest change by then. */
+export function accuracyThresholdOn(config: StreamConfig, day: number): number {
+	let threshold = config.accuracyThreshold;
+	for (const change of config.thresholdChanges ?? []) {
+		if (change.fromDay <= day) threshold = change.accuracyThreshold;
+	}
+	return threshold;
 }
 
 /** Defaults for every parameter. */

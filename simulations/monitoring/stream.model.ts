@@ -14,6 +14,7 @@
 import { createRng } from '../shared/rng';
 import { checkedArtifact } from '../serving/artifact-check.model';
 import type { ModelArtifact } from '../training/artifact';
+import { trainingRecords, type TrainingReference } from '../training/training.data';
 import {
 	createWorld,
 	driftFeatures,
@@ -33,6 +34,7 @@ import {
 	chooseDriftTest,
 	datasetDrift,
 	featureDrift,
+	inferFeatureType,
 	prepareCategories,
 	type DatasetFeature,
 	type DriftTestName,
@@ -135,10 +137,34 @@ function primaryTestFor(
 	}
 }
 
+/**
+ * The data every window is compared with. A registered model is monitored against the rows it was
+ * trained on (rebuilt from its registry lineage), the default model against the world's reference
+ * it trains on; both are the world's simulated day 0.
+ */
+export type ReferenceInfo =
+	| {
+			readonly source: 'world';
+			readonly rows: number;
+			readonly seed: number;
+			readonly dataVersion: string;
+	  }
+	| {
+			readonly source: 'training';
+			readonly rows: number;
+			readonly seed: number;
+			readonly dataVersion: string;
+			/** The registry version whose training data this is, and its run. */
+			readonly version: number;
+			readonly runId: string;
+	  };
+
 /** A day-by-day monitoring stream over the shared world. */
 export interface DriftStream {
 	readonly config: StreamConfig;
 	readonly model: ServedModel;
+	/** Which data the windows are compared with. */
+	readonly reference: ReferenceInfo;
 	/** The models in service over the run. */
 	readonly serving: Serving;
 	/** CBPE fitted on held-out reference data scored by the first served model. */
@@ -160,13 +186,39 @@ export interface DriftStream {
 	};
 }
 
-/** Opens a stream: builds the reference and, unless `artifact` is given, the default model. */
-export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact): DriftStream {
+/**
+ * Opens a stream: builds the reference and, unless `artifact` is given, the default model. With
+ * `training` (the served model's lineage), the reference is the data that model was trained on;
+ * without it, the world's reference of `config.referenceSize` rows from `config.seed`.
+ */
+export function createDriftStream(
+	config: StreamConfig,
+	artifact?: ModelArtifact,
+	training?: TrainingReference,
+): DriftStream {
 	const world = createWorld({ recordsPerDay: config.recordsPerDay });
-	const reference = generateDataset(world, {
+	const worldReference = generateDataset(world, {
 		size: config.referenceSize,
 		seed: config.seed,
-	}).records;
+	});
+	// The default model trains on the world's reference, so only a served artifact has another.
+	const own = artifact !== undefined ? training : undefined;
+	const reference = own ? trainingRecords(own) : worldReference.records;
+	const referenceInfo: ReferenceInfo = own
+		? {
+				source: 'training',
+				rows: reference.length,
+				seed: own.seed,
+				dataVersion: own.dataVersion,
+				version: own.version,
+				runId: own.runId,
+			}
+		: {
+				source: 'world',
+				rows: reference.length,
+				seed: config.seed,
+				dataVersion: worldReference.version,
+			};
 	// A damaged artifact is refused here with a sentence, never scored into NaNs.
 	const model: ServedModel = artifact
 		? { artifact: checkedArtifact(artifact), source: 'registry' }
@@ -180,7 +232,17 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	const windowRows = config.windowDays * config.recordsPerDay;
 	const prepared = new Map<FeatureName, PreparedFeature>();
 	for (const f of driftFeatures) {
-		if (isNumericFeature(f)) {
+		// Evidently's column types, read from this reference (`inferFeatureType`): a whole-number
+		// column with at most 5 distinct reference values is categorical. On the world's reference
+		// that makes discountPercent (0, 5, 10, 15 or 20 %) categorical, so it gets Evidently's
+		// categorical tests (chi-square, Jensen–Shannon); a training reference of a few hundred
+		// rows can make latePayments or supportTickets categorical too. The type is fixed for the
+		// run, as a column mapping set up once would fix it: a window whose values stop being
+		// whole numbers (a unit change) would make Evidently read the current's float dtype as
+		// numerical for that day, which would change the test mid-run.
+		const categoricalNumbers =
+			isNumericFeature(f) && inferFeatureType(referenceData.numeric[f]) === 'categorical';
+		if (isNumericFeature(f) && !categoricalNumbers) {
 			const ref = prepareReference(referenceData.numeric[f]);
 			prepared.set(f, {
 				numeric: ref,
@@ -188,11 +250,13 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 				primaryTest: primaryTestFor(config.alertTest, true, ref),
 			});
 		} else {
-			const values = referenceData.categorical[f].filter((v): v is string => v !== null);
+			const values: readonly (string | number)[] = isNumericFeature(f)
+				? Array.from(referenceData.numeric[f])
+				: referenceData.categorical[f].filter((v): v is string => v !== null);
 			prepared.set(f, {
 				numeric: null,
 				categorical: prepareCategories(values),
-				primaryTest: primaryTestFor(config.alertTest, false, values),
+				primaryTest: primaryTestFor(config.alertTest, false, values as readonly string[]),
 			});
 		}
 	}
@@ -232,6 +296,7 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 	return {
 		config,
 		model,
+		reference: referenceInfo,
 		estimator,
 		get scenario() {
 			return scenarioOnDay(config.scenario, schedule, lastDay + 1);
@@ -312,7 +377,8 @@ export function createDriftStream(config: StreamConfig, artifact?: ModelArtifact
 				const input = inputs[i] as DatasetFeature;
 				if (primary === undefined) return [];
 				const tests: Partial<Record<DriftTestName, FeatureDriftResult>> = {};
-				for (const test of isNumericFeature(f) ? numericTests : categoricalTests) {
+				const numericType = (prepared.get(f) as PreparedFeature).numeric !== null;
+				for (const test of numericType ? numericTests : categoricalTests) {
 					// Each test's own verdict, uncorrected; only `primary` carries the correction.
 					tests[test] =
 						test === primary.test
@@ -384,8 +450,9 @@ export function runDriftStream(
 	config: StreamConfig,
 	dayCount: number,
 	artifact?: ModelArtifact,
+	training?: TrainingReference,
 ): DayResult[] {
-	const stream = createDriftStream(config, artifact);
+	const stream = createDriftStream(config, artifact, training);
 	const results: DayResult[] = [];
 	for (let day = 1; day <= dayCount; day++) results.push(stream.computeDay(day));
 	return results;

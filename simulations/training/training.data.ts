@@ -11,6 +11,7 @@ import {
 	generateDataset,
 	noDrift,
 	splitRecords,
+	type ChurnRecord,
 } from '../world/world.model';
 
 /** Names the code that produced a run, stored with every run for reproducibility. */
@@ -91,4 +92,69 @@ export function trainingDataVersion(params: TrainingParams): string {
 		params.seed,
 		params.datasetSize,
 	);
+}
+
+/**
+ * What a monitor needs to rebuild the data a registered model was trained on: the registry
+ * version, its run and data version (the lineage), and the training parameters that generate the
+ * data. The training lab's data is the world's simulated day 0, so its window is that one day.
+ */
+export interface TrainingReference {
+	readonly version: number;
+	readonly runId: string;
+	readonly dataVersion: string;
+	readonly seed: number;
+	readonly datasetSize: number;
+	readonly labelNoise: number;
+	readonly validationFraction: number;
+	readonly testFraction: number;
+}
+
+/** The reference of a registered model, from its registry version and its run record. */
+export function trainingReferenceOf(
+	version: { readonly version: number; readonly runId: string },
+	run: { readonly dataVersion: string; readonly params: TrainingParams },
+): TrainingReference {
+	return {
+		version: version.version,
+		runId: version.runId,
+		dataVersion: run.dataVersion,
+		seed: run.params.seed,
+		datasetSize: run.params.datasetSize,
+		labelNoise: run.params.labelNoise,
+		validationFraction: run.params.validationFraction,
+		testFraction: run.params.testFraction,
+	};
+}
+
+/** How many rows the training split of `reference` has (as `splitRecords` cuts it). */
+export function trainingRowCount(reference: TrainingReference): number {
+	const size = reference.datasetSize;
+	return (
+		size -
+		Math.round(size * reference.validationFraction) -
+		Math.round(size * reference.testFraction)
+	);
+}
+
+/**
+ * The rows a registered model was fitted on: its run's dataset regenerated from the lineage and
+ * split exactly as `prepareData` splits it, training part only. Regenerated data whose version is
+ * not the one the run logged is refused: the model was trained on something else (another
+ * generator), and monitoring against a look-alike would be a lie.
+ */
+export function trainingRecords(reference: TrainingReference): ChurnRecord[] {
+	const world = createWorld({ labelNoise: reference.labelNoise });
+	const dataset = generateDataset(world, { size: reference.datasetSize, seed: reference.seed });
+	if (dataset.version !== reference.dataVersion) {
+		throw new RangeError(
+			`The training data of version ${reference.version} cannot be rebuilt: its run logged data version ${reference.dataVersion}, and its parameters now generate ${dataset.version}.`,
+		);
+	}
+	const split = splitRecords(
+		dataset.records,
+		{ validation: reference.validationFraction, test: reference.testFraction },
+		createRng(reference.seed).split('split'),
+	);
+	return split.train;
 }

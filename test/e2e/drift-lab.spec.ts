@@ -7,8 +7,51 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
+import { trainDefaultModel } from '../../simulations/serving/serving.model';
+import {
+	defaultTrainingParams,
+	trainingDataVersion,
+	trainingRecords,
+	trainingReferenceOf,
+} from '../../simulations/training/training.data';
 
 const browser = useBrowser();
+
+/**
+ * Writes entries into the labs' IndexedDB store from the current page (an undefined value
+ * deletes the key), creating the stores as the site does when the database is new.
+ */
+async function writeLabStore(
+	page: Page,
+	entries: { store: string; key: string; value: unknown }[],
+): Promise<void> {
+	await page.evaluate(
+		(list) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('mlops-lab', 1);
+				open.onupgradeneeded = () => {
+					for (const name of ['runs', 'artifacts', 'registry']) {
+						if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
+					}
+				};
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['runs', 'artifacts', 'registry'], 'readwrite');
+					for (const { store, key, value } of list) {
+						if (value === undefined) tx.objectStore(store).delete(key);
+						else tx.objectStore(store).put(value, key);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		entries,
+	);
+}
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
 async function runToEnd(page: Page, button = 'Stream days'): Promise<string> {
@@ -109,6 +152,170 @@ describe('drift lab', () => {
 		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
 		await waitForLabStatus(page, 'Paused after day 1');
 		await expect(page.getByTestId('feature-table').isVisible()).resolves.toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	test('a week of persistent drift is one alert with its history, acknowledged from its row', async () => {
+		const { page, errors } = await openPage(browser());
+		// Discounts drift from day 20 and alert from day 22: days 22–29 are eight days of one alert.
+		await page.goto(`${baseUrl()}/labs/drift/?preset=harmless-shift&days=29`);
+		await labHydrated(page);
+		await runToEnd(page);
+		const groups = page.getByTestId('alert-group');
+		await expect(groups.count()).resolves.toBe(1);
+		const alert = groups.first();
+		await expect(alert.textContent()).resolves.toContain('Persistent drift: Discount');
+		await expect(alert.textContent()).resolves.toContain(
+			'Opened day 22, firing 8 days; 1 notification.',
+		);
+		await expect(alert.getByTestId('alert-status').textContent()).resolves.toBe('Firing');
+		await expect(page.locator('.lab .status').textContent()).resolves.toContain(
+			'1 alert (1 firing)',
+		);
+		await alert.getByRole('button', { name: 'Acknowledge Persistent drift: Discount' }).click();
+		await expect(alert.getByTestId('alert-status').textContent()).resolves.toBe('Acknowledged');
+		await expect(page.getByTestId('monitor-state').textContent()).resolves.toContain(
+			'Acknowledged',
+		);
+		await alert.getByText('History').click();
+		const history = (await alert.locator('ol').textContent()) ?? '';
+		expect(history).toContain('Day 22: notified (first notification)');
+		expect(history).toContain('Day 29: acknowledged');
+		expect(errors).toEqual([]);
+	});
+
+	test('a threshold changed mid-run applies from the next day and the link records the day', async () => {
+		const { page, errors } = await openPage(browser());
+		await page.goto(`${baseUrl()}/labs/drift/?days=5`);
+		await labHydrated(page);
+		for (let day = 1; day <= 3; day++) {
+			await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+			await waitForLabStatus(page, `Paused after day ${day}`);
+		}
+		const field = page.locator('form.params').getByLabel(/^Accuracy threshold/);
+		await field.fill('0.9');
+		await field.press('Tab');
+		await page.waitForURL(/thresholds=4_0\.9/);
+		// Nothing was reset: the three days are still there.
+		await expect(page.locator('.lab .status').textContent()).resolves.toContain(
+			'Paused after day 3',
+		);
+		await expect(page.locator('form.params').textContent()).resolves.toContain(
+			'applies to the running monitor from day 4',
+		);
+		expect(page.url()).not.toContain('accuracy=0.9');
+		expect(errors).toEqual([]);
+	});
+
+	test('damaged production weights are named, the default model serves, and deleted ones are told apart', async () => {
+		const { page, errors } = await openPage(browser());
+		// Store a production version with corrupt weights from a page without the lab island.
+		await page.goto(`${baseUrl()}/`);
+		const version = {
+			version: 2,
+			runId: 'run-e2e-1',
+			stage: 'production',
+			registeredAt: '2026-01-01T00:00:00.000Z',
+			history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
+		};
+		const corrupt = { format: 'churn-model/1', kind: 'mlp', layers: [{ weights: [1] }] };
+		const store = (action: 'corrupt' | 'delete') =>
+			writeLabStore(page, [
+				{ store: 'registry', key: 'v2', value: version },
+				{ store: 'artifacts', key: 'run-e2e-1', value: action === 'corrupt' ? corrupt : undefined },
+			]);
+		await store('corrupt');
+		await page.goto(`${baseUrl()}/labs/drift/`);
+		await labHydrated(page);
+		const monitor = page.locator('section.monitor');
+		await page.waitForFunction(
+			() => document.querySelector('section.monitor')?.textContent?.includes('Version 2') ?? false,
+		);
+		const damaged = (await monitor.textContent()) ?? '';
+		expect(damaged).toContain(
+			'Version 2 is in production in the training lab, but its stored weights are damaged',
+		);
+		expect(damaged).toContain('serves its default model');
+		expect(damaged).toContain('Serving the default model');
+		// Healthy is never said beside the damaged model's name as the one being served.
+		expect(damaged).not.toContain('production model (version 2)');
+		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+		await waitForLabStatus(page, 'Paused after day 1');
+		const text = (await page.locator('.lab').textContent()) ?? '';
+		expect(text).not.toContain('Cannot read properties');
+		expect(text).not.toContain('production model (version 2)');
+
+		await store('delete');
+		await page.reload();
+		await labHydrated(page);
+		await page.waitForFunction(
+			() => document.querySelector('section.monitor')?.textContent?.includes('Version 2') ?? false,
+		);
+		const deleted = (await monitor.textContent()) ?? '';
+		expect(deleted).toContain('its stored weights have been deleted');
+		expect(deleted).not.toContain('No model is in production');
+		expect(errors).toEqual([]);
+	});
+
+	test('a production model is monitored against the data it was trained on, named in the view', async () => {
+		const { page, errors } = await openPage(browser());
+		const params = { ...defaultTrainingParams, seed: 11, datasetSize: 1000 };
+		const dataVersion = trainingDataVersion(params);
+		const reference = trainingReferenceOf(
+			{ version: 1, runId: 'run-e2e-ref' },
+			{ dataVersion, params },
+		);
+		// Any sound artifact fitted on those rows stands in for the training lab's model.
+		const artifact = trainDefaultModel(trainingRecords(reference), 11);
+		const run = {
+			id: 'run-e2e-ref',
+			number: 1,
+			startedAt: '2026-01-01T00:00:00.000Z',
+			status: 'completed',
+			params,
+			dataVersion,
+			codeVersion: 'e2e',
+			epochs: [],
+			final: null,
+			bestEpoch: null,
+			durationMs: 1,
+			learningRateChanges: [],
+			error: null,
+			reproducedFrom: null,
+			hasArtifact: true,
+		};
+		await page.goto(`${baseUrl()}/`);
+		await writeLabStore(page, [
+			{ store: 'runs', key: run.id, value: run },
+			{ store: 'artifacts', key: run.id, value: artifact },
+			{
+				store: 'registry',
+				key: 'v1',
+				value: {
+					version: 1,
+					runId: run.id,
+					stage: 'production',
+					registeredAt: '2026-01-01T00:00:00.000Z',
+					history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
+				},
+			},
+		]);
+		await page.goto(`${baseUrl()}/labs/drift/`);
+		await labHydrated(page);
+		const expected = `Reference: the data version 1 was trained on — the training split (600 rows) of run run-e2e-ref, data version ${dataVersion}, seed 11, simulated day 0.`;
+		await page.waitForFunction(
+			(text) =>
+				document.querySelector('[data-testid=reference-text]')?.textContent?.includes(text) ??
+				false,
+			expected,
+		);
+		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
+		await waitForLabStatus(page, 'Paused after day 1');
+		// After a day, the stream itself reports the reference it compared with.
+		await expect(page.getByTestId('reference-text').textContent()).resolves.toContain(expected);
+		await expect(page.locator('section.monitor').textContent()).resolves.toContain(
+			'production model (version 1)',
+		);
 		expect(errors).toEqual([]);
 	});
 });

@@ -16,6 +16,7 @@ import {
 	type PValueCorrection,
 	type ScheduledScenario,
 	type StreamConfig,
+	type ThresholdChange,
 } from '@sim/labs/drift';
 import {
 	clip,
@@ -121,18 +122,58 @@ export const driftParamsSpec = {
 
 /**
  * The drift lab's parameters: the spec's values plus the run's injection schedule (scenarios put
- * in force part-way through, which the `inject` key of a link carries).
+ * in force part-way through, which the `inject` key of a link carries) and its threshold changes
+ * (accuracy thresholds set part-way through, the `thresholds` key).
  */
 export type DriftParams = ParamsOf<typeof driftParamsSpec> & {
 	readonly injections: readonly ScheduledScenario[];
+	readonly thresholdChanges: readonly ThresholdChange[];
 };
 
 /** The URL key of the injection schedule. */
 export const injectKey = 'inject';
+/** The URL key of the threshold changes: `day_threshold` entries joined with `~`. */
+export const thresholdsKey = 'thresholds';
 
-/** The lab's defaults: the spec's, and no injections. */
+/** The lab's defaults: the spec's, no injections and no threshold changes. */
 export function defaultDriftParams(): DriftParams {
-	return { ...defaultParams(driftParamsSpec), injections: [] };
+	return { ...defaultParams(driftParamsSpec), injections: [], thresholdChanges: [] };
+}
+
+/** The `thresholds` value of a list of changes ('' when there is none). */
+export function writeThresholdChanges(changes: readonly ThresholdChange[]): string {
+	return changes.map((c) => `${c.fromDay}_${c.accuracyThreshold}`).join('~');
+}
+
+/** Reads a `thresholds` value; entries that are not valid are left out, each with a message. */
+export function readThresholdChanges(raw: string): {
+	changes: ThresholdChange[];
+	problems: string[];
+} {
+	const changes: ThresholdChange[] = [];
+	const problems: string[] = [];
+	if (raw === '') return { changes, problems };
+	for (const [index, entry] of raw.split('~').slice(0, 50).entries()) {
+		const parts = entry.split('_');
+		const fromDay = parts.length === 2 && parts[0] !== '' ? Number(parts[0]) : Number.NaN;
+		const value = parts.length === 2 && parts[1] !== '' ? Number(parts[1]) : Number.NaN;
+		const previous = changes.at(-1)?.fromDay ?? 1;
+		if (
+			!Number.isInteger(fromDay) ||
+			fromDay <= previous ||
+			fromDay > driftParamsSpec.horizonDays.max ||
+			!Number.isFinite(value) ||
+			value < 0 ||
+			value > 1
+		) {
+			problems.push(
+				`Threshold change ${index + 1} of the link (“${clip(entry)}”) is not a valid day_threshold (a day after 1, in order, and a threshold from 0 to 1), so it was left out.`,
+			);
+			continue;
+		}
+		changes.push({ fromDay, accuracyThreshold: value });
+	}
+	return { changes, problems };
 }
 
 // One injection is `fromDay_kind_feature_magnitude_startDay_durationDays_periodDays`; injections
@@ -209,6 +250,7 @@ export function toStreamConfig(p: DriftParams): { config: StreamConfig; horizonD
 	return {
 		config: {
 			...(p.injections.length > 0 ? { injections: p.injections } : {}),
+			...(p.thresholdChanges.length > 0 ? { thresholdChanges: p.thresholdChanges } : {}),
 			...(p.pValueCorrection !== 'none'
 				? { pValueCorrection: p.pValueCorrection as PValueCorrection }
 				: {}),
@@ -259,6 +301,7 @@ export function presetParams(
 		seed: config.seed,
 		model: 'default',
 		injections: config.injections ?? [],
+		thresholdChanges: config.thresholdChanges ?? [],
 	};
 }
 
@@ -266,19 +309,29 @@ export function presetParams(
 export function readDriftParams(search: string): { params: DriftParams; problems: string[] } {
 	const query = new URLSearchParams(search);
 	const injected = readInjections(query.get(injectKey) ?? '');
+	const thresholds = readThresholdChanges(query.get(thresholdsKey) ?? '');
 	query.delete(injectKey);
+	query.delete(thresholdsKey);
 	const rest = query.toString();
 	const read = readParams(driftParamsSpec, rest);
 	const parsed = {
-		params: { ...read.params, injections: injected.schedule } as DriftParams,
-		problems: [...read.problems, ...injected.problems],
+		params: {
+			...read.params,
+			injections: injected.schedule,
+			thresholdChanges: thresholds.changes,
+		} as DriftParams,
+		problems: [...read.problems, ...injected.problems, ...thresholds.problems],
 	};
 	const preset = driftPresets.find((p) => p.id === parsed.params.preset);
 	if (preset === undefined) return parsed;
 	const applied = applyNamedPreset(driftParamsSpec, rest, parsed, driftPresets, presetParams);
-	// The link's injections replace the preset's; a link whose settings then differ from its
-	// preset's tells another story: call it custom.
-	const params = { ...applied.params, injections: injected.schedule };
+	// The link's injections and threshold changes replace the preset's; a link whose settings
+	// then differ from its preset's tells another story: call it custom.
+	const params = {
+		...applied.params,
+		injections: injected.schedule,
+		thresholdChanges: thresholds.changes,
+	};
 	return {
 		params: matchesPreset(params, preset) ? params : { ...params, preset: 'custom' },
 		problems: parsed.problems,
@@ -293,10 +346,15 @@ export function matchesPreset(params: DriftParams, preset: DriftPreset): boolean
 
 /** The query string (without “?”) of a full, self-contained link to `params`. */
 export function driftQuery(params: DriftParams): string {
-	const query = writeParams(driftParamsSpec, params);
 	const schedule = writeInjections(params.injections);
-	if (schedule === '') return query;
-	return `${query === '' ? '' : `${query}&`}${injectKey}=${schedule}`;
+	const thresholds = writeThresholdChanges(params.thresholdChanges);
+	return [
+		writeParams(driftParamsSpec, params),
+		schedule === '' ? '' : `${injectKey}=${schedule}`,
+		thresholds === '' ? '' : `${thresholdsKey}=${thresholds}`,
+	]
+		.filter((part) => part !== '')
+		.join('&');
 }
 
 /**
@@ -320,6 +378,7 @@ export function runParams(params: DriftParams, config: StreamConfig): DriftParam
 		accuracyThreshold: config.accuracyThreshold,
 		seed: config.seed,
 		injections: config.injections ?? [],
+		thresholdChanges: config.thresholdChanges ?? [],
 	};
 	const preset = driftPresets.find((p) => p.id === params.preset);
 	return preset !== undefined && matchesPreset(next, preset) ? next : { ...next, preset: 'custom' };

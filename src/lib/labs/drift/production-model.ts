@@ -1,19 +1,34 @@
 /**
  * The model the drift lab serves when the learner has one in production in the training lab's
- * registry: read from the shared lab store, the version in production and its stored artifact.
- * The artifact is checked before it is served, so damaged or deleted weights give an accurate
- * sentence and the default model instead of a TypeError or a run of NaNs.
+ * registry: read from the shared lab store, the version in production, its stored artifact and
+ * its lineage (the run's data version and training parameters), from which the monitor rebuilds
+ * the data that model was trained on as its reference. The artifact is checked before it is
+ * served, so damaged or deleted weights give an accurate sentence and the default model instead
+ * of a TypeError or a run of NaNs.
  */
 import { productionVersion } from '@sim/registry/registry.model';
 import { artifactProblem } from '@sim/serving/artifact-check.model';
 import type { ModelArtifact } from '@sim/training/artifact';
+import {
+	trainingDataVersion,
+	trainingReferenceOf,
+	type TrainingReference,
+} from '@sim/training/training.data';
 import type { LabStore } from '@/lib/lab-store';
 import { loadTrainingState } from '@/lib/labs/training/training-store';
 
 /** What the registry holds for production. */
 export type ProductionLookup =
 	| { readonly status: 'none' }
-	| { readonly status: 'ok'; readonly version: number; readonly artifact: ModelArtifact }
+	| {
+			readonly status: 'ok';
+			readonly version: number;
+			readonly artifact: ModelArtifact;
+			/** Its lineage, or null when its training data cannot be rebuilt (see `trainingNote`). */
+			readonly training: TrainingReference | null;
+			/** Why the world's reference stands in for its training data, or null. */
+			readonly trainingNote: string | null;
+	  }
 	/** The registry names a version whose stored weights are gone. */
 	| { readonly status: 'missing'; readonly version: number }
 	/** The stored weights are there but cannot be served; `problem` says why. */
@@ -28,9 +43,25 @@ export async function findProductionModel(store: LabStore): Promise<ProductionLo
 	if (stored === undefined || stored === null)
 		return { status: 'missing', version: version.version };
 	const problem = artifactProblem(stored);
-	return problem === null
-		? { status: 'ok', version: version.version, artifact: stored as ModelArtifact }
-		: { status: 'corrupt', version: version.version, problem };
+	if (problem !== null) return { status: 'corrupt', version: version.version, problem };
+	const run = state.runs.find((r) => r.id === version.runId);
+	const ok = { status: 'ok', version: version.version, artifact: stored as ModelArtifact } as const;
+	if (run === undefined) {
+		return {
+			...ok,
+			training: null,
+			trainingNote: `The run of version ${version.version} is no longer in the training lab's log, so its training data cannot be rebuilt and the world's reference stands in.`,
+		};
+	}
+	// A run logged by another generator would rebuild different rows: say so, do not pretend.
+	if (trainingDataVersion(run.params) !== run.dataVersion) {
+		return {
+			...ok,
+			training: null,
+			trainingNote: `Version ${version.version} was trained on data version ${run.dataVersion}, which this site can no longer generate, so the world's reference stands in.`,
+		};
+	}
+	return { ...ok, training: trainingReferenceOf(version, run), trainingNote: null };
 }
 
 /** The production version and its artifact, or null when there is none (or it is unusable). */

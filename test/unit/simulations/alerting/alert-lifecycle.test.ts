@@ -293,3 +293,19 @@ describe('bad input gets a clear message and changes nothing', () => {
 		);
 	});
 });
+
+describe('a group as the lab reports it', () => {
+	test('days firing count to the day before it resolved, or to today while open', async () => {
+		const { firingDaysOf, resolvedDayOf } = await import('@sim/index');
+		const open = run(9, between(3, 9, [drift('seats')]));
+		const [group] = open.groups;
+		if (group === undefined) throw new Error('expected an open group');
+		expect(resolvedDayOf(group)).toBeNull();
+		expect(firingDaysOf(group, 9)).toBe(7);
+		const closed = run(12, between(3, 9, [drift('seats')]));
+		const [done] = closed.closed;
+		if (done === undefined) throw new Error('expected a resolved group');
+		expect(resolvedDayOf(done)).toBe(10);
+		expect(firingDaysOf(done, 12)).toBe(7);
+	});
+});

@@ -107,14 +107,79 @@ describe('drift lab machine transitions (pure)', () => {
 		expect(snapshot.context.results).toHaveLength(1);
 		expect(snapshot.context.monitoring.context.accuracyThreshold).toBe(0.9);
 		expect(snapshot.context.monitoring.context.lastDay).toBe(1);
-		expect(snapshot.context.config.accuracyThreshold).toBe(0.9);
+		// The run's first threshold stays; the change joins its schedule from day 2.
+		expect(snapshot.context.config.accuracyThreshold).toBe(0.75);
+		expect(snapshot.context.config.thresholdChanges).toEqual([
+			{ fromDay: 2, accuracyThreshold: 0.9 },
+		]);
 		// An impossible threshold is refused; the monitor keeps the one it had.
 		const [kept] = transition(driftLabMachine, snapshot, {
 			type: 'monitor.setAccuracyThreshold',
 			accuracyThreshold: Number.NaN,
 		});
 		expect(kept.context.monitoring.context.accuracyThreshold).toBe(0.9);
-		expect(kept.context.config.accuracyThreshold).toBe(0.9);
+		expect(kept.context.config.thresholdChanges).toHaveLength(1);
+	});
+
+	test('a threshold changed mid-run judges only later days, and its schedule replays the run', () => {
+		// Labels arrive the same day, so each day's measured accuracy meets the threshold in force.
+		const config: StreamConfig = {
+			...defaultStreamConfig,
+			labelDelayDays: 0,
+			accuracyThreshold: 0.5,
+		};
+		const live = run(
+			[
+				{ type: 'stream.configure', config, horizonDays: 5 },
+				{ type: 'playback.start' },
+				dayEvent(1),
+				dayEvent(2),
+				{ type: 'monitor.setAccuracyThreshold', accuracyThreshold: 0.99 },
+				dayEvent(3),
+				dayEvent(4),
+			],
+			5,
+		);
+		const log = live.context.monitoring.context.alertLog;
+		// Days 1 and 2 were judged at 0.5 and keep their verdict (no alert); 3 and 4 at 0.99.
+		expect(log.filter((a) => a.kind === 'accuracy').map((a) => [a.day, a.threshold])).toEqual([
+			[3, 0.99],
+			[4, 0.99],
+		]);
+		expect(live.context.config.thresholdChanges).toEqual([{ fromDay: 3, accuracyThreshold: 0.99 }]);
+		// The run's config alone (what a link carries) gives the same monitor, day for day.
+		const replay = run(
+			[
+				{ type: 'stream.configure', config: live.context.config, horizonDays: 5 },
+				{ type: 'playback.start' },
+				dayEvent(1),
+				dayEvent(2),
+				dayEvent(3),
+				dayEvent(4),
+			],
+			5,
+		);
+		expect(replay.context.monitoring.value).toBe(live.context.monitoring.value);
+		expect(replay.context.monitoring.context).toEqual(live.context.monitoring.context);
+		// Replaying with the new threshold from day 1 would not: days 1 and 2 would alert too.
+		const wholeRun = run(
+			[
+				{
+					type: 'stream.configure',
+					config: { ...config, accuracyThreshold: 0.99 },
+					horizonDays: 5,
+				},
+				{ type: 'playback.start' },
+				dayEvent(1),
+				dayEvent(2),
+				dayEvent(3),
+				dayEvent(4),
+			],
+			5,
+		);
+		expect(
+			wholeRun.context.monitoring.context.alertLog.filter((a) => a.kind === 'accuracy'),
+		).toHaveLength(4);
 	});
 
 	test('each day feeds the monitoring machine, and acknowledge reaches it', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import {
 	datasetDrift,
+	defaultAlertRoute,
 	dayObservedFrom,
 	monitoringMachine,
 	type MonitoredFeatureResult,
@@ -106,32 +107,59 @@ describe('monitoring machine transitions', () => {
 		expect(run([day(1, [], { estimatedAccuracy: 0.7 })]).value).toBe('warning');
 	});
 
-	test('alerts wait for acknowledgement, then clear to healthy', () => {
-		const alerting = run([day(1, [], { accuracy: 0.6 }), day(2)]);
+	test('an alert resolves on its own the first day its rule stops firing', () => {
+		const alerting = run([day(1, [], { accuracy: 0.6 })]);
 		expect(alerting.value).toBe('alerting');
+		const [group] = alerting.context.alerting.groups;
+		expect(group).toMatchObject({
+			id: 'alertname="AccuracyBelowThreshold",feature="model"#1',
+			status: 'firing',
+			openedDay: 1,
+		});
+		// Alertmanager needs nobody to acknowledge an alert for it to resolve.
+		const cleared = run([day(1, [], { accuracy: 0.6 }), day(2)]);
+		expect(cleared.value).toBe('healthy');
+		expect(cleared.context.alerting.groups).toEqual([]);
+		expect(cleared.context.alerting.closed.map((g) => [g.status, g.history.at(-1)])).toEqual([
+			['resolved', { day: 2, kind: 'resolved' }],
+		]);
+		expect(cleared.context.alerting.notifications.map((n) => [n.day, n.reason])).toEqual([
+			[1, 'first-notification'],
+			[2, 'all-alerts-resolved'],
+		]);
+	});
+
+	test('acknowledging silences repeats but not the alert; it resolves when the rule clears', () => {
 		const acknowledged = run([day(1, [], { accuracy: 0.6 }), { type: 'alert.acknowledge' }]);
 		expect(acknowledged.value).toBe('acknowledged');
-		expect(acknowledged.context.acknowledgedKeys).toEqual(['accuracy:model:accuracy']);
-		expect(acknowledged.context.acknowledgedDay).toBe(1);
+		expect(acknowledged.context.alerting.groups[0]?.history.at(-1)).toEqual({
+			day: 1,
+			kind: 'acknowledged',
+		});
 		const stillBad = run([
 			day(1, [], { accuracy: 0.6 }),
 			{ type: 'alert.acknowledge' },
 			day(2, [], { accuracy: 0.65 }),
 		]);
 		expect(stillBad.value).toBe('acknowledged');
-		expect(stillBad.context.alertLog).toHaveLength(1);
+		// The rule fired on both days; the page went out once.
+		expect(stillBad.context.alertLog).toHaveLength(2);
+		expect(stillBad.context.alerting.notifications).toHaveLength(1);
 		const cleared = run([day(1, [], { accuracy: 0.6 }), { type: 'alert.acknowledge' }, day(2)]);
 		expect(cleared.value).toBe('healthy');
-		expect(cleared.context.acknowledgedKeys).toEqual([]);
 	});
 
-	test('a new kind of alert re-opens an acknowledged one and is logged', () => {
+	test('a new alert while acknowledged opens its own group and alerts again', () => {
 		const snapshot = run([
 			day(1, [], { accuracy: 0.6 }),
 			{ type: 'alert.acknowledge' },
 			day(2, ['income', 'age', 'region'], { accuracy: 0.6 }),
 		]);
 		expect(snapshot.value).toBe('alerting');
+		expect(snapshot.context.alerting.groups.map((g) => [g.labels.alertname, g.status])).toEqual([
+			['AccuracyBelowThreshold', 'acknowledged'],
+			['DatasetDrift', 'firing'],
+		]);
 		expect(snapshot.context.alertLog.map((entry) => [entry.day, entry.kind])).toEqual([
 			[1, 'accuracy'],
 			[2, 'dataset-drift'],
@@ -139,20 +167,40 @@ describe('monitoring machine transitions', () => {
 		]);
 	});
 
-	test('acknowledging after the condition cleared still acknowledges what was raised', () => {
-		const snapshot = run([day(1, ['income', 'age']), day(2), { type: 'alert.acknowledge' }]);
-		expect(snapshot.value).toBe('acknowledged');
-		expect(snapshot.context.acknowledgedKeys).toEqual(['dataset-drift:dataset:drift-share']);
-		expect(snapshot.context.openAlertKeys).toEqual([]);
-		expect(
-			run([day(1, ['income', 'age']), day(2), { type: 'alert.acknowledge' }, day(3)]).value,
-		).toBe('healthy');
+	test('one group can be acknowledged by id; the monitor alerts while another fires', () => {
+		const both = run([day(1, ['income', 'age'], { accuracy: 0.6 })]);
+		const id =
+			both.context.alerting.groups.find((g) => g.labels.alertname === 'DatasetDrift')?.id ?? '';
+		const [one] = transition(monitoringMachine, both, { type: 'alert.acknowledge', groupId: id });
+		expect(one.value).toBe('alerting');
+		expect(one.context.alerting.groups.map((g) => g.status).sort()).toEqual([
+			'acknowledged',
+			'firing',
+		]);
+		const [all] = transition(monitoringMachine, one, { type: 'alert.acknowledge' });
+		expect(all.value).toBe('acknowledged');
+	});
+
+	test('a week of persistent drift is one alert that repeats at the repeat interval', () => {
+		const events: MonitoringEvent[] = [];
+		for (let n = 1; n <= 14; n++) events.push(day(n, n <= 12 ? ['income'] : []));
+		const snapshot = run(events);
+		expect(snapshot.value).toBe('healthy');
+		// Alerts from day 3 (three drifted days), one per day until day 12 in the raw log…
+		expect(snapshot.context.alertLog).toHaveLength(10);
+		// …but one group: opened day 3, repeated on day 11 (day 3 is before 11 − 7), resolved day 13.
+		expect(snapshot.context.alerting.closed).toHaveLength(1);
+		expect(snapshot.context.alerting.notifications.map((n) => [n.day, n.reason])).toEqual([
+			[3, 'first-notification'],
+			[11, 'repeat-interval-elapsed'],
+			[13, 'all-alerts-resolved'],
+		]);
 	});
 
 	test('acknowledging outside alerting does nothing', () => {
 		const snapshot = run([day(1, ['age']), { type: 'alert.acknowledge' }]);
 		expect(snapshot.value).toBe('warning');
-		expect(snapshot.context.acknowledgedDay).toBeNull();
+		expect(snapshot.context.alerting.groups).toEqual([]);
 	});
 
 	test('stale or malformed days are refused with a reason and change nothing else', () => {
@@ -204,27 +252,39 @@ describe('dayObservedFrom', () => {
 });
 
 /**
- * The specification, written from the rules in the machine's documentation and not from its code:
- * a plain reducer over the monitor's status, each feature's drift streak, the alerts raised since
- * the last acknowledgement and the alerts acknowledged. Persistence is two days; a day is one of a
- * few kinds (nothing, one drifted feature, two drifted features — half of four, so dataset drift —,
- * low measured accuracy, low estimated accuracy).
+ * The specification, written from the rules in the machine's documentation and Alertmanager's
+ * behaviour, not from the code: a plain reducer over each feature's drift streak and the open alert
+ * groups (one alert each here: grouping is by alert name and feature, and each feature has one
+ * test). An alert raised on a day opens its group (and pages) unless the group is open; an open
+ * group whose alert is not raised resolves that day (and pages); an unacknowledged group pages
+ * again once its last page is more than the repeat interval (two days here) old. Persistence is
+ * two days; a day is one of a few kinds (nothing, one drifted feature, two drifted features —
+ * half of four, so dataset drift —, low measured accuracy, low estimated accuracy).
  */
 type Kind = 'clear' | 'driftA' | 'driftAB' | 'lowAccuracy' | 'lowEstimate';
 type Step = Kind | 'acknowledge' | 'reset';
-interface SpecState {
-	status: 'healthy' | 'warning' | 'alerting' | 'acknowledged';
-	streaks: Record<string, number>;
-	open: string[];
-	acknowledged: string[];
-	logged: number;
+interface SpecGroup {
+	acknowledged: boolean;
+	lastPagedDay: number;
 }
+interface SpecState {
+	day: number;
+	streaks: Record<string, number>;
+	groups: Record<string, SpecGroup>;
+	signals: number;
+	logged: number;
+	pages: number;
+	resolvedGroups: number;
+}
+const specRepeatDays = 2;
 const specStart = (): SpecState => ({
-	status: 'healthy',
+	day: 0,
 	streaks: {},
-	open: [],
-	acknowledged: [],
+	groups: {},
+	signals: 0,
 	logged: 0,
+	pages: 0,
+	resolvedGroups: 0,
 });
 const driftedBy: Record<Kind, string[]> = {
 	clear: [],
@@ -234,18 +294,21 @@ const driftedBy: Record<Kind, string[]> = {
 	lowEstimate: [],
 };
 
+function specStatus(state: SpecState): string {
+	const groups = Object.values(state.groups);
+	if (groups.some((g) => !g.acknowledged)) return 'alerting';
+	if (groups.length > 0) return 'acknowledged';
+	return state.signals > 0 ? 'warning' : 'healthy';
+}
+
 function specStep(state: SpecState, step: Step): SpecState {
 	if (step === 'reset') return specStart();
 	if (step === 'acknowledge') {
-		// Only an open alert can be acknowledged.
-		if (state.status !== 'alerting') return state;
-		return {
-			...state,
-			status: 'acknowledged',
-			acknowledged: [...new Set([...state.acknowledged, ...state.open])],
-			open: [],
-		};
+		const groups: Record<string, SpecGroup> = {};
+		for (const [key, g] of Object.entries(state.groups)) groups[key] = { ...g, acknowledged: true };
+		return { ...state, groups };
 	}
+	const day = state.day + 1;
 	const drifted = driftedBy[step];
 	const streaks: Record<string, number> = {};
 	for (const f of drifted) streaks[f] = (state.streaks[f] ?? 0) + 1;
@@ -254,28 +317,33 @@ function specStep(state: SpecState, step: Step): SpecState {
 		...(drifted.length >= 2 ? ['dataset'] : []),
 		...(step === 'lowAccuracy' ? ['accuracy'] : []),
 	];
-	const signals = drifted.length + (step === 'lowEstimate' ? 1 : 0);
-	const next = { ...state, streaks, logged: state.logged + alerts.length };
-	const raise = (): SpecState => ({
-		...next,
-		status: 'alerting',
-		open: [...new Set([...state.open, ...alerts])],
-	});
-	switch (state.status) {
-		case 'healthy':
-		case 'warning':
-			if (alerts.length > 0) return raise();
-			return { ...next, status: signals > 0 ? 'warning' : 'healthy' };
-		case 'alerting':
-			return raise();
-		case 'acknowledged':
-			if (alerts.some((a) => !state.acknowledged.includes(a))) return raise();
-			if (alerts.length === 0 && signals === 0) {
-				return { ...next, status: 'healthy', acknowledged: [] };
-			}
-			// Acknowledged alerts are silenced: they recur without being logged again.
-			return { ...next, logged: state.logged };
+	let { pages, resolvedGroups } = state;
+	const groups: Record<string, SpecGroup> = {};
+	for (const alert of alerts) {
+		const open = state.groups[alert];
+		if (open === undefined) {
+			groups[alert] = { acknowledged: false, lastPagedDay: day };
+			pages++;
+		} else if (!open.acknowledged && open.lastPagedDay < day - specRepeatDays) {
+			groups[alert] = { ...open, lastPagedDay: day };
+			pages++;
+		} else groups[alert] = open;
 	}
+	for (const key of Object.keys(state.groups)) {
+		if (!alerts.includes(key)) {
+			pages++;
+			resolvedGroups++;
+		}
+	}
+	return {
+		day,
+		streaks,
+		groups,
+		signals: drifted.length + (step === 'lowEstimate' ? 1 : 0),
+		logged: state.logged + alerts.length,
+		pages,
+		resolvedGroups,
+	};
 }
 
 describe('monitoring machine against its specification (model-based)', () => {
@@ -298,7 +366,10 @@ describe('monitoring machine against its specification (model-based)', () => {
 	};
 
 	test('agrees with the specification on every sequence of up to five steps', () => {
-		const input = { persistenceDays: 2 };
+		const input = {
+			persistenceDays: 2,
+			alertRoute: { ...defaultAlertRoute, repeatIntervalDays: specRepeatDays },
+		};
 		const [start] = initialTransition(monitoringMachine, input);
 		let sequences = 0;
 		const visited = new Set<string>();
@@ -307,10 +378,12 @@ describe('monitoring machine against its specification (model-based)', () => {
 				const [next] = transition(monitoringMachine, snapshot, eventFor(snapshot, step));
 				const expected = specStep(spec, step);
 				const where = [...path, step].join(' → ');
-				expect(next.value, where).toBe(expected.status);
+				expect(next.value, where).toBe(specStatus(expected));
 				expect(next.context.alertLog.length, where).toBe(expected.logged);
+				expect(next.context.alerting.notifications.length, where).toBe(expected.pages);
+				expect(next.context.alerting.closed.length, where).toBe(expected.resolvedGroups);
 				expect(next.context.lastRejection, where).toBeNull();
-				visited.add(expected.status);
+				visited.add(specStatus(expected));
 				sequences++;
 				if (path.length < 4) walk(next, expected, [...path, step]);
 			}

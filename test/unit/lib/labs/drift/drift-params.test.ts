@@ -87,6 +87,35 @@ describe('drift lab parameters', () => {
 		expect(toStreamConfig(params).config).toEqual(ran);
 	});
 
+	test('a link carries threshold changes with their days and replays them', () => {
+		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
+		if (preset === undefined) throw new Error('missing preset');
+		const ran = {
+			...preset.config,
+			thresholdChanges: [
+				{ fromDay: 24, accuracyThreshold: 0.9 },
+				{ fromDay: 30, accuracyThreshold: 0.6 },
+			],
+		};
+		const shared = runParams(presetParams(preset, defaults), ran);
+		// The preset's story had no threshold change: the link is custom.
+		expect(shared.preset).toBe('custom');
+		const query = driftQuery(shared);
+		expect(query).toContain('thresholds=24_0.9~30_0.6');
+		const { params, problems } = readDriftParams(`?${query}`);
+		expect(problems).toEqual([]);
+		expect(toStreamConfig(params).config).toEqual(ran);
+		const bad = readDriftParams('?thresholds=5_0.9~4_0.8~9_2~12_0.7');
+		expect(bad.params.thresholdChanges).toEqual([
+			{ fromDay: 5, accuracyThreshold: 0.9 },
+			{ fromDay: 12, accuracyThreshold: 0.7 },
+		]);
+		expect(bad.problems).toEqual([
+			'Threshold change 2 of the link (“4_0.8”) is not a valid day_threshold (a day after 1, in order, and a threshold from 0 to 1), so it was left out.',
+			'Threshold change 3 of the link (“9_2”) is not a valid day_threshold (a day after 1, in order, and a threshold from 0 to 1), so it was left out.',
+		]);
+	});
+
 	test('a bad injection is left out with a message, the rest of the link still applies', () => {
 		const { params, problems } = readDriftParams(
 			'?inject=5_sudden_seats_2_5_30_28~3_tsunami_seats_1_1_1_2~9_none_seats_0_1_30_28&window=3',

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { trainDefaultModel } from '@sim/serving/serving.model';
 import { createWorld, generateDataset } from '@sim/world/world.model';
 import { openLabStore } from '@/lib/lab-store';
-import { saveVersions } from '@/lib/labs/training/training-store';
+import { saveRun, saveVersions } from '@/lib/labs/training/training-store';
+import { defaultTrainingParams, trainingDataVersion } from '@sim/training/training.data';
+import type { RunRecord } from '@sim/registry/experiment.model';
 import {
 	findProductionModel,
 	loadProductionModel,
@@ -24,10 +26,50 @@ async function storeWithProduction(stored: unknown) {
 }
 
 describe('the production model the drift lab serves', () => {
-	test('a sound artifact is served', async () => {
+	test('a sound artifact is served, with its training data as the reference', async () => {
 		const store = await storeWithProduction(artifact);
+		const withoutRun = await findProductionModel(store);
+		expect(withoutRun).toMatchObject({ status: 'ok', version: 3, training: null });
+		expect(withoutRun.status === 'ok' && withoutRun.trainingNote).toBe(
+			"The run of version 3 is no longer in the training lab's log, so its training data cannot be rebuilt and the world's reference stands in.",
+		);
+		const params = { ...defaultTrainingParams, seed: 5, datasetSize: 1000 };
+		const run: RunRecord = {
+			id: 'run-7',
+			number: 1,
+			startedAt: '2026-01-01T00:00:00.000Z',
+			status: 'completed',
+			params,
+			dataVersion: trainingDataVersion(params),
+			codeVersion: 'test',
+			epochs: [],
+			final: null,
+			bestEpoch: null,
+			durationMs: 1,
+			learningRateChanges: [],
+			error: null,
+			reproducedFrom: null,
+			hasArtifact: true,
+		};
+		await saveRun(store, run, null);
 		const found = await findProductionModel(store);
-		expect(found).toMatchObject({ status: 'ok', version: 3 });
+		expect(found).toMatchObject({
+			status: 'ok',
+			version: 3,
+			trainingNote: null,
+			training: {
+				version: 3,
+				runId: 'run-7',
+				dataVersion: trainingDataVersion(params),
+				seed: 5,
+				datasetSize: 1000,
+			},
+		});
+		// A run whose logged data version this site no longer generates is not rebuilt.
+		await saveRun(store, { ...run, dataVersion: '00000000' }, null);
+		const stale = await findProductionModel(store);
+		expect(stale).toMatchObject({ status: 'ok', training: null });
+		expect(stale.status === 'ok' && stale.trainingNote).toMatch(/data version 00000000/);
 		expect(productionNote(found)).toBeNull();
 		expect(await loadProductionModel(store)).toMatchObject({ version: 3 });
 	});
