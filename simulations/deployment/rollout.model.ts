@@ -74,16 +74,20 @@ export interface CanaryRunResult {
 	requests: number;
 }
 
-/** A measurer that reads the candidate's side of the traffic recorded so far. */
+/**
+ * A measurer that reads one side of the traffic recorded so far: what the candidate answered
+ * users (the default), or its answers to mirrored copies (shadow).
+ */
 export function trafficMeasurer(
 	ticks: readonly TrafficTick[],
 	tickMs: number,
 	labelDelayTicks: number,
+	side: 'candidate' | 'shadow' = 'candidate',
 ): RolloutMeasurer {
 	return (metric, atMs) => {
 		const lastTick = Math.floor(atMs / tickMs) - 1;
 		const firstTick = Math.floor((atMs - lookbackMs(metric)) / tickMs);
-		const stats = windowStats(ticks, 'candidate', firstTick, lastTick, labelDelayTicks);
+		const stats = windowStats(ticks, side, firstTick, lastTick, labelDelayTicks);
 		const value = metricValue(metric, stats);
 		return { phase: evaluateMeasurement(metric, value), value };
 	};

@@ -39,6 +39,13 @@ export interface RolloutManifestOptions {
 	replicas: number;
 	maxSurge?: IntOrPercent;
 	maxUnavailable?: IntOrPercent;
+	/** The strategy the manifest is for (canary when absent). */
+	strategy?:
+		| { kind: 'canary' }
+		| { kind: 'recreate' }
+		| { kind: 'rolling' }
+		| { kind: 'shadow' }
+		| { kind: 'blueGreen'; autoPromotionEnabled: boolean; scaleDownDelaySeconds: number };
 }
 
 const stepTypes = ['experiment', 'pause', 'setWeight', 'analysis'] as const;
@@ -246,9 +253,12 @@ function metricYaml(metric: RolloutMetric): Yaml {
  */
 export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): string {
 	const labels = { app: options.name };
+	const kind = options.strategy?.kind ?? 'canary';
+	// Recreate, rolling update and shadow's workload are plain Deployments; the others, Rollouts.
+	const plain = kind === 'recreate' || kind === 'rolling' || kind === 'shadow';
 	const rollout: Yaml = {
-		apiVersion: 'argoproj.io/v1alpha1',
-		kind: 'Rollout',
+		apiVersion: plain ? 'apps/v1' : 'argoproj.io/v1alpha1',
+		kind: plain ? 'Deployment' : 'Rollout',
 		metadata: { name: options.name },
 		spec: {
 			replicas: options.replicas,
@@ -257,7 +267,7 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 				metadata: { labels },
 				spec: { containers: [{ name: options.name, image: options.image }] },
 			},
-			strategy: {
+			strategy: strategyYaml(spec, options) ?? {
 				canary: {
 					maxSurge: options.maxSurge,
 					maxUnavailable: options.maxUnavailable,
@@ -276,6 +286,9 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 			},
 		},
 	};
+	// A plain Deployment has no AnalysisTemplate: nothing watches its metrics.
+	if (kind === 'recreate' || kind === 'rolling') return toYaml(rollout);
+	if (kind === 'shadow') return [toYaml(rollout), toYaml(mirrorYaml(options.name))].join('---\n');
 	const templates = spec.templates.map((t) =>
 		toYaml({
 			apiVersion: 'argoproj.io/v1alpha1',
@@ -285,4 +298,57 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 		}),
 	);
 	return [toYaml(rollout), ...templates].join('---\n');
+}
+
+/** The non-canary strategy stanzas (Kubernetes' Deployment strategies, Argo's blueGreen). */
+function strategyYaml(spec: CanarySpec, options: RolloutManifestOptions): Yaml | undefined {
+	const strategy = options.strategy;
+	switch (strategy?.kind) {
+		case 'recreate':
+			return { type: 'Recreate' };
+		case 'rolling':
+			return {
+				type: 'RollingUpdate',
+				rollingUpdate: { maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable },
+			};
+		case 'shadow':
+			// Shadow lives in the mesh, not in the workload: the Deployment keeps serving v1.
+			return { type: 'RollingUpdate' };
+		case 'blueGreen':
+			return {
+				blueGreen: {
+					activeService: `${options.name}-active`,
+					previewService: `${options.name}-preview`,
+					autoPromotionEnabled: strategy.autoPromotionEnabled,
+					scaleDownDelaySeconds: strategy.scaleDownDelaySeconds,
+					postPromotionAnalysis: {
+						templates: (spec.templates[0] ? [spec.templates[0].name] : []).map((templateName) => ({
+							templateName,
+						})),
+						args: [{ name: 'version', value: 'active' }],
+					},
+				},
+			};
+		default:
+			return undefined;
+	}
+}
+
+/** Istio's mirroring: every request to v1 is copied to v2, whose answers are discarded. */
+function mirrorYaml(name: string): Yaml {
+	return {
+		apiVersion: 'networking.istio.io/v1',
+		kind: 'VirtualService',
+		metadata: { name },
+		spec: {
+			hosts: [name],
+			http: [
+				{
+					route: [{ destination: { host: name, subset: 'v1' }, weight: 100 }],
+					mirror: { host: name, subset: 'v2' },
+					mirrorPercentage: { value: 100 },
+				},
+			],
+		},
+	};
 }

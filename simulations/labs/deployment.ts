@@ -24,6 +24,9 @@ export {
 } from '../deployment/deployment.presets';
 export type {
 	DeploymentRunConfig,
+	LiveStrategy,
+	RolloutCommand,
+	RolloutStatus,
 	TickSummary,
 	VersionSummary,
 } from '../deployment/deployment.protocol';

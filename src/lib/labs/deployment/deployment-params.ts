@@ -22,8 +22,20 @@ import {
 	type ParamsSpec,
 } from '@/lib/url-params';
 
+/** Strategies the lab runs live. */
+export const strategyIds = ['canary', 'recreate', 'rolling', 'shadow', 'blueGreen'] as const;
+
+/** Strategy names in the form. */
+export const strategyNames: Readonly<Record<(typeof strategyIds)[number], string>> = {
+	canary: 'Canary (Argo Rollouts)',
+	recreate: 'Recreate (Kubernetes)',
+	rolling: 'Rolling update (Kubernetes)',
+	shadow: 'Shadow (mirrored traffic)',
+	blueGreen: 'Blue/green (Argo Rollouts)',
+};
+
 /** Candidates a learner can deploy. */
-export const candidateIds = ['good', 'worseOnSegment', 'broken', 'slow'] as const;
+export const candidateIds = ['good', 'worseOnSegment', 'broken', 'slow', 'flaky'] as const;
 
 /** Candidate names in the form. */
 export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
@@ -31,6 +43,7 @@ export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
 	worseOnSegment: 'Worse on one segment',
 	broken: 'A broken model (25 % errors)',
 	slow: 'A slower model (3× latency)',
+	flaky: 'A flaky model (3 % errors)',
 };
 
 /** URL spec of the deployment lab. */
@@ -46,6 +59,12 @@ export const deploymentParamsSpec = {
 		default: defaultRunConfig.candidate,
 		values: candidateIds,
 		label: 'Candidate (v2)',
+	},
+	strategy: {
+		kind: 'enum',
+		default: defaultRunConfig.strategy,
+		values: strategyIds,
+		label: 'Strategy',
 	},
 	firstWeightPercent: {
 		kind: 'integer',
@@ -80,6 +99,15 @@ export const deploymentParamsSpec = {
 		label: 'Success rate at least',
 		aliases: ['success'],
 	},
+	failBelowSuccessRate: {
+		kind: 'number',
+		default: 0,
+		min: 0,
+		max: 1,
+		step: 0.01,
+		label: 'Fail below success rate',
+		aliases: ['failBelow'],
+	},
 	maxLatencyP99Ms: {
 		kind: 'integer',
 		default: d.maxLatencyP99Ms,
@@ -105,11 +133,24 @@ export const deploymentParamsSpec = {
 	},
 	maxUnavailablePercent: {
 		kind: 'integer',
-		default: 0,
+		default: defaultRunConfig.maxUnavailablePercent,
 		min: 0,
 		max: 100,
 		label: 'maxUnavailable (%)',
 		aliases: ['unavailable'],
+	},
+	autoPromotionEnabled: {
+		kind: 'enum',
+		default: 'true',
+		values: ['true', 'false'],
+		label: 'autoPromotionEnabled',
+	},
+	scaleDownDelaySeconds: {
+		kind: 'integer',
+		default: defaultRunConfig.scaleDownDelaySeconds,
+		min: 0,
+		max: 600,
+		label: 'scaleDownDelaySeconds',
 	},
 	requestsPerTick: {
 		kind: 'integer',
@@ -131,6 +172,11 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 		...defaultRunConfig,
 		seed: p.seed,
 		candidate: p.candidate as CandidatePresetId,
+		strategy: p.strategy as DeploymentRunConfig['strategy'],
+		maxSurgePercent: p.maxSurgePercent,
+		maxUnavailablePercent: p.maxUnavailablePercent,
+		autoPromotionEnabled: p.autoPromotionEnabled === 'true',
+		scaleDownDelaySeconds: p.scaleDownDelaySeconds,
 		requestsPerTick: p.requestsPerTick,
 		spec: canarySpecFrom({
 			firstWeightPercent: p.firstWeightPercent,
@@ -139,6 +185,7 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 			minSuccessRate: p.minSuccessRate,
 			maxLatencyP99Ms: p.maxLatencyP99Ms,
 			failureLimit: p.failureLimit,
+			failBelowSuccessRate: p.failBelowSuccessRate,
 		}),
 	};
 }
@@ -153,8 +200,11 @@ export function presetParams(preset: DeploymentPreset, base: DeploymentParams): 
 	return {
 		...base,
 		...preset.shape,
+		failBelowSuccessRate: preset.shape.failBelowSuccessRate ?? 0,
 		preset: preset.id,
 		candidate: preset.candidate,
+		strategy: preset.strategy ?? 'canary',
+		autoPromotionEnabled: preset.autoPromotionEnabled === false ? 'false' : 'true',
 		seed: preset.seed,
 	};
 }
