@@ -9,7 +9,8 @@
  * activeService goes straight back to stable, whose pods are still running — the instant switch
  * back. After an abort the new pods go after abortScaleDownDelaySeconds (default 30), so a retry
  * may have to start them again. A rollback within scaleDownDelaySeconds of completion is instant
- * (Argo's fast rollback); later, v1's pods must start again first.
+ * (Argo's fast rollback); later, v1's pods must start again first, and the switch back is then
+ * fast-tracked (no pause, no analysis) as a return to the revision that was stable before.
  *
  * Key decision: Argo's sync loop is a reconcile at each tick's end; the preview Service's own
  * traffic (testers, smoke tests) is shown as a small mirrored share that no user sees.
@@ -259,6 +260,8 @@ export function blueGreenEngine(
 				}
 				s = switchActive(s);
 				if (s.phase === 'Healthy') return s;
+			} else if (s.promoteFull) {
+				return complete(s, 'promoted in full, analysis skipped');
 			}
 			if (!s.run) return s;
 			const run = advanceLiveRun(s.run, s.nowMs, measure('candidate'), 100);
@@ -323,7 +326,9 @@ export function blueGreenEngine(
 							'fast rollback, no analysis',
 						);
 					}
-					return deploy(state, back);
+					// Too late for the fast path: v1's pods start again, then the switch, with no pause
+					// and no analysis for the version that was stable before.
+					return { ...deploy(state, back), promoteFull: true };
 				}
 			}
 		},

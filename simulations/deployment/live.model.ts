@@ -131,7 +131,9 @@ export function canaryStatus(state: CanaryState): RolloutStatus {
 		strategy: 'canary',
 		phase: state.phase,
 		pauseReason: state.pauseReason,
-		weightPercent: state.weightPercent,
+		// Once v2 is stable it takes every request, although Argo's canary weight is back to 0.
+		weightPercent:
+			state.canaryRevision === null && state.stableRevision === 2 ? 100 : state.weightPercent,
 		mirrorPercent: 0,
 		droppedPercent: 0,
 		stableRevision: state.stableRevision ?? 1,

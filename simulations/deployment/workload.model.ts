@@ -121,11 +121,7 @@ export function workloadEngine(
 		let next: WorkloadState = { ...state, tick };
 		if (strategy === 'rolling') next = { ...next, sets: syncRollingSets(next.sets, tick) };
 		if (next.phase === 'Progressing' && complete(next)) {
-			return logged(
-				{ ...next, phase: 'Healthy' },
-				(tick + 1) * tickMs,
-				rolloutStatusLine(next, name),
-			);
+			return logged({ ...next, phase: 'Healthy' }, tick * tickMs, rolloutStatusLine(next, name));
 		}
 		return next.phase === 'Progressing'
 			? { ...next, message: rolloutStatusLine(next, name) }
