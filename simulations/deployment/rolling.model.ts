@@ -227,15 +227,14 @@ export function syncRollingSets(sets: RollingSets, tick: number): RollingSets {
 		if (changed) continue;
 		if (oldPods.length === 0) break;
 		const newUnavailable = newPods.filter((r) => r > tick).length;
-		let maxScaledDown = oldPods.length + newPods.length - minAvailable - newUnavailable;
+		const maxScaledDown = oldPods.length + newPods.length - minAvailable - newUnavailable;
 		if (maxScaledDown <= 0) break;
-		// cleanupUnhealthyReplicas: old pods that never became available go first, newest first.
+		// cleanupUnhealthyReplicas: old pods that are not available go first; they cost nothing.
 		const unhealthy = oldPods.filter((r) => r > tick).length;
 		const cleanup = Math.min(unhealthy, maxScaledDown);
 		if (cleanup > 0) {
 			let left = cleanup;
 			oldPods = oldPods.filter((r) => !(r > tick && left-- > 0));
-			maxScaledDown -= cleanup;
 			changed = true;
 		}
 		const available = oldPods.filter((r) => r <= tick).length + newPods.length - newUnavailable;
