@@ -349,8 +349,8 @@ export function blueGreenEngine(
 				mirrorPercent: previewing && state.newRevision === 2 ? world.previewPercent : 0,
 				droppedPercent: 0,
 				stableRevision: state.stableRevision,
-				progress: `activeService → v${state.activeRevision} · previewService → ${
-					state.newRevision === null ? 'none' : `v${state.newRevision}`
+				progress: `active v${state.activeRevision} · preview ${
+					state.newRevision === null ? '–' : `v${state.newRevision}`
 				}`,
 				replicas: {
 					stable: count(1),

@@ -32,7 +32,15 @@ export interface CanaryShape {
 	 * and minSuccessRate a measurement is Inconclusive, and the rollout pauses for a human.
 	 */
 	readonly failBelowSuccessRate?: number;
+	/**
+	 * Who judges each analysis step: Argo's own metrics (the thresholds above), or a Kayenta
+	 * judge comparing v2 with stable (Mann–Whitney per metric; pass 90, marginal 75).
+	 */
+	readonly judge?: 'argo' | 'kayenta';
 }
+
+/** Kayenta's score thresholds the lab uses (Spinnaker's usual pass and marginal). */
+export const kayentaThreshold = { pass: 90, marginal: 75 } as const;
 
 /** The lab's default shape: 10 %, then 50 %, a minute each, 98 % success required. */
 export const defaultCanaryShape: CanaryShape = {
@@ -50,6 +58,12 @@ export const analysisTemplateName = 'canary-health';
 /** The Argo canary spec a shape describes. */
 export function canarySpecFrom(shape: CanaryShape): CanarySpec {
 	const lookback = shape.pauseSeconds > 0 ? `${shape.pauseSeconds}s` : '1m';
+	const kayenta: RolloutMetric = {
+		name: 'kayenta-judge',
+		source: 'kayentaScore',
+		lookback,
+		kayenta: { ...kayentaThreshold },
+	};
 	const metrics: RolloutMetric[] = [
 		{
 			name: 'success-rate',
@@ -71,6 +85,7 @@ export function canarySpecFrom(shape: CanaryShape): CanarySpec {
 			successCondition: { op: '<=', value: shape.maxLatencyP99Ms },
 		});
 	}
+	if (shape.judge === 'kayenta') metrics.splice(0, metrics.length, kayenta);
 	const pause = shape.pauseSeconds > 0 ? { duration: `${shape.pauseSeconds}s` } : {};
 	const analysis = { analysis: { templates: [analysisTemplateName] } };
 	return {
@@ -196,6 +211,15 @@ export const deploymentPresets: readonly DeploymentPreset[] = [
 		strategy: 'blueGreen',
 		autoPromotionEnabled: false,
 		shape: defaultCanaryShape,
+		seed: 7,
+	},
+	{
+		id: 'kayenta-canary',
+		title: 'A Kayenta judge compares v2 with stable',
+		notice:
+			'Instead of fixed thresholds, each analysis asks a Kayenta-style judge: per 10-second point, v2’s error rate and p99 latency against stable’s, Mann–Whitney per metric. Errors are High, latency passes: a score of 50, under the marginal 75, so the measurement fails and the rollout aborts at 1:00.',
+		candidate: 'broken',
+		shape: { ...defaultCanaryShape, judge: 'kayenta' },
 		seed: 7,
 	},
 ];

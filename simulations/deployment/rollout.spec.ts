@@ -235,15 +235,31 @@ function metricYaml(metric: RolloutMetric): Yaml {
 		consecutiveSuccessLimit: metric.consecutiveSuccessLimit,
 		successCondition: metric.successCondition && conditionExpression(metric.successCondition),
 		failureCondition: metric.failureCondition && conditionExpression(metric.failureCondition),
-		provider: {
-			prometheus: {
-				address: 'http://prometheus.monitoring:9090',
-				query: metricQueries[metric.source].replaceAll(
-					'{{args.lookback}}',
-					metric.lookback ?? metric.interval ?? '1m',
-				),
-			},
-		},
+		provider: metric.kayenta
+			? {
+					kayenta: {
+						address: 'https://kayenta.example',
+						application: 'churn-model',
+						canaryConfigName: 'churn-model-canary',
+						threshold: { pass: metric.kayenta.pass, marginal: metric.kayenta.marginal },
+						scopes: [
+							{
+								name: 'default',
+								controlScope: { scope: 'version=stable', step: 10 },
+								experimentScope: { scope: 'version=canary', step: 10 },
+							},
+						],
+					},
+				}
+			: {
+					prometheus: {
+						address: 'http://prometheus.monitoring:9090',
+						query: metricQueries[metric.source].replaceAll(
+							'{{args.lookback}}',
+							metric.lookback ?? metric.interval ?? '1m',
+						),
+					},
+				},
 	};
 }
 

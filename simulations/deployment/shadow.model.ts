@@ -171,7 +171,7 @@ export function shadowEngine(
 				stableRevision: state.stableRevision,
 				progress:
 					state.mirrorPercent > 0
-						? `Mirroring ${state.mirrorPercent} % to v2 (answers discarded)`
+						? `Mirror ${state.mirrorPercent} %`
 						: state.stableRevision === 2
 							? 'v2 serves users'
 							: 'No mirror',

@@ -171,10 +171,8 @@ export function workloadEngine(
 				droppedPercent: available === 0 ? 100 : 0,
 				stableRevision:
 					state.phase === 'Healthy' ? state.desiredRevision : other(state.desiredRevision),
-				progress:
-					strategy === 'recreate'
-						? `${c.v2Available} of ${state.sets.replicas} v2 pods ready, ${c.v1Available} of v1`
-						: `v2 ${c.v2Available}/${c.v2} ready · v1 ${c.v1Available}/${c.v1} ready`,
+				// Ready pods of each version over the pods it has, as `kubectl get rs` shows them.
+				progress: `v2 ${c.v2Available}/${c.v2} · v1 ${c.v1Available}/${c.v1} pods`,
 				replicas: {
 					stable: c.v1,
 					stableAvailable: c.v1Available,

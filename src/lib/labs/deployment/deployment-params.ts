@@ -99,6 +99,12 @@ export const deploymentParamsSpec = {
 		label: 'Success rate at least',
 		aliases: ['success'],
 	},
+	judge: {
+		kind: 'enum',
+		default: 'argo',
+		values: ['argo', 'kayenta'],
+		label: 'Analysis judged by',
+	},
 	failBelowSuccessRate: {
 		kind: 'number',
 		default: 0,
@@ -186,6 +192,7 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 			maxLatencyP99Ms: p.maxLatencyP99Ms,
 			failureLimit: p.failureLimit,
 			failBelowSuccessRate: p.failBelowSuccessRate,
+			judge: p.judge as 'argo' | 'kayenta',
 		}),
 	};
 }
@@ -201,6 +208,7 @@ export function presetParams(preset: DeploymentPreset, base: DeploymentParams): 
 		...base,
 		...preset.shape,
 		failBelowSuccessRate: preset.shape.failBelowSuccessRate ?? 0,
+		judge: preset.shape.judge ?? 'argo',
 		preset: preset.id,
 		candidate: preset.candidate,
 		strategy: preset.strategy ?? 'canary',

@@ -253,4 +253,28 @@ describe('presets through the service', () => {
 		expect(frames[11]?.rollout.phase).toBe('Healthy');
 		expect(frames.slice(12).map((f) => f.summary.weightPercent)).toEqual([100, 100]);
 	});
+
+	test('kayenta-canary: the judge scores 50 (errors High, latency Pass) and Argo fails it at 1:00', () => {
+		const { frames } = serve('kayenta-canary', 6);
+		expect(frames[5]?.rollout.phase).toBe('Degraded');
+		const measurement = frames[5]?.rollout.analysisRuns[0]?.run.metrics[0]?.measurements[0];
+		expect([measurement?.value, measurement?.phase]).toEqual([50, 'Failed']);
+	});
+
+	test('the Kayenta judge passes the good model: score 100, both steps Successful', () => {
+		const p = deploymentPresets.find((x) => x.id === 'kayenta-canary')!;
+		const replies: DeploymentReply[] = [];
+		const handler = createDeploymentHandler((r) => replies.push(r));
+		handler.handle({
+			type: 'open',
+			config: { ...defaultRunConfig, seed: 7, candidate: 'good', spec: canarySpecFrom(p.shape) },
+		});
+		for (let t = 1; t <= 12; t++) handler.handle({ type: 'tick', tick: t });
+		const last = replies.at(-1);
+		if (last?.type !== 'tick') throw new Error('no tick');
+		expect(last.rollout.phase).toBe('Healthy');
+		expect(last.rollout.analysisRuns.map((r) => r.run.metrics[0]?.measurements[0]?.value)).toEqual([
+			100, 100,
+		]);
+	});
 });
