@@ -10,6 +10,7 @@
  */
 import type { CanarySpec } from './canary.model';
 import type { RolloutMetric } from './metrics.model';
+import type { FlaggerSpec } from './flagger.model';
 import type { LiveStrategy } from './live.model';
 import type { CandidatePresetId } from './traffic.model';
 
@@ -36,7 +37,7 @@ export interface CanaryShape {
 	 * Who judges each analysis step: Argo's own metrics (the thresholds above), or a Kayenta
 	 * judge comparing v2 with stable (Mann–Whitney per metric; pass 90, marginal 75).
 	 */
-	readonly judge?: 'argo' | 'kayenta';
+	readonly judge?: 'argo' | 'kayenta' | 'flagger';
 }
 
 /** Kayenta's score thresholds the lab uses (Spinnaker's usual pass and marginal). */
@@ -98,6 +99,22 @@ export function canarySpecFrom(shape: CanaryShape): CanarySpec {
 			analysis,
 		],
 		templates: [{ name: analysisTemplateName, metrics }],
+	};
+}
+
+/**
+ * Flagger's analysis read from the same shape, in its own words: the first weight is its
+ * stepWeight, the second its maxWeight, the pause its interval; the thresholds are its
+ * request-success-rate and request-duration checks.
+ */
+export function flaggerSpecFrom(shape: CanaryShape, threshold = 2): FlaggerSpec {
+	return {
+		stepWeight: shape.firstWeightPercent,
+		maxWeight: shape.secondWeightPercent,
+		threshold,
+		intervalSeconds: shape.pauseSeconds > 0 ? shape.pauseSeconds : 60,
+		minSuccessRate: shape.minSuccessRate,
+		maxLatencyP99Ms: shape.maxLatencyP99Ms,
 	};
 }
 
@@ -220,6 +237,15 @@ export const deploymentPresets: readonly DeploymentPreset[] = [
 			'Instead of fixed thresholds, each analysis asks a Kayenta-style judge: per 10-second point, v2’s error rate and p99 latency against stable’s, Mann–Whitney per metric. Errors are High, latency passes: a score of 50, under the marginal 75, so the measurement fails and the rollout aborts at 1:00.',
 		candidate: 'broken',
 		shape: { ...defaultCanaryShape, judge: 'kayenta' },
+		seed: 7,
+	},
+	{
+		id: 'flagger-canary',
+		title: 'Flagger: failed checks counted across the analysis',
+		notice:
+			'Flagger steps v2 up by 10 % a minute towards 50 %. The broken model fails its success-rate check each minute and the weight holds; at the second failed check (threshold 2) Flagger rolls back, one interval later: at 3:00.',
+		candidate: 'broken',
+		shape: { ...defaultCanaryShape, judge: 'flagger' },
 		seed: 7,
 	},
 ];

@@ -6,6 +6,7 @@
  * traffic and the rollout's state after the tick's reconcile.
  */
 import type { CanarySpec } from './canary.model';
+import type { FlaggerSpec } from './flagger.model';
 import type { LiveStrategy, RolloutCommand, RolloutStatus } from './live.model';
 import type { StrategyComparison } from './rollout.model';
 import type { CandidatePresetId } from './traffic.model';
@@ -23,6 +24,8 @@ export interface DeploymentRunConfig {
 	/** Argo blueGreen fields. */
 	readonly autoPromotionEnabled: boolean;
 	readonly scaleDownDelaySeconds: number;
+	/** When set, Flagger runs the canary (stepWeight, maxWeight, threshold) instead of Argo. */
+	readonly flagger?: FlaggerSpec;
 	/** Requests arriving in one tick. */
 	readonly requestsPerTick: number;
 	/** Simulated time one tick covers, in ms. */

@@ -10,6 +10,7 @@
 import type { RequestHandler, Service } from '../runtime/worker.port';
 import { blueGreenEngine } from './bluegreen.model';
 import { createCanaryState, deployRevision, templateMetrics } from './canary.model';
+import { flaggerEngine } from './flagger.model';
 import { canaryEngine, type LiveEngine, type RolloutStatus } from './live.model';
 import { compareStrategies, trafficMeasurer } from './rollout.model';
 import { shadowEngine } from './shadow.model';
@@ -106,6 +107,7 @@ export function engineFor(config: DeploymentRunConfig): LiveEngine<unknown> {
 	};
 	switch (config.strategy) {
 		case 'canary':
+			if (config.flagger) return erase(flaggerEngine(config.flagger));
 			// v1 is the first deployment (it skips the steps); v2 then rolls out.
 			return erase(
 				canaryEngine(() => deployRevision(deployRevision(createCanaryState(spec), 1), 2)),

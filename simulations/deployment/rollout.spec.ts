@@ -14,6 +14,7 @@ import { validateMetrics } from './analysis.model';
 import { pauseDurationSeconds } from './duration.model';
 import type { CanarySpec, CanaryStep } from './canary.model';
 import { conditionExpression, metricQueries, type RolloutMetric } from './metrics.model';
+import type { FlaggerSpec } from './flagger.model';
 import type { IntOrPercent } from './rolling.model';
 
 /** Argo's validation messages (validation.go constants). */
@@ -45,7 +46,8 @@ export interface RolloutManifestOptions {
 		| { kind: 'recreate' }
 		| { kind: 'rolling' }
 		| { kind: 'shadow' }
-		| { kind: 'blueGreen'; autoPromotionEnabled: boolean; scaleDownDelaySeconds: number };
+		| { kind: 'blueGreen'; autoPromotionEnabled: boolean; scaleDownDelaySeconds: number }
+		| { kind: 'flagger'; analysis: FlaggerSpec };
 }
 
 const stepTypes = ['experiment', 'pause', 'setWeight', 'analysis'] as const;
@@ -271,7 +273,8 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 	const labels = { app: options.name };
 	const kind = options.strategy?.kind ?? 'canary';
 	// Recreate, rolling update and shadow's workload are plain Deployments; the others, Rollouts.
-	const plain = kind === 'recreate' || kind === 'rolling' || kind === 'shadow';
+	const plain =
+		kind === 'recreate' || kind === 'rolling' || kind === 'shadow' || kind === 'flagger';
 	const rollout: Yaml = {
 		apiVersion: plain ? 'apps/v1' : 'argoproj.io/v1alpha1',
 		kind: plain ? 'Deployment' : 'Rollout',
@@ -302,6 +305,12 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 			},
 		},
 	};
+	if (options.strategy?.kind === 'flagger') {
+		return [
+			toYaml(rollout),
+			toYaml(flaggerCanaryYaml(options.name, options.strategy.analysis)),
+		].join('---\n');
+	}
 	// A plain Deployment has no AnalysisTemplate: nothing watches its metrics.
 	if (kind === 'recreate' || kind === 'rolling') return toYaml(rollout);
 	if (kind === 'shadow') return [toYaml(rollout), toYaml(mirrorYaml(options.name))].join('---\n');
@@ -365,6 +374,42 @@ function mirrorYaml(name: string): Yaml {
 					mirrorPercentage: { value: 100 },
 				},
 			],
+		},
+	};
+}
+
+/** Flagger's Canary resource: it targets the Deployment and runs the analysis loop itself. */
+function flaggerCanaryYaml(name: string, analysis: FlaggerSpec): Yaml {
+	const interval = `${analysis.intervalSeconds}s`;
+	return {
+		apiVersion: 'flagger.app/v1beta1',
+		kind: 'Canary',
+		metadata: { name },
+		spec: {
+			targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+			service: { port: 80 },
+			analysis: {
+				interval,
+				threshold: analysis.threshold,
+				maxWeight: analysis.maxWeight,
+				stepWeight: analysis.stepWeight,
+				metrics: [
+					{
+						name: 'request-success-rate',
+						thresholdRange: { min: analysis.minSuccessRate * 100 },
+						interval,
+					},
+					...(analysis.maxLatencyP99Ms > 0
+						? [
+								{
+									name: 'request-duration',
+									thresholdRange: { max: analysis.maxLatencyP99Ms },
+									interval,
+								},
+							]
+						: []),
+				],
+			},
 		},
 	};
 }

@@ -17,6 +17,7 @@ export {
 export {
 	analysisTemplateName,
 	canarySpecFrom,
+	flaggerSpecFrom,
 	defaultCanaryShape,
 	deploymentPresets,
 	type CanaryShape,

@@ -7,10 +7,12 @@
  */
 import {
 	canarySpecFrom,
+	flaggerSpecFrom,
 	defaultCanaryShape as d,
 	defaultRunConfig,
 	deploymentPresets,
 	type CandidatePresetId,
+	type CanaryShape,
 	type DeploymentPreset,
 	type DeploymentRunConfig,
 } from '@sim/labs/deployment';
@@ -102,8 +104,15 @@ export const deploymentParamsSpec = {
 	judge: {
 		kind: 'enum',
 		default: 'argo',
-		values: ['argo', 'kayenta'],
+		values: ['argo', 'kayenta', 'flagger'],
 		label: 'Analysis judged by',
+	},
+	threshold: {
+		kind: 'integer',
+		default: 2,
+		min: 0,
+		max: 20,
+		label: 'threshold (failed checks)',
 	},
 	failBelowSuccessRate: {
 		kind: 'number',
@@ -174,6 +183,16 @@ export type DeploymentParams = ParamsOf<typeof deploymentParamsSpec>;
 
 /** The run a set of parameters describes. */
 export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
+	const shape: CanaryShape = {
+		firstWeightPercent: p.firstWeightPercent,
+		secondWeightPercent: p.secondWeightPercent,
+		pauseSeconds: p.pauseSeconds,
+		minSuccessRate: p.minSuccessRate,
+		maxLatencyP99Ms: p.maxLatencyP99Ms,
+		failureLimit: p.failureLimit,
+		failBelowSuccessRate: p.failBelowSuccessRate,
+		judge: p.judge as 'argo' | 'kayenta' | 'flagger',
+	};
 	return {
 		...defaultRunConfig,
 		seed: p.seed,
@@ -184,16 +203,11 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 		autoPromotionEnabled: p.autoPromotionEnabled === 'true',
 		scaleDownDelaySeconds: p.scaleDownDelaySeconds,
 		requestsPerTick: p.requestsPerTick,
-		spec: canarySpecFrom({
-			firstWeightPercent: p.firstWeightPercent,
-			secondWeightPercent: p.secondWeightPercent,
-			pauseSeconds: p.pauseSeconds,
-			minSuccessRate: p.minSuccessRate,
-			maxLatencyP99Ms: p.maxLatencyP99Ms,
-			failureLimit: p.failureLimit,
-			failBelowSuccessRate: p.failBelowSuccessRate,
-			judge: p.judge as 'argo' | 'kayenta',
-		}),
+		spec: canarySpecFrom(shape),
+		// Flagger reads the same fields in its own words: stepWeight, maxWeight, interval.
+		...(p.judge === 'flagger' && p.strategy === 'canary'
+			? { flagger: flaggerSpecFrom(shape, p.threshold) }
+			: {}),
 	};
 }
 

@@ -23,7 +23,12 @@ import {
 } from '@sim/deployment/rolling.model';
 import { shadowEngine } from '@sim/deployment/shadow.model';
 import { workloadEngine, type WorkloadState } from '@sim/deployment/workload.model';
-import { canarySpecFrom, defaultRunConfig, deploymentPresets } from '@sim/labs/deployment';
+import {
+	canarySpecFrom,
+	defaultRunConfig,
+	deploymentPresets,
+	flaggerSpecFrom,
+} from '@sim/labs/deployment';
 
 const options = { name: 'churn-model', replicas: 10, tickMs: 10_000, startupTicks: 2 };
 
@@ -178,6 +183,7 @@ function serve(id: string, ticks: number) {
 		strategy: p.strategy ?? 'canary',
 		autoPromotionEnabled: p.autoPromotionEnabled ?? true,
 		spec: canarySpecFrom(p.shape),
+		...(p.shape.judge === 'flagger' ? { flagger: flaggerSpecFrom(p.shape) } : {}),
 	};
 	const replies: DeploymentReply[] = [];
 	const handler = createDeploymentHandler((r) => replies.push(r));
@@ -276,5 +282,29 @@ describe('presets through the service', () => {
 		expect(last.rollout.analysisRuns.map((r) => r.run.metrics[0]?.measurements[0]?.value)).toEqual([
 			100, 100,
 		]);
+	});
+
+	test('flagger-canary: 10 % then held by two failed checks; rolled back one interval later', () => {
+		const { frames } = serve('flagger-canary', 20);
+		expect(frames.map((f) => f.summary.weightPercent).slice(0, 19)).toEqual([
+			...Array(18).fill(10),
+			0,
+		]);
+		const log = frames[18]?.rollout.log.map((l) => `${l.atMs / 1000} ${l.message}`);
+		expect(log).toEqual([
+			'0 New revision detected! Scaling up churn-model',
+			'0 Starting canary analysis for churn-model',
+			'0 Advance churn-model canary weight 10',
+			expect.stringMatching(
+				/^60 Halt churn-model advancement success rate 7\d\.\d\d% < 98% \(failed checks 1 of 2\)$/,
+			),
+			expect.stringMatching(
+				/^120 Halt churn-model advancement success rate 7\d\.\d\d% < 98% \(failed checks 2 of 2\)$/,
+			),
+			'180 Rolling back churn-model failed checks threshold reached 2',
+			'180 Canary failed! Scaling down churn-model',
+		]);
+		expect(frames[18]?.rollout.phase).toBe('Degraded');
+		expect(frames[18]?.rollout.commands).toEqual(['retry']);
 	});
 });
