@@ -51,7 +51,11 @@ export function rolloutSentence(rollout: RolloutStatus): string {
 		case 'Healthy':
 			return `Healthy: v${rollout.stableRevision} is stable and takes all traffic`;
 		case 'Degraded':
-			return 'Degraded: the rollout was aborted and all traffic is back on v1';
+			return rollout.strategy === 'shadow'
+				? 'Degraded: the shadow test stopped; no user was ever served by v2'
+				: rollout.strategy === 'blueGreen'
+					? 'Degraded: the rollout was aborted and the activeService is back on v1'
+					: 'Degraded: the rollout was aborted and all traffic is back on v1';
 		case 'Paused':
 			switch (rollout.pauseReason) {
 				case 'InconclusiveAnalysisRun':
@@ -190,6 +194,29 @@ function row(r: RolloutAnalysisRun): AnalysisRow {
 /** Every analysis run of the rollout, oldest first, the running ones last. */
 export function analysisRows(rollout: RolloutStatus | null): AnalysisRow[] {
 	return rollout ? rollout.analysisRuns.map(row) : [];
+}
+
+/** Whether the form's thresholds judge this run (Deployments, Kayenta's judge and no: they don't). */
+export function thresholdsApply(params: DeploymentParams): boolean {
+	if (params.strategy === 'recreate' || params.strategy === 'rolling') return false;
+	return params.strategy !== 'canary' || params.judge !== 'kayenta';
+}
+
+/** What the analysis list says before it has a run, for the strategy chosen. */
+export function noAnalysisText(params: DeploymentParams): string {
+	switch (params.strategy) {
+		case 'recreate':
+		case 'rolling':
+			return 'A Kubernetes Deployment runs no analysis: nothing checks v2, before or after it takes traffic.';
+		case 'shadow':
+			return 'The shadow analysis starts with the mirror and measures after a minute of copies.';
+		case 'blueGreen':
+			return 'The postPromotionAnalysis starts once users are switched to v2.';
+		default:
+			return params.judge === 'flagger'
+				? 'Flagger keeps no AnalysisRun: its checks and verdicts are in the rollout events above.'
+				: 'No analysis has run yet: the first one starts after the first pause.';
+	}
 }
 
 /** Which form field a validation message belongs beside (by the step it names). */
