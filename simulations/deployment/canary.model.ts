@@ -61,7 +61,8 @@ export type PauseReason = 'CanaryPauseStep' | 'InconclusiveAnalysisRun';
 
 /** An analysis run the rollout started, with what started it. */
 export interface RolloutAnalysisRun {
-	kind: 'step' | 'background';
+	/** Canary step or background runs; blue/green's post-promotion run; a shadow test's run. */
+	kind: 'step' | 'background' | 'postPromotion' | 'shadow';
 	/** The step index it belongs to (for background runs, the step it started at). */
 	stepIndex: number;
 	revision: number;

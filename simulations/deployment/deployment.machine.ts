@@ -1,10 +1,13 @@
 /**
  * The deployment lab's statechart: setup → live → finished. While live, two regions run side by
  * side: `playback` (rolling ⇄ paused, the shared playback pair) and `rollout`, which mirrors the
- * phases of the canary machine (Progressing, Paused on a step or on an inconclusive analysis,
- * Healthy, Degraded) and accepts Argo's commands only where Argo would: promote while paused,
- * retry only when degraded. A run invokes the lab's clock, which owns the rollout service and
- * asks it for one tick of traffic at a time (`clock.tickComputed`).
+ * phases every strategy reports in Argo's words (Progressing, Paused on a step or on an
+ * inconclusive analysis, Healthy, Degraded) and accepts a command only where the strategy's
+ * engine says its tool would: promote while paused, retry only when degraded, undo for a plain
+ * Deployment at any time. A run invokes the lab's clock, which owns the rollout service and asks
+ * it for one tick of traffic at a time (`clock.tickComputed`). After an abort the clock keeps
+ * running (stable serves everyone) so the learner can retry or roll back; a run ends at its
+ * horizon, an hour of simulated time.
  *
  * Key decision: the rollout engine and the traffic live in the service, not in the context. The
  * context holds only what the service reported (the rollout's state after each tick, each tick's
@@ -21,13 +24,13 @@ import {
 } from '../runtime/clock.actor';
 import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
 import type { Port } from '../runtime/worker.port';
-import type { CanaryState } from './canary.model';
 import { canarySpecFrom, defaultCanaryShape } from './deployment.presets';
 import type {
 	DeploymentReply,
 	DeploymentRequest,
 	DeploymentRunConfig,
 	RolloutCommand,
+	RolloutStatus,
 	TickSummary,
 } from './deployment.protocol';
 import { openDeploymentPort } from './deployment.port';
@@ -46,10 +49,15 @@ export const deploymentPace: Pace = {
 export const defaultRunConfig: DeploymentRunConfig = {
 	seed: 7,
 	candidate: 'broken',
+	strategy: 'canary',
 	spec: canarySpecFrom(defaultCanaryShape),
+	maxSurgePercent: 25,
+	maxUnavailablePercent: 25,
+	autoPromotionEnabled: true,
+	scaleDownDelaySeconds: 30,
 	requestsPerTick: 200,
 	tickMs: 10_000,
-	horizonTicks: 40,
+	horizonTicks: 360,
 };
 
 /** The lab machine's context. */
@@ -58,7 +66,7 @@ export interface DeploymentLabContext {
 	readonly delayMs: number;
 	readonly startMode: 'run' | 'step';
 	/** The rollout as the service last reported it; null before the first report. */
-	readonly rollout: CanaryState | null;
+	readonly rollout: RolloutStatus | null;
 	readonly ticks: readonly TickSummary[];
 	readonly error: string | null;
 }
@@ -68,9 +76,9 @@ export type DeploymentClockFact =
 	| {
 			readonly type: 'clock.tickComputed';
 			readonly summary: TickSummary;
-			readonly rollout: CanaryState;
+			readonly rollout: RolloutStatus;
 	  }
-	| { readonly type: 'clock.commandApplied'; readonly rollout: CanaryState }
+	| { readonly type: 'clock.commandApplied'; readonly rollout: RolloutStatus }
 	| { readonly type: 'clock.failed'; readonly message: string };
 
 /** The learner's commands on the rollout, as Argo names them. */
@@ -180,6 +188,11 @@ export const deploymentLabMachine = setup({
 			context.rollout?.phase === 'Paused' &&
 			context.rollout.pauseReason === 'InconclusiveAnalysisRun',
 		isPaused: ({ context }) => context.rollout?.phase === 'Paused',
+		// The engine lists the commands its tool accepts now (kubectl, the Argo plugin).
+		accepts: ({ context, event }) =>
+			event.type.startsWith('rollout.') &&
+			(context.rollout?.commands.includes(event.type.slice('rollout.'.length) as RolloutCommand) ??
+				false),
 		isValidSpeed: ({ event }) =>
 			event.type === 'playback.setSpeed' && isValidDelay(deploymentPace, event.delayMs),
 	},
@@ -272,29 +285,35 @@ export const deploymentLabMachine = setup({
 							],
 						},
 						progressing: {
-							description: 'Progressing: weights and analysis steps are running.',
+							description: 'Progressing: weights, pods, switches and analysis runs are moving.',
 							on: {
-								'rollout.promoteFull': { actions: 'promoteFull' },
-								'rollout.abort': { actions: 'abort' },
+								'rollout.promoteFull': { guard: 'accepts', actions: 'promoteFull' },
+								'rollout.abort': { guard: 'accepts', actions: 'abort' },
+								'rollout.rollback': { guard: 'accepts', actions: 'rollback' },
 							},
 						},
 						paused: {
-							description: 'Paused: a pause step, or an inconclusive analysis waiting for a human.',
+							description:
+								'Paused: a pause step, a blue/green preview or a finished shadow test, or an inconclusive analysis, waiting for a human.',
 							initial: 'pauseStep',
 							states: { pauseStep: {}, inconclusive: {} },
 							on: {
-								'rollout.promote': { actions: 'promote' },
-								'rollout.promoteFull': { actions: 'promoteFull' },
-								'rollout.abort': { actions: 'abort' },
+								'rollout.promote': { guard: 'accepts', actions: 'promote' },
+								'rollout.promoteFull': { guard: 'accepts', actions: 'promoteFull' },
+								'rollout.abort': { guard: 'accepts', actions: 'abort' },
 							},
 						},
-						healthy: { description: 'Healthy: v2 is the stable revision.' },
+						healthy: {
+							description:
+								'Healthy: one version serves everyone; undo or a fast switch back may still be offered.',
+							on: { 'rollout.rollback': { guard: 'accepts', actions: 'rollback' } },
+						},
 						degraded: {
 							description:
 								'Degraded: aborted, all traffic back on stable, until retry or rollback.',
 							on: {
-								'rollout.retry': { actions: 'retry' },
-								'rollout.rollback': { actions: 'rollback' },
+								'rollout.retry': { guard: 'accepts', actions: 'retry' },
+								'rollout.rollback': { guard: 'accepts', actions: 'rollback' },
 							},
 						},
 					},

@@ -5,7 +5,9 @@
  * blast-radius comparison; the service answers ticks with a small summary of each version's
  * traffic and the rollout's state after the tick's reconcile.
  */
-import type { CanarySpec, CanaryState } from './canary.model';
+import type { CanarySpec } from './canary.model';
+import type { FlaggerSpec } from './flagger.model';
+import type { LiveStrategy, RolloutCommand, RolloutStatus } from './live.model';
 import type { StrategyComparison } from './rollout.model';
 import type { CandidatePresetId } from './traffic.model';
 
@@ -13,7 +15,17 @@ import type { CandidatePresetId } from './traffic.model';
 export interface DeploymentRunConfig {
 	readonly seed: number;
 	readonly candidate: CandidatePresetId;
+	/** The strategy run live; the canary's spec also gives the others their analysis metrics. */
+	readonly strategy: LiveStrategy;
 	readonly spec: CanarySpec;
+	/** Rollout replicas' fenceposts (rolling update; Argo's canary uses them too). */
+	readonly maxSurgePercent: number;
+	readonly maxUnavailablePercent: number;
+	/** Argo blueGreen fields. */
+	readonly autoPromotionEnabled: boolean;
+	readonly scaleDownDelaySeconds: number;
+	/** When set, Flagger runs the canary (stepWeight, maxWeight, threshold) instead of Argo. */
+	readonly flagger?: FlaggerSpec;
 	/** Requests arriving in one tick. */
 	readonly requestsPerTick: number;
 	/** Simulated time one tick covers, in ms. */
@@ -22,8 +34,7 @@ export interface DeploymentRunConfig {
 	readonly horizonTicks: number;
 }
 
-/** Argo's commands on a rollout (kubectl argo rollouts promote, promote --full, abort, retry, undo). */
-export type RolloutCommand = 'promote' | 'promoteFull' | 'abort' | 'retry' | 'rollback';
+export type { LiveStrategy, RolloutCommand, RolloutStatus } from './live.model';
 
 /** One version's traffic in one tick. */
 export interface VersionSummary {
@@ -32,6 +43,8 @@ export interface VersionSummary {
 	/** NaN when the version answered nothing in the tick. */
 	readonly successRate: number;
 	readonly latencyP99Ms: number;
+	/** Accuracy of every prediction whose label has arrived so far; NaN before any label. */
+	readonly accuracy: number;
 }
 
 /** One tick as the page draws it. */
@@ -41,8 +54,14 @@ export interface TickSummary {
 	readonly atSeconds: number;
 	/** The candidate's share of traffic during the tick. */
 	readonly weightPercent: number;
+	/** Share of requests copied to the candidate (shadow, preview). */
+	readonly mirrorPercent: number;
+	/** Requests no pod answered in the tick (recreate's downtime). */
+	readonly dropped: number;
 	readonly stable: VersionSummary;
 	readonly candidate: VersionSummary;
+	/** The candidate's answers to mirrored copies, which no user saw. */
+	readonly shadow: VersionSummary;
 }
 
 /** What the clock asks of the service. */
@@ -54,8 +73,8 @@ export type DeploymentRequest =
 
 /** What the service answers. */
 export type DeploymentReply =
-	| { readonly type: 'tick'; readonly summary: TickSummary; readonly rollout: CanaryState }
-	| { readonly type: 'commanded'; readonly rollout: CanaryState }
+	| { readonly type: 'tick'; readonly summary: TickSummary; readonly rollout: RolloutStatus }
+	| { readonly type: 'commanded'; readonly rollout: RolloutStatus }
 	| { readonly type: 'compared'; readonly results: readonly StrategyComparison[] }
 	| { readonly type: 'error'; readonly message: string };
 

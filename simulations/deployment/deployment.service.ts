@@ -1,98 +1,196 @@
 /**
- * The deployment lab's service: it builds the traffic world for a run, deploys the stable
- * revision and the candidate (the first deployment skips the steps, the second rolls out), and
- * for every tick the clock asks for, routes that tick's requests by the rollout's weight and then
- * reconciles the rollout at the tick's end, exactly as `runCanaryRollout` does in one call. The
- * learner's commands act on the rollout between ticks. The comparison of every strategy's blast
+ * The deployment lab's service: it builds the traffic world for a run, starts the chosen
+ * strategy's engine (v1 stable, v2 deployed), and for every tick the clock asks for, routes that
+ * tick's requests by the split the engine wants (weight, mirror, requests lost while no pod is
+ * up) and then reconciles the engine at the tick's end — for the canary exactly as
+ * `runCanaryRollout` does in one call. The learner's commands act on the engine between ticks. The comparison of every strategy's blast
  * radius runs here too: it simulates thousands of requests per strategy, which is why the
  * service runs in a worker when it can.
  */
 import type { RequestHandler, Service } from '../runtime/worker.port';
-import {
-	abortRollout,
-	createCanaryState,
-	deployRevision,
-	promoteRollout,
-	promoteRolloutFull,
-	reconcileRollout,
-	retryRollout,
-	rollbackRollout,
-	type CanaryState,
-} from './canary.model';
+import { blueGreenEngine } from './bluegreen.model';
+import { createCanaryState, deployRevision, templateMetrics } from './canary.model';
+import { flaggerEngine } from './flagger.model';
+import { canaryEngine, type LiveEngine, type RolloutStatus } from './live.model';
 import { compareStrategies, trafficMeasurer } from './rollout.model';
+import { shadowEngine } from './shadow.model';
+import { dropRequests } from './strategies.model';
 import {
 	createTrafficConfig,
 	simulateTick,
 	trafficRng,
 	windowStats,
+	type TrafficSide,
 	type TrafficTick,
 } from './traffic.model';
+import { workloadEngine } from './workload.model';
 import {
 	deploymentFailure,
 	type DeploymentReply,
 	type DeploymentRequest,
-	type RolloutCommand,
+	type DeploymentRunConfig,
 	type TickSummary,
 	type VersionSummary,
 } from './deployment.protocol';
 
-const commands: Record<RolloutCommand, (state: CanaryState) => CanaryState> = {
-	promote: promoteRollout,
-	promoteFull: promoteRolloutFull,
-	abort: (state) => abortRollout(state),
-	retry: retryRollout,
-	rollback: rollbackRollout,
-};
+/** Replicas of the lab's workload, and the time a pod takes to start (two 10-second ticks). */
+export const LAB_REPLICAS = 10;
+export const POD_STARTUP_MS = 20_000;
 
-/** Summarises one side of one tick. */
-export function summariseTick(ticks: readonly TrafficTick[], tickMs: number): TickSummary {
+/**
+ * Accuracy of a side's predictions whose labels have arrived by the end of `lastTick`, counted
+ * over every tick so far (quality shows up only as delayed labels arrive).
+ */
+function labelledAccuracy(
+	ticks: readonly TrafficTick[],
+	side: TrafficSide,
+	lastTick: number,
+	labelDelayTicks: number,
+): number {
+	let predictions = 0;
+	let correct = 0;
+	for (const t of ticks) {
+		if (t.tick + labelDelayTicks > lastTick) break;
+		predictions += t[side].predictions;
+		correct += t[side].correct;
+	}
+	return predictions === 0 ? Number.NaN : correct / predictions;
+}
+
+/** Summarises the last tick of a run. */
+export function summariseTick(
+	ticks: readonly TrafficTick[],
+	tickMs: number,
+	labelDelayTicks = 0,
+	dropped = 0,
+): TickSummary {
 	const last = ticks.at(-1);
 	if (last === undefined) throw new Error('No tick to summarise.');
-	const side = (name: 'stable' | 'candidate'): VersionSummary => {
+	const side = (name: TrafficSide): VersionSummary => {
 		const stats = windowStats([last], name, last.tick, last.tick, 0);
 		return {
 			served: stats.served,
 			errors: stats.errors,
 			successRate: stats.successRate,
 			latencyP99Ms: stats.latencyP99Ms,
+			accuracy: labelledAccuracy(ticks, name, last.tick, labelDelayTicks),
 		};
 	};
 	return {
 		tick: last.tick + 1,
 		atSeconds: ((last.tick + 1) * tickMs) / 1000,
 		weightPercent: last.split.candidatePercent,
+		mirrorPercent: last.split.mirrorPercent ?? 0,
+		dropped,
 		stable: side('stable'),
 		candidate: side('candidate'),
+		shadow: side('shadow'),
 	};
 }
 
-interface Run {
-	readonly tickMs: number;
-	readonly ticks: TrafficTick[];
-	readonly step: (tick: number) => TickSummary;
-	rollout: CanaryState;
+/** The engine a run's strategy uses, over the run's spec and the lab's workload. */
+export function engineFor(config: DeploymentRunConfig): LiveEngine<unknown> {
+	const { spec, tickMs } = config;
+	const metrics = spec.templates.flatMap((t) => t.metrics);
+	const firstTemplate = spec.templates[0]?.name;
+	const analysed = firstTemplate ? templateMetrics(spec, [firstTemplate]) : metrics;
+	const fenceposts = {
+		maxSurge: `${config.maxSurgePercent}%`,
+		maxUnavailable: `${config.maxUnavailablePercent}%`,
+	};
+	const workload = {
+		name: 'churn-model',
+		replicas: LAB_REPLICAS,
+		tickMs,
+		startupTicks: Math.round(POD_STARTUP_MS / tickMs),
+		...fenceposts,
+	};
+	switch (config.strategy) {
+		case 'canary':
+			if (config.flagger) return erase(flaggerEngine(config.flagger));
+			// v1 is the first deployment (it skips the steps); v2 then rolls out.
+			return erase(
+				canaryEngine(() => deployRevision(deployRevision(createCanaryState(spec), 1), 2)),
+			);
+		case 'recreate':
+		case 'rolling':
+			return erase(workloadEngine(config.strategy, workload));
+		case 'shadow':
+			return erase(shadowEngine(analysed));
+		case 'blueGreen':
+			return erase(
+				blueGreenEngine(
+					{
+						autoPromotionEnabled: config.autoPromotionEnabled,
+						scaleDownDelaySeconds: config.scaleDownDelaySeconds,
+						postPromotionMetrics: analysed,
+					},
+					{ replicas: LAB_REPLICAS, startupMs: POD_STARTUP_MS, previewPercent: 5 },
+				),
+			);
+	}
 }
 
-function openRun(config: DeploymentRequest & { type: 'open' }): Run {
-	const { seed, candidate, spec, requestsPerTick, tickMs } = config.config;
+// The service keeps one engine and hands its own state back to it, so the state's type can be
+// forgotten here without losing safety.
+const erase = <S>(engine: LiveEngine<S>) => engine as unknown as LiveEngine<unknown>;
+
+interface Run {
+	readonly step: (tick: number) => TickSummary;
+	readonly command: (command: Parameters<LiveEngine<unknown>['command']>[1]) => void;
+	status(): RolloutStatus;
+}
+
+function openRun(config: DeploymentRunConfig): Run {
+	const { seed, candidate, requestsPerTick, tickMs } = config;
 	const traffic = createTrafficConfig({ seed, candidate, requestsPerTick });
 	const rng = trafficRng(seed);
 	const ticks: TrafficTick[] = [];
-	const measure = trafficMeasurer(ticks, tickMs, traffic.labelDelayTicks);
-	const initial = deployRevision(deployRevision(createCanaryState(spec), 1), 2);
-	const run: Run = {
-		tickMs,
-		ticks,
-		rollout: reconcileRollout(initial, 0, measure),
-		step(tick) {
-			// Tick n (1-based) covers ((n−1)·tickMs, n·tickMs] at the weight in force when it began.
-			const split = { candidatePercent: run.rollout.weightPercent };
-			ticks.push(simulateTick(traffic, split, tick - 1, rng));
-			run.rollout = reconcileRollout(run.rollout, tick * tickMs, measure);
-			return summariseTick(ticks, tickMs);
-		},
+	const delay = traffic.labelDelayTicks;
+	const measurers = {
+		candidate: trafficMeasurer(ticks, tickMs, delay, 'candidate'),
+		shadow: trafficMeasurer(ticks, tickMs, delay, 'shadow'),
 	};
-	return run;
+	const measure = (side: 'candidate' | 'shadow') => measurers[side];
+	const engine = engineFor(config);
+	let state = engine.reconcile(engine.start(), 0, measure);
+	return {
+		step(tick) {
+			// Tick n (1-based) covers ((n−1)·tickMs, n·tickMs] with the split in force when it began.
+			const status = engine.status(state);
+			const split = {
+				candidatePercent: status.weightPercent,
+				mirrorPercent: status.mirrorPercent,
+			};
+			const t = simulateTick(traffic, split, tick - 1, rng);
+			let dropped = 0;
+			if (status.droppedPercent >= 100) {
+				// Nobody is up: no answer, no latency, no prediction for anyone this tick.
+				for (const side of ['stable', 'candidate', 'shadow'] as const) {
+					t[side] = {
+						...t[side],
+						served: 0,
+						errors: 0,
+						latenciesMs: [],
+						predictions: 0,
+						correct: 0,
+						userIds: [],
+						failedUserIds: [],
+					};
+				}
+				dropped = t.requests;
+			} else if (status.droppedPercent > 0) {
+				dropped = dropRequests(t, status.droppedPercent);
+			}
+			ticks.push(t);
+			state = engine.reconcile(state, tick * tickMs, measure);
+			return summariseTick(ticks, tickMs, delay, dropped);
+		},
+		command(command) {
+			state = engine.command(state, command);
+		},
+		status: () => engine.status(state),
+	};
 }
 
 /** The request handler: opens a run, computes ticks, applies commands, compares strategies. */
@@ -109,18 +207,18 @@ export function createDeploymentHandler(
 			try {
 				switch (request.type) {
 					case 'open':
-						run = openRun(request);
+						run = openRun(request.config);
 						return;
 					case 'tick': {
 						const current = opened();
 						const summary = current.step(request.tick);
-						reply({ type: 'tick', summary, rollout: current.rollout });
+						reply({ type: 'tick', summary, rollout: current.status() });
 						return;
 					}
 					case 'command': {
 						const current = opened();
-						current.rollout = commands[request.command](current.rollout);
-						reply({ type: 'commanded', rollout: current.rollout });
+						current.command(request.command);
+						reply({ type: 'commanded', rollout: current.status() });
 						return;
 					}
 					case 'compare':

@@ -19,7 +19,13 @@ export interface MetricCondition {
 }
 
 /** The figure a metric reads from the candidate's traffic. */
-export type MetricSource = 'successRate' | 'latencyP99Ms' | 'accuracy';
+export type MetricSource = 'successRate' | 'latencyP99Ms' | 'accuracy' | 'kayentaScore';
+
+/** Argo's Kayenta provider thresholds: Successful at `pass`, Inconclusive at `marginal`. */
+export interface KayentaThreshold {
+	pass: number;
+	marginal: number;
+}
 
 /** An analysis metric of the lab: Argo's limits, what it reads, and its conditions. */
 export interface RolloutMetric extends NamedMetric {
@@ -31,6 +37,20 @@ export interface RolloutMetric extends NamedMetric {
 	lookback?: string;
 	successCondition?: MetricCondition;
 	failureCondition?: MetricCondition;
+	/** A Kayenta metric (source kayentaScore): the judge's score decides, not a condition. */
+	kayenta?: KayentaThreshold;
+}
+
+/**
+ * Argo's Kayenta provider (metricproviders/kayenta/kayenta.go evaluateResult): the judge's
+ * score, truncated to an integer, is Successful at or above pass, Inconclusive at or above
+ * marginal, Failed below.
+ */
+export function kayentaPhase(score: number, threshold: KayentaThreshold): MeasurementPhase {
+	const whole = Math.trunc(score);
+	if (whole >= threshold.pass) return 'Successful';
+	if (whole >= threshold.marginal) return 'Inconclusive';
+	return 'Failed';
 }
 
 /** The PromQL-like query the YAML shows for each source (for reading, not for running). */
@@ -41,6 +61,7 @@ export const metricQueries: Record<MetricSource, string> = {
 		'histogram_quantile(0.99, sum(rate(request_duration_ms_bucket{version="{{args.version}}"}[{{args.lookback}}])) by (le))',
 	accuracy:
 		'sum(predictions_correct_total{version="{{args.version}}"}) / sum(predictions_labelled_total{version="{{args.version}}"})',
+	kayentaScore: 'canary-config: error-rate, latency-p99',
 };
 
 /** The expression Argo would evaluate for a condition. */
@@ -82,7 +103,7 @@ export function lookbackMs(metric: RolloutMetric): number {
 	return parseGoDuration(metric.lookback ?? metric.interval ?? '1m');
 }
 
-/** The value a metric reads from a window of the candidate's traffic. */
+/** The value a metric reads from a window of the candidate's traffic (not a Kayenta score). */
 export function metricValue(metric: RolloutMetric, stats: WindowStats): number {
-	return stats[metric.source];
+	return metric.source === 'kayentaScore' ? Number.NaN : stats[metric.source];
 }

@@ -175,3 +175,78 @@ export function rollingUpdateTimeline(options: RollingUpdateOptions): ReplicaFra
 	}
 	return frames;
 }
+
+/** A ReplicaSet of a Deployment in the live lab: its revision and when each pod is (or was) ready. */
+export interface LiveReplicaSet {
+	readonly revision: number;
+	/** The tick each pod becomes available, oldest pod first. */
+	readonly readyAtTick: readonly number[];
+}
+
+/** A live rolling update: the desired count, the fenceposts, and the new and old ReplicaSets. */
+export interface RollingSets {
+	readonly replicas: number;
+	readonly maxSurge: IntOrPercent;
+	readonly maxUnavailable: IntOrPercent;
+	readonly startupTicks: number;
+	readonly newRS: LiveReplicaSet;
+	readonly oldRS: LiveReplicaSet;
+}
+
+/** Pods of a set that are available at `tick`. */
+export function availablePods(set: LiveReplicaSet, tick: number): number {
+	return set.readyAtTick.filter((readyAt) => readyAt <= tick).length;
+}
+
+/**
+ * One tick of the deployment controller on live ReplicaSets (rolling.go reconcileNewReplicaSet
+ * and reconcileOldReplicaSets): scale the new set up within the surge; otherwise clean up old
+ * pods that are not available (they cost no availability), then scale old available pods down
+ * to the minimum available. Unlike `rollingUpdateTimeline`, the old set may hold pods still
+ * starting, which is what an undo half-way through leaves: the sets swap roles and the
+ * controller rolls back with the same rules.
+ */
+export function syncRollingSets(sets: RollingSets, tick: number): RollingSets {
+	const desired = sets.replicas;
+	const { unavailable } = resolveFenceposts(sets.maxSurge, sets.maxUnavailable, desired);
+	const minAvailable = desired - Math.min(unavailable, desired);
+	const newPods = [...sets.newRS.readyAtTick];
+	let oldPods = [...sets.oldRS.readyAtTick];
+	for (let changed = true; changed;) {
+		changed = false;
+		const target = newReplicaSetReplicas(
+			desired,
+			sets.maxSurge,
+			oldPods.length + newPods.length,
+			newPods.length,
+		);
+		while (newPods.length < target) {
+			newPods.push(tick + sets.startupTicks);
+			changed = true;
+		}
+		if (changed) continue;
+		if (oldPods.length === 0) break;
+		const newUnavailable = newPods.filter((r) => r > tick).length;
+		const maxScaledDown = oldPods.length + newPods.length - minAvailable - newUnavailable;
+		if (maxScaledDown <= 0) break;
+		// cleanupUnhealthyReplicas: old pods that are not available go first; they cost nothing.
+		const unhealthy = oldPods.filter((r) => r > tick).length;
+		const cleanup = Math.min(unhealthy, maxScaledDown);
+		if (cleanup > 0) {
+			let left = cleanup;
+			oldPods = oldPods.filter((r) => !(r > tick && left-- > 0));
+			changed = true;
+		}
+		const available = oldPods.filter((r) => r <= tick).length + newPods.length - newUnavailable;
+		if (available > minAvailable) {
+			const down = Math.min(oldPods.length, available - minAvailable);
+			oldPods = oldPods.slice(0, oldPods.length - down);
+			changed = changed || down > 0;
+		}
+	}
+	return {
+		...sets,
+		newRS: { ...sets.newRS, readyAtTick: newPods },
+		oldRS: { ...sets.oldRS, readyAtTick: oldPods },
+	};
+}

@@ -19,7 +19,8 @@ import {
 	type CanaryState,
 	type RolloutMeasurer,
 } from './canary.model';
-import { evaluateMeasurement, lookbackMs, metricValue } from './metrics.model';
+import { judgeTrafficInterval } from './kayenta.model';
+import { evaluateMeasurement, kayentaPhase, lookbackMs, metricValue } from './metrics.model';
 import {
 	blueGreenStrategy,
 	flaggerStrategy,
@@ -74,16 +75,26 @@ export interface CanaryRunResult {
 	requests: number;
 }
 
-/** A measurer that reads the candidate's side of the traffic recorded so far. */
+/**
+ * A measurer that reads one side of the traffic recorded so far: what the candidate answered
+ * users (the default), or its answers to mirrored copies (shadow).
+ */
 export function trafficMeasurer(
 	ticks: readonly TrafficTick[],
 	tickMs: number,
 	labelDelayTicks: number,
+	side: 'candidate' | 'shadow' = 'candidate',
 ): RolloutMeasurer {
 	return (metric, atMs) => {
 		const lastTick = Math.floor(atMs / tickMs) - 1;
 		const firstTick = Math.floor((atMs - lookbackMs(metric)) / tickMs);
-		const stats = windowStats(ticks, 'candidate', firstTick, lastTick, labelDelayTicks);
+		if (metric.kayenta) {
+			// Kayenta judges v2 against stable over the window; the score is the measurement.
+			const judged = judgeTrafficInterval(ticks, firstTick, lastTick, metric.kayenta);
+			const score = Math.trunc(judged.score.summaryScore);
+			return { phase: kayentaPhase(score, metric.kayenta), value: score };
+		}
+		const stats = windowStats(ticks, side, firstTick, lastTick, labelDelayTicks);
 		const value = metricValue(metric, stats);
 		return { phase: evaluateMeasurement(metric, value), value };
 	};

@@ -14,6 +14,7 @@ import { validateMetrics } from './analysis.model';
 import { pauseDurationSeconds } from './duration.model';
 import type { CanarySpec, CanaryStep } from './canary.model';
 import { conditionExpression, metricQueries, type RolloutMetric } from './metrics.model';
+import type { FlaggerSpec } from './flagger.model';
 import type { IntOrPercent } from './rolling.model';
 
 /** Argo's validation messages (validation.go constants). */
@@ -39,6 +40,14 @@ export interface RolloutManifestOptions {
 	replicas: number;
 	maxSurge?: IntOrPercent;
 	maxUnavailable?: IntOrPercent;
+	/** The strategy the manifest is for (canary when absent). */
+	strategy?:
+		| { kind: 'canary' }
+		| { kind: 'recreate' }
+		| { kind: 'rolling' }
+		| { kind: 'shadow' }
+		| { kind: 'blueGreen'; autoPromotionEnabled: boolean; scaleDownDelaySeconds: number }
+		| { kind: 'flagger'; analysis: FlaggerSpec };
 }
 
 const stepTypes = ['experiment', 'pause', 'setWeight', 'analysis'] as const;
@@ -228,15 +237,31 @@ function metricYaml(metric: RolloutMetric): Yaml {
 		consecutiveSuccessLimit: metric.consecutiveSuccessLimit,
 		successCondition: metric.successCondition && conditionExpression(metric.successCondition),
 		failureCondition: metric.failureCondition && conditionExpression(metric.failureCondition),
-		provider: {
-			prometheus: {
-				address: 'http://prometheus.monitoring:9090',
-				query: metricQueries[metric.source].replaceAll(
-					'{{args.lookback}}',
-					metric.lookback ?? metric.interval ?? '1m',
-				),
-			},
-		},
+		provider: metric.kayenta
+			? {
+					kayenta: {
+						address: 'https://kayenta.example',
+						application: 'churn-model',
+						canaryConfigName: 'churn-model-canary',
+						threshold: { pass: metric.kayenta.pass, marginal: metric.kayenta.marginal },
+						scopes: [
+							{
+								name: 'default',
+								controlScope: { scope: 'version=stable', step: 10 },
+								experimentScope: { scope: 'version=canary', step: 10 },
+							},
+						],
+					},
+				}
+			: {
+					prometheus: {
+						address: 'http://prometheus.monitoring:9090',
+						query: metricQueries[metric.source].replaceAll(
+							'{{args.lookback}}',
+							metric.lookback ?? metric.interval ?? '1m',
+						),
+					},
+				},
 	};
 }
 
@@ -246,9 +271,13 @@ function metricYaml(metric: RolloutMetric): Yaml {
  */
 export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): string {
 	const labels = { app: options.name };
+	const kind = options.strategy?.kind ?? 'canary';
+	// Recreate, rolling update and shadow's workload are plain Deployments; the others, Rollouts.
+	const plain =
+		kind === 'recreate' || kind === 'rolling' || kind === 'shadow' || kind === 'flagger';
 	const rollout: Yaml = {
-		apiVersion: 'argoproj.io/v1alpha1',
-		kind: 'Rollout',
+		apiVersion: plain ? 'apps/v1' : 'argoproj.io/v1alpha1',
+		kind: plain ? 'Deployment' : 'Rollout',
 		metadata: { name: options.name },
 		spec: {
 			replicas: options.replicas,
@@ -257,7 +286,7 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 				metadata: { labels },
 				spec: { containers: [{ name: options.name, image: options.image }] },
 			},
-			strategy: {
+			strategy: strategyYaml(spec, options) ?? {
 				canary: {
 					maxSurge: options.maxSurge,
 					maxUnavailable: options.maxUnavailable,
@@ -276,6 +305,15 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 			},
 		},
 	};
+	if (options.strategy?.kind === 'flagger') {
+		return [
+			toYaml(rollout),
+			toYaml(flaggerCanaryYaml(options.name, options.strategy.analysis)),
+		].join('---\n');
+	}
+	// A plain Deployment has no AnalysisTemplate: nothing watches its metrics.
+	if (kind === 'recreate' || kind === 'rolling') return toYaml(rollout);
+	if (kind === 'shadow') return [toYaml(rollout), toYaml(mirrorYaml(options.name))].join('---\n');
 	const templates = spec.templates.map((t) =>
 		toYaml({
 			apiVersion: 'argoproj.io/v1alpha1',
@@ -285,4 +323,93 @@ export function rolloutYaml(spec: CanarySpec, options: RolloutManifestOptions): 
 		}),
 	);
 	return [toYaml(rollout), ...templates].join('---\n');
+}
+
+/** The non-canary strategy stanzas (Kubernetes' Deployment strategies, Argo's blueGreen). */
+function strategyYaml(spec: CanarySpec, options: RolloutManifestOptions): Yaml | undefined {
+	const strategy = options.strategy;
+	switch (strategy?.kind) {
+		case 'recreate':
+			return { type: 'Recreate' };
+		case 'rolling':
+			return {
+				type: 'RollingUpdate',
+				rollingUpdate: { maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable },
+			};
+		case 'shadow':
+			// Shadow lives in the mesh, not in the workload: the Deployment keeps serving v1.
+			return { type: 'RollingUpdate' };
+		case 'blueGreen':
+			return {
+				blueGreen: {
+					activeService: `${options.name}-active`,
+					previewService: `${options.name}-preview`,
+					autoPromotionEnabled: strategy.autoPromotionEnabled,
+					scaleDownDelaySeconds: strategy.scaleDownDelaySeconds,
+					postPromotionAnalysis: {
+						templates: (spec.templates[0] ? [spec.templates[0].name] : []).map((templateName) => ({
+							templateName,
+						})),
+						args: [{ name: 'version', value: 'active' }],
+					},
+				},
+			};
+		default:
+			return undefined;
+	}
+}
+
+/** Istio's mirroring: every request to v1 is copied to v2, whose answers are discarded. */
+function mirrorYaml(name: string): Yaml {
+	return {
+		apiVersion: 'networking.istio.io/v1',
+		kind: 'VirtualService',
+		metadata: { name },
+		spec: {
+			hosts: [name],
+			http: [
+				{
+					route: [{ destination: { host: name, subset: 'v1' }, weight: 100 }],
+					mirror: { host: name, subset: 'v2' },
+					mirrorPercentage: { value: 100 },
+				},
+			],
+		},
+	};
+}
+
+/** Flagger's Canary resource: it targets the Deployment and runs the analysis loop itself. */
+function flaggerCanaryYaml(name: string, analysis: FlaggerSpec): Yaml {
+	const interval = `${analysis.intervalSeconds}s`;
+	return {
+		apiVersion: 'flagger.app/v1beta1',
+		kind: 'Canary',
+		metadata: { name },
+		spec: {
+			targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+			service: { port: 80 },
+			analysis: {
+				interval,
+				threshold: analysis.threshold,
+				maxWeight: analysis.maxWeight,
+				stepWeight: analysis.stepWeight,
+				metrics: [
+					{
+						name: 'request-success-rate',
+						thresholdRange: { min: analysis.minSuccessRate * 100 },
+						interval,
+					},
+					...(analysis.maxLatencyP99Ms > 0
+						? [
+								{
+									name: 'request-duration',
+									thresholdRange: { max: analysis.maxLatencyP99Ms },
+									interval,
+								},
+							]
+						: []),
+				],
+			},
+		},
+	};
 }

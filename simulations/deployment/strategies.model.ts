@@ -58,6 +58,18 @@ export interface StrategyRunOptions extends TrafficOptions {
 	ticks: number;
 }
 
+/**
+ * Removes the share of a tick's requests that reached no running pod, from whichever side would
+ * have answered them, stable first (its pods went first); returns how many were lost.
+ */
+export function dropRequests(traffic: TrafficTick, droppedPercent: number): number {
+	const lost = Math.round((traffic.requests * droppedPercent) / 100);
+	const fromStable = Math.min(lost, traffic.stable.served);
+	traffic.stable.served -= fromStable;
+	traffic.candidate.served -= lost - fromStable;
+	return lost;
+}
+
 /** Runs a strategy controller over the traffic world. */
 export function runStrategy(
 	controller: StrategyController,
@@ -71,12 +83,7 @@ export function runStrategy(
 	for (let tick = 0; tick < options.ticks; tick++) {
 		const decision = controller(tick, history);
 		const traffic = simulateTick(config, decision.split, tick, rng);
-		// Dropped requests: the share of this tick's users who reached no running pod. They are
-		// removed from whichever side would have answered them, stable first (its pods went first).
-		const lost = Math.round((traffic.requests * (decision.droppedPercent ?? 0)) / 100);
-		const fromStable = Math.min(lost, traffic.stable.served);
-		traffic.stable.served -= fromStable;
-		traffic.candidate.served -= lost - fromStable;
+		const lost = dropRequests(traffic, decision.droppedPercent ?? 0);
 		dropped += lost;
 		history.push(traffic);
 		frames.push({ decision, traffic, dropped: lost });

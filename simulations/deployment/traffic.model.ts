@@ -70,7 +70,7 @@ export function stableVersion(world: World = createWorld()): ServingVersion {
 }
 
 /** The candidate presets of the lab. */
-export type CandidatePresetId = 'good' | 'worseOnSegment' | 'broken' | 'slow';
+export type CandidatePresetId = 'good' | 'worseOnSegment' | 'broken' | 'slow' | 'flaky';
 
 /** A candidate preset: the version and what a learner should notice. */
 export interface CandidatePreset {
@@ -122,6 +122,20 @@ export function candidatePresets(
 				latencyMedianMs: 80,
 				latencySpread: 0.35,
 				errorProbability: () => 0.25,
+				score: good,
+			},
+		},
+		flaky: {
+			id: 'flaky',
+			label: 'A flaky model',
+			notice:
+				'About 3 % of its requests fail: worse than the 98 % success wanted, better than the 95 % that would fail it — an inconclusive verdict.',
+			version: {
+				id: 'candidate',
+				label: 'Candidate (v2, flaky)',
+				latencyMedianMs: 80,
+				latencySpread: 0.35,
+				errorProbability: () => 0.03,
 				score: good,
 			},
 		},

@@ -17,6 +17,7 @@ export {
 export {
 	analysisTemplateName,
 	canarySpecFrom,
+	flaggerSpecFrom,
 	defaultCanaryShape,
 	deploymentPresets,
 	type CanaryShape,
@@ -24,6 +25,9 @@ export {
 } from '../deployment/deployment.presets';
 export type {
 	DeploymentRunConfig,
+	LiveStrategy,
+	RolloutCommand,
+	RolloutStatus,
 	TickSummary,
 	VersionSummary,
 } from '../deployment/deployment.protocol';

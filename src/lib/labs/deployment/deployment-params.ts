@@ -7,18 +7,32 @@
  */
 import {
 	canarySpecFrom,
+	flaggerSpecFrom,
 	defaultCanaryShape as d,
 	defaultRunConfig,
 	deploymentPresets,
 	type CandidatePresetId,
+	type CanaryShape,
 	type DeploymentPreset,
 	type DeploymentRunConfig,
 } from '@sim/labs/deployment';
 import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 import { applyNamedPreset } from '@/lib/labs/lab-params';
 
+/** Strategies the lab runs live. */
+export const strategyIds = ['canary', 'recreate', 'rolling', 'shadow', 'blueGreen'] as const;
+
+/** Strategy names in the form. */
+export const strategyNames: Readonly<Record<(typeof strategyIds)[number], string>> = {
+	canary: 'Canary (Argo Rollouts)',
+	recreate: 'Recreate (Kubernetes)',
+	rolling: 'Rolling update (Kubernetes)',
+	shadow: 'Shadow (mirrored traffic)',
+	blueGreen: 'Blue/green (Argo Rollouts)',
+};
+
 /** Candidates a learner can deploy. */
-export const candidateIds = ['good', 'worseOnSegment', 'broken', 'slow'] as const;
+export const candidateIds = ['good', 'worseOnSegment', 'broken', 'slow', 'flaky'] as const;
 
 /** Candidate names in the form. */
 export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
@@ -26,6 +40,7 @@ export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
 	worseOnSegment: 'Worse on one segment',
 	broken: 'A broken model (25 % errors)',
 	slow: 'A slower model (3× latency)',
+	flaky: 'A flaky model (3 % errors)',
 };
 
 /** URL spec of the deployment lab. */
@@ -41,6 +56,12 @@ export const deploymentParamsSpec = {
 		default: defaultRunConfig.candidate,
 		values: candidateIds,
 		label: 'Candidate (v2)',
+	},
+	strategy: {
+		kind: 'enum',
+		default: defaultRunConfig.strategy,
+		values: strategyIds,
+		label: 'Strategy',
 	},
 	firstWeightPercent: {
 		kind: 'integer',
@@ -75,6 +96,28 @@ export const deploymentParamsSpec = {
 		label: 'Success rate at least',
 		aliases: ['success'],
 	},
+	judge: {
+		kind: 'enum',
+		default: 'argo',
+		values: ['argo', 'kayenta', 'flagger'],
+		label: 'Analysis judged by',
+	},
+	threshold: {
+		kind: 'integer',
+		default: 2,
+		min: 0,
+		max: 20,
+		label: 'threshold (failed checks)',
+	},
+	failBelowSuccessRate: {
+		kind: 'number',
+		default: 0,
+		min: 0,
+		max: 1,
+		step: 0.01,
+		label: 'Fail below success rate',
+		aliases: ['failBelow'],
+	},
 	maxLatencyP99Ms: {
 		kind: 'integer',
 		default: d.maxLatencyP99Ms,
@@ -100,11 +143,24 @@ export const deploymentParamsSpec = {
 	},
 	maxUnavailablePercent: {
 		kind: 'integer',
-		default: 0,
+		default: defaultRunConfig.maxUnavailablePercent,
 		min: 0,
 		max: 100,
 		label: 'maxUnavailable (%)',
 		aliases: ['unavailable'],
+	},
+	autoPromotionEnabled: {
+		kind: 'enum',
+		default: 'true',
+		values: ['true', 'false'],
+		label: 'autoPromotionEnabled',
+	},
+	scaleDownDelaySeconds: {
+		kind: 'integer',
+		default: defaultRunConfig.scaleDownDelaySeconds,
+		min: 0,
+		max: 600,
+		label: 'scaleDownDelaySeconds',
 	},
 	requestsPerTick: {
 		kind: 'integer',
@@ -122,19 +178,31 @@ export type DeploymentParams = ParamsOf<typeof deploymentParamsSpec>;
 
 /** The run a set of parameters describes. */
 export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
+	const shape: CanaryShape = {
+		firstWeightPercent: p.firstWeightPercent,
+		secondWeightPercent: p.secondWeightPercent,
+		pauseSeconds: p.pauseSeconds,
+		minSuccessRate: p.minSuccessRate,
+		maxLatencyP99Ms: p.maxLatencyP99Ms,
+		failureLimit: p.failureLimit,
+		failBelowSuccessRate: p.failBelowSuccessRate,
+		judge: p.judge as 'argo' | 'kayenta' | 'flagger',
+	};
 	return {
 		...defaultRunConfig,
 		seed: p.seed,
 		candidate: p.candidate as CandidatePresetId,
+		strategy: p.strategy as DeploymentRunConfig['strategy'],
+		maxSurgePercent: p.maxSurgePercent,
+		maxUnavailablePercent: p.maxUnavailablePercent,
+		autoPromotionEnabled: p.autoPromotionEnabled === 'true',
+		scaleDownDelaySeconds: p.scaleDownDelaySeconds,
 		requestsPerTick: p.requestsPerTick,
-		spec: canarySpecFrom({
-			firstWeightPercent: p.firstWeightPercent,
-			secondWeightPercent: p.secondWeightPercent,
-			pauseSeconds: p.pauseSeconds,
-			minSuccessRate: p.minSuccessRate,
-			maxLatencyP99Ms: p.maxLatencyP99Ms,
-			failureLimit: p.failureLimit,
-		}),
+		spec: canarySpecFrom(shape),
+		// Flagger reads the same fields in its own words: stepWeight, maxWeight, interval.
+		...(p.judge === 'flagger' && p.strategy === 'canary'
+			? { flagger: flaggerSpecFrom(shape, p.threshold) }
+			: {}),
 	};
 }
 
@@ -148,8 +216,12 @@ export function presetParams(preset: DeploymentPreset, base: DeploymentParams): 
 	return {
 		...base,
 		...preset.shape,
+		failBelowSuccessRate: preset.shape.failBelowSuccessRate ?? 0,
+		judge: preset.shape.judge ?? 'argo',
 		preset: preset.id,
 		candidate: preset.candidate,
+		strategy: preset.strategy ?? 'canary',
+		autoPromotionEnabled: preset.autoPromotionEnabled === false ? 'false' : 'true',
 		seed: preset.seed,
 	};
 }

@@ -5,9 +5,9 @@
  * field each of Argo's validation messages belongs beside.
  */
 import type {
-	CanaryState,
 	DeploymentLabContext,
 	RolloutAnalysisRun,
+	RolloutStatus,
 	StrategyComparison,
 	TickSummary,
 } from '@sim/labs/deployment';
@@ -31,25 +31,44 @@ export function formatClock(seconds: number): string {
 	return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
+/** A share of traffic as the lab prints it (whole percent). */
+export function percent(value: number): string {
+	return `${Math.round(value)} %`;
+}
+
 /** One sentence on where the rollout is. */
-export function rolloutSentence(rollout: CanaryState): string {
-	const v2 = `${rollout.weightPercent} % of traffic on v2`;
-	const step = `step ${Math.min(rollout.stepIndex + 1, rollout.spec.steps.length)} of ${rollout.spec.steps.length}`;
+export function rolloutSentence(rollout: RolloutStatus): string {
+	const v2 =
+		rollout.droppedPercent >= 100
+			? 'no pod is up: every request fails'
+			: rollout.mirrorPercent > 0 && rollout.weightPercent === 0
+				? `${percent(rollout.mirrorPercent)} of requests mirrored to v2, no user served by it`
+				: `${percent(rollout.weightPercent)} of traffic on v2`;
+	const where = rollout.progress.toLowerCase().startsWith('step')
+		? rollout.progress.toLowerCase()
+		: rollout.progress;
 	switch (rollout.phase) {
 		case 'Healthy':
-			return rollout.stableRevision === 2
-				? 'Healthy: v2 is stable and takes all traffic'
-				: 'Healthy: v1 is stable and takes all traffic';
+			return `Healthy: v${rollout.stableRevision} is stable and takes all traffic`;
 		case 'Degraded':
-			return 'Degraded: the rollout was aborted and all traffic is back on v1';
+			return rollout.strategy === 'shadow'
+				? 'Degraded: the shadow test stopped; no user was ever served by v2'
+				: rollout.strategy === 'blueGreen'
+					? 'Degraded: the rollout was aborted and the activeService is back on v1'
+					: 'Degraded: the rollout was aborted and all traffic is back on v1';
 		case 'Paused':
-			return rollout.pauseReason === 'InconclusiveAnalysisRun'
-				? `Paused: an analysis was inconclusive, ${v2}; promote or abort`
-				: rollout.pauseStartedAtMs === null
-					? `Paused until promoted, ${v2} (${step})`
-					: `Paused, ${v2} (${step})`;
+			switch (rollout.pauseReason) {
+				case 'InconclusiveAnalysisRun':
+					return `Paused: an analysis was inconclusive, ${v2}; promote or abort`;
+				case 'BlueGreenPause':
+					return `Paused: v2 is on the previewService, users stay on v1; promote to switch`;
+				case 'ShadowComplete':
+					return `Paused: the shadow test passed, ${v2}; promote to switch users, or abort`;
+				default:
+					return `Paused, ${v2} (${where})`;
+			}
 		default:
-			return `Progressing, ${v2} (${step})`;
+			return `Progressing, ${v2} (${where})`;
 	}
 }
 
@@ -78,10 +97,35 @@ export function weightSeries(ticks: readonly TickSummary[]): number[] {
 	return ticks.map((t) => t.weightPercent);
 }
 
+/** The share of requests mirrored to the candidate per tick. */
+export function mirrorSeries(ticks: readonly TickSummary[]): number[] {
+	return ticks.map((t) => t.mirrorPercent);
+}
+
+/** The share of requests nobody answered per tick. */
+export function droppedSeries(ticks: readonly TickSummary[]): number[] {
+	return ticks.map((t) =>
+		t.dropped === 0 ? 0 : (100 * t.dropped) / (t.stable.served + t.candidate.served + t.dropped),
+	);
+}
+
+/** Requests lost while no pod was up, over the whole run. */
+export function droppedRequests(ticks: readonly TickSummary[]): number {
+	return ticks.reduce((n, t) => n + t.dropped, 0);
+}
+
+/** A version's accuracy so far (labels arrived), per tick. */
+export function accuracySeries(
+	ticks: readonly TickSummary[],
+	side: 'stable' | 'candidate' | 'shadow',
+): (number | null)[] {
+	return ticks.map((t) => orGap(t[side].accuracy));
+}
+
 /** A version's success rate per tick (a gap where it served nothing). */
 export function successSeries(
 	ticks: readonly TickSummary[],
-	side: 'stable' | 'candidate',
+	side: 'stable' | 'candidate' | 'shadow',
 ): (number | null)[] {
 	return ticks.map((t) => orGap(t[side].successRate));
 }
@@ -89,7 +133,7 @@ export function successSeries(
 /** A version's p99 latency per tick (a gap where it served nothing). */
 export function latencySeries(
 	ticks: readonly TickSummary[],
-	side: 'stable' | 'candidate',
+	side: 'stable' | 'candidate' | 'shadow',
 ): (number | null)[] {
 	return ticks.map((t) => orGap(t[side].latencyP99Ms));
 }
@@ -122,11 +166,18 @@ export interface AnalysisRow {
 	}[];
 }
 
+const runNames: Record<RolloutAnalysisRun['kind'], (r: RolloutAnalysisRun) => string> = {
+	step: (r) => `Step ${r.stepIndex + 1} analysis`,
+	background: () => 'Background analysis',
+	postPromotion: () => 'postPromotionAnalysis',
+	shadow: () => 'Shadow analysis (mirrored requests)',
+};
+
 function row(r: RolloutAnalysisRun): AnalysisRow {
 	const started = formatClock(r.run.startedAtMs / 1000);
 	return {
 		key: `${r.kind}-${r.stepIndex}-${r.run.startedAtMs}`,
-		title: `${r.kind === 'step' ? `Step ${r.stepIndex + 1} analysis` : 'Background analysis'} (v${r.revision}), started ${started}`,
+		title: `${runNames[r.kind](r)} (v${r.revision}), started ${started}`,
 		phase: r.run.phase,
 		message: r.run.message,
 		metrics: r.run.metrics.map((m) => ({
@@ -141,13 +192,31 @@ function row(r: RolloutAnalysisRun): AnalysisRow {
 }
 
 /** Every analysis run of the rollout, oldest first, the running ones last. */
-export function analysisRows(rollout: CanaryState | null): AnalysisRow[] {
-	if (!rollout) return [];
-	const runs = [...rollout.finishedRuns];
-	for (const live of [rollout.stepRun, rollout.backgroundRun]) {
-		if (live && !runs.includes(live)) runs.push(live);
+export function analysisRows(rollout: RolloutStatus | null): AnalysisRow[] {
+	return rollout ? rollout.analysisRuns.map(row) : [];
+}
+
+/** Whether the form's thresholds judge this run (Deployments, Kayenta's judge and no: they don't). */
+export function thresholdsApply(params: DeploymentParams): boolean {
+	if (params.strategy === 'recreate' || params.strategy === 'rolling') return false;
+	return params.strategy !== 'canary' || params.judge !== 'kayenta';
+}
+
+/** What the analysis list says before it has a run, for the strategy chosen. */
+export function noAnalysisText(params: DeploymentParams): string {
+	switch (params.strategy) {
+		case 'recreate':
+		case 'rolling':
+			return 'A Kubernetes Deployment runs no analysis: nothing checks v2, before or after it takes traffic.';
+		case 'shadow':
+			return 'The shadow analysis starts with the mirror and measures after a minute of copies.';
+		case 'blueGreen':
+			return 'The postPromotionAnalysis starts once users are switched to v2.';
+		default:
+			return params.judge === 'flagger'
+				? 'Flagger keeps no AnalysisRun: its checks and verdicts are in the rollout events above.'
+				: 'No analysis has run yet: the first one starts after the first pause.';
 	}
-	return runs.map(row);
 }
 
 /** Which form field a validation message belongs beside (by the step it names). */

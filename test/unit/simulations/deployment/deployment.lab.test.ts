@@ -18,8 +18,8 @@ import {
 	deploymentLabMachine,
 	deploymentPresets,
 	rolloutCommandEvents,
-	type CanaryState,
 	type DeploymentLabEvent,
+	type RolloutStatus,
 } from '@sim/labs/deployment';
 
 function preset(id: string): DeploymentRunConfig {
@@ -29,6 +29,8 @@ function preset(id: string): DeploymentRunConfig {
 		...defaultRunConfig,
 		seed: p.seed,
 		candidate: p.candidate,
+		strategy: p.strategy ?? 'canary',
+		autoPromotionEnabled: p.autoPromotionEnabled ?? true,
 		spec: canarySpecFrom(p.shape),
 	};
 }
@@ -38,7 +40,7 @@ function serve(config: DeploymentRunConfig, ticks = 40) {
 	const replies: DeploymentReply[] = [];
 	const handler = createDeploymentHandler((r) => replies.push(r));
 	handler.handle({ type: 'open', config });
-	const frames: { summary: TickSummary; rollout: CanaryState }[] = [];
+	const frames: { summary: TickSummary; rollout: RolloutStatus }[] = [];
 	for (let t = 1; t <= ticks; t++) {
 		handler.handle({ type: 'tick', tick: t });
 		const reply = replies.at(-1);
@@ -61,7 +63,7 @@ describe('deployment service', () => {
 		expect(last.rollout.message).toBe(
 			'Rollout aborted update to revision 2: Metric "success-rate" assessed Failed due to failed (1) > failureLimit (0)',
 		);
-		const run = last.rollout.finishedRuns.at(-1);
+		const run = last.rollout.analysisRuns.at(-1);
 		expect(run?.run.phase).toBe('Failed');
 		// A quarter of v2's answers fail: the one measurement is well under 0.98.
 		const value = run?.run.metrics[0]?.measurements[0]?.value ?? 1;
@@ -77,7 +79,7 @@ describe('deployment service', () => {
 		const last = frames.at(-1);
 		expect(last?.rollout.phase).toBe('Healthy');
 		expect(last?.rollout.stableRevision).toBe(2);
-		expect(last?.rollout.finishedRuns.map((r) => r.run.phase)).toEqual([
+		expect(last?.rollout.analysisRuns.map((r) => r.run.phase)).toEqual([
 			'Successful',
 			'Successful',
 		]);
@@ -88,7 +90,7 @@ describe('deployment service', () => {
 		const last = frames.at(-1);
 		expect(frames).toHaveLength(6);
 		expect(last?.rollout.phase).toBe('Degraded');
-		const metrics = last?.rollout.finishedRuns.at(-1)?.run.metrics;
+		const metrics = last?.rollout.analysisRuns.at(-1)?.run.metrics;
 		expect(metrics?.map((m) => [m.name, m.phase])).toEqual([
 			['success-rate', 'Successful'],
 			['latency-p99', 'Failed'],
@@ -101,7 +103,7 @@ describe('deployment service', () => {
 		expect(frames.map((f) => f.summary.weightPercent)).toEqual([
 			1, 1, 1, 1, 1, 1, 100, 100, 100, 100, 100, 100,
 		]);
-		expect(last?.rollout.finishedRuns.map((r) => r.run.phase)).toEqual(['Successful', 'Failed']);
+		expect(last?.rollout.analysisRuns.map((r) => r.run.phase)).toEqual(['Successful', 'Failed']);
 		expect(last?.rollout.phase).toBe('Degraded');
 		const servedAtOnePercent = frames
 			.slice(0, 6)
@@ -116,7 +118,7 @@ describe('deployment service', () => {
 		expect(reply?.type).toBe('commanded');
 		if (reply?.type !== 'commanded') return;
 		expect(reply.rollout.phase).toBe('Progressing');
-		expect(reply.rollout.stepIndex).toBe(0);
+		expect(reply.rollout.progress).toBe('Step 1 of 6');
 	});
 
 	test('a tick before open is answered with an error, not a throw', () => {
@@ -174,13 +176,28 @@ describe('deployment lab machine (pure transitions)', () => {
 	});
 
 	test('each rollout phase accepts exactly the commands Argo allows in it', () => {
-		const base = frames[0]?.rollout as CanaryState;
-		const cases: [Partial<CanaryState>, string][] = [
-			[{ phase: 'Progressing' }, 'progressing'],
-			[{ phase: 'Paused', pauseReason: 'CanaryPauseStep' }, 'paused.pauseStep'],
-			[{ phase: 'Paused', pauseReason: 'InconclusiveAnalysisRun' }, 'paused.inconclusive'],
-			[{ phase: 'Degraded' }, 'degraded'],
-			[{ phase: 'Healthy' }, 'healthy'],
+		const base = frames[0]?.rollout as RolloutStatus;
+		// The machine takes the commands from the engine's status; the canary's are Argo's.
+		const cases: [Partial<RolloutStatus>, string][] = [
+			[{ phase: 'Progressing', commands: ['promoteFull', 'abort'] }, 'progressing'],
+			[
+				{
+					phase: 'Paused',
+					pauseReason: 'CanaryPauseStep',
+					commands: ['promote', 'promoteFull', 'abort'],
+				},
+				'paused.pauseStep',
+			],
+			[
+				{
+					phase: 'Paused',
+					pauseReason: 'InconclusiveAnalysisRun',
+					commands: ['promote', 'promoteFull', 'abort'],
+				},
+				'paused.inconclusive',
+			],
+			[{ phase: 'Degraded', commands: ['retry', 'rollback'] }, 'degraded'],
+			[{ phase: 'Healthy', commands: [] }, 'healthy'],
 		];
 		for (const [patch, name] of cases) {
 			const s = run([

@@ -67,16 +67,26 @@ describe('deployment view', () => {
 			errors: 0,
 			successRate,
 			latencyP99Ms: 1,
+			accuracy: Number.NaN,
 		});
+		const common = { mirrorPercent: 0, dropped: 0, shadow: version(Number.NaN) };
 		const ticks = [
 			{
 				tick: 1,
 				atSeconds: 10,
 				weightPercent: 0,
+				...common,
 				stable: version(1),
 				candidate: version(Number.NaN),
 			},
-			{ tick: 2, atSeconds: 20, weightPercent: 10, stable: version(1), candidate: version(0.75) },
+			{
+				tick: 2,
+				atSeconds: 20,
+				weightPercent: 10,
+				...common,
+				stable: version(1),
+				candidate: version(0.75),
+			},
 		];
 		expect(successSeries(ticks, 'candidate')).toEqual([null, 0.75]);
 	});
