@@ -30,6 +30,8 @@ const bundle = await build({
 	platform: 'node',
 	target: 'node22',
 	logLevel: 'error',
+	// The site's `?url` imports of the wasm binaries are Vite's; the cpu backend never needs them.
+	loader: { '.wasm': 'empty' },
 	// One copy of tfjs (its ES module builds, as the site bundles it), so the cpu backend and the
 	// gradients register on the engine the model uses; tfjs's Node platform still calls require().
 	mainFields: ['module', 'main'],

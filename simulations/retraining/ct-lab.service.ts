@@ -6,12 +6,15 @@
  * Key decision: the year is simulated whole when it opens, and again when a learner asks for an
  * on-demand run. `simulateContinuousTraining` is deterministic for a config, so the rerun with
  * one more on-demand day reproduces every day before it exactly; the days already shown stay
- * true and the stream simply continues from the new year.
+ * true and the stream simply continues from the new year. Both policies and every rerun read
+ * one `ProductionWorld`, so the world's half-million subscribers are generated once per opening.
  */
 import type { RequestHandler, Service } from '../runtime/worker.port';
 import {
+	productionWorldFor,
 	simulateContinuousTraining,
 	type ContinuousTrainingConfig,
+	type ProductionWorld,
 	type ContinuousTrainingResult,
 	type RunSummary,
 } from './retraining.model';
@@ -28,13 +31,17 @@ export function createYearHandler(
 	let policies: PolicyPair | null = null;
 	let a: ContinuousTrainingResult | null = null;
 	let b: ContinuousTrainingResult | null = null;
-	const simulate = (config: ContinuousTrainingConfig) => simulateContinuousTraining(config);
+	// Both policies (and an on-demand rerun) read one world: it is generated once per opening.
+	let world: ProductionWorld | null = null;
+	const simulate = (config: ContinuousTrainingConfig) =>
+		simulateContinuousTraining(config, world === null ? {} : { world });
 	return {
 		handle(request) {
 			try {
 				switch (request.type) {
 					case 'open':
 						policies = request.policies;
+						world = productionWorldFor(policies.a);
 						a = simulate(policies.a);
 						b = policies.b === null ? null : simulate(policies.b);
 						return;
