@@ -11,13 +11,14 @@ export {
 	ctPace,
 	demandDayOf,
 	lastDayOf,
+	replayOf,
 	shownRun,
 	type CtLabContext,
 	type CtLabEvent,
 	type PolicyId,
 	type RunRef,
 } from '../retraining/ct-lab.machine';
-export type { PolicyPair, YearDay } from '../retraining/ct-lab.protocol';
+export type { PolicyPair, TfjsReplay, YearDay } from '../retraining/ct-lab.protocol';
 export {
 	retrainingPresets,
 	findRetrainingPreset,

@@ -149,7 +149,14 @@ describe('words', () => {
 	test('status lines and totals', () => {
 		const context = {
 			...createCtLabContext({ a: config, b: null }),
-			days: year.daily.map((a): YearDay => ({ day: a.day, a, b: null, runsA: [], runsB: [] })),
+			days: year.daily.map((a): YearDay => ({
+				day: a.day,
+				a,
+				b: null,
+				runsA: [],
+				runsB: [],
+				replays: [],
+			})),
 			runsA: year.runs,
 		};
 		expect(ctStatus('idle', context)).toBe(
