@@ -7,10 +7,11 @@
  * validation accuracy beside the reference's, its wall time, and the live tensor count before and
  * after.
  *
- * Key decisions: the year is simulated whole when it opens, and again when a learner asks for an
- * on-demand run. `simulateContinuousTraining` is deterministic for a config, so the rerun with
- * one more on-demand day reproduces every day before it exactly; the days already shown stay
- * true and the stream simply continues from the new year. Both policies and every rerun read
+ * Key decisions: each policy's year is stepped only as far as the page has asked
+ * (`continuousTrainingYear`), so the first day shows at once and the year's work is spread over
+ * its playback; an on-demand run restarts policy A's year with one more on-demand day. The year
+ * is deterministic for a config, so the restarted year reproduces every day before it exactly;
+ * the days already shown stay true and the stream simply continues from the new year. Both policies and every rerun read
  * one `ProductionWorld`, so the world's half-million subscribers are generated once per opening.
  * The year itself trains with the typed-array reference: two years of up to two dozen retrains,
  * each 2,000 SGD steps at the training lab's batch of 32, would cost minutes at tfjs's few
@@ -21,12 +22,13 @@
  */
 import type { RequestHandler, Service } from '../runtime/worker.port';
 import {
+	continuousTrainingYear,
 	productionWorldFor,
-	simulateContinuousTraining,
 	type ContinuousTrainingConfig,
-	type ContinuousTrainingResult,
+	type DailyOutcome,
 	type ProductionWorld,
 	type RunSummary,
+	type YearStep,
 } from './retraining.model';
 import { plainLogisticTrainer } from './retraining.trainer';
 import type { TrainFunction, TrainRequest } from './pipeline.model';
@@ -38,9 +40,27 @@ import {
 	type YearRequest,
 } from './ct-lab.protocol';
 
-// Runs carry no weights (versions do, and they stay here), so they cross to the page as they are.
-const runsOn = (result: ContinuousTrainingResult, day: number): RunSummary[] =>
-	result.runs.filter((r) => r.day === day);
+/**
+ * A policy's year, stepped only as far as the page has asked: days and runs computed so far.
+ * Runs carry no weights (versions do, and they stay in the generator), so they cross to the page
+ * as they are.
+ */
+class SteppedYear {
+	readonly #steps: Generator<YearStep, unknown, void>;
+	readonly #days: YearStep[] = [];
+	constructor(steps: Generator<YearStep, unknown, void>) {
+		this.#steps = steps;
+	}
+	/** Day `day` (1-based), stepping the year up to it. */
+	day(day: number): YearStep | undefined {
+		while (this.#days.length < day) {
+			const next = this.#steps.next();
+			if (next.done) break;
+			this.#days.push(next.value);
+		}
+		return this.#days[day - 1];
+	}
+}
 
 /** Replays one training request with tfjs; injectable so tests can run without it. */
 export type ReplayTrainer = (
@@ -80,8 +100,8 @@ export function createYearHandler(
 ): RequestHandler<YearRequest> {
 	const replay = options.replay === undefined ? tfjsReplay : options.replay;
 	let policies: PolicyPair | null = null;
-	let a: ContinuousTrainingResult | null = null;
-	let b: ContinuousTrainingResult | null = null;
+	let a: SteppedYear | null = null;
+	let b: SteppedYear | null = null;
 	// Policy A's training requests by run day, kept for the replays.
 	let requestsA = new Map<number, TrainRequest>();
 	// Both policies (and an on-demand rerun) read one world: it is generated once per opening.
@@ -93,12 +113,12 @@ export function createYearHandler(
 			if (day !== undefined) requests.set(Number(day), request);
 			return plainLogisticTrainer(request);
 		};
-		const result = simulateContinuousTraining(config, {
+		const year = continuousTrainingYear(config, {
 			...(world === null ? {} : { world }),
 			...(record ? { train } : {}),
 		});
 		if (record) requestsA = requests;
-		return result;
+		return new SteppedYear(year);
 	};
 	const replaysOn = async (runs: readonly RunSummary[]): Promise<TfjsReplay[]> => {
 		const replays: TfjsReplay[] = [];
@@ -137,18 +157,20 @@ export function createYearHandler(
 			}
 			case 'day': {
 				if (a === null) throw new Error('A day was asked for before the year opened.');
-				const today = a.daily[request.day - 1];
-				if (today === undefined) throw new Error(`Day ${request.day} is outside the year.`);
-				const runsA = runsOn(a, request.day);
+				const stepA = a.day(request.day);
+				if (stepA === undefined) throw new Error(`Day ${request.day} is outside the year.`);
+				const today: DailyOutcome = stepA.daily;
+				const stepB = b?.day(request.day);
+				const runsA = [...stepA.runs];
 				const send = (replays: TfjsReplay[]): void =>
 					reply({
 						type: 'day',
 						result: {
 							day: request.day,
 							a: today,
-							b: b?.daily[request.day - 1] ?? null,
+							b: stepB?.daily ?? null,
 							runsA,
-							runsB: b === null ? [] : runsOn(b, request.day),
+							runsB: [...(stepB?.runs ?? [])],
 							replays,
 						},
 					});

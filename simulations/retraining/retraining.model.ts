@@ -391,8 +391,37 @@ export function simulateContinuousTraining(
 	config: ContinuousTrainingConfig,
 	ports: ContinuousTrainingPorts = {},
 ): ContinuousTrainingResult {
+	const year = continuousTrainingYear(config, ports);
+	for (;;) {
+		const step = year.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** One simulated day as a stepped year yields it: the day and the runs that started on it. */
+export interface YearStep {
+	readonly daily: DailyOutcome;
+	readonly runs: readonly RunSummary[];
+}
+
+/**
+ * The same year, one day per `next()` (the lab's worker steps it as the page asks for days, so
+ * the first day shows at once and the year's work is spread over its playback); the generator's
+ * return value is the whole result. The config is checked here, before the first day.
+ */
+export function continuousTrainingYear(
+	config: ContinuousTrainingConfig,
+	ports: ContinuousTrainingPorts = {},
+): Generator<YearStep, ContinuousTrainingResult, void> {
 	const errors = validateContinuousTrainingConfig(config);
 	if (Object.keys(errors).length > 0) throw new ContinuousTrainingConfigError(errors);
+	return yearDays(config, ports);
+}
+
+function* yearDays(
+	config: ContinuousTrainingConfig,
+	ports: ContinuousTrainingPorts,
+): Generator<YearStep, ContinuousTrainingResult, void> {
 	const scenario = resolveScenario(config.scenario);
 	const profile = maturityProfiles[config.maturityLevel];
 	const labelDelayDays = config.labelDelayDays ?? ctDefaults.labelDelayDays;
@@ -665,6 +694,10 @@ export function simulateContinuousTraining(
 			suppressedByCooldown,
 			servingAnomalies,
 		});
+		yield {
+			daily: daily[daily.length - 1] as DailyOutcome,
+			runs: runs.filter((r) => r.day === day),
+		};
 	}
 
 	return {
