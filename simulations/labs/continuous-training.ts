@@ -20,6 +20,7 @@ export {
 } from '../retraining/ct-lab.machine';
 export type { PolicyPair, TfjsReplay, YearDay } from '../retraining/ct-lab.protocol';
 export {
+	gateOff,
 	retrainingPresets,
 	findRetrainingPreset,
 	type RetrainingPreset,

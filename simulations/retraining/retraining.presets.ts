@@ -6,6 +6,18 @@
  * from the simulation.
  */
 import type { ContinuousTrainingConfig } from './retraining.model';
+import type { GateConfig } from './model-gate.model';
+
+/**
+ * No gate: any change counts as good enough (a change of −1, the whole accuracy scale, always
+ * passes) and there are no slice checks, so every trained challenger ships.
+ */
+export const gateOff: GateConfig = {
+	change: { direction: 'HIGHER_IS_BETTER', absolute: -1 },
+	overall: {},
+	slice: {},
+	minSliceRows: 100,
+};
 
 /** A preset: a policy, the policy it is compared with, and what to notice. */
 export interface RetrainingPreset {
@@ -85,12 +97,7 @@ export const retrainingPresets: readonly RetrainingPreset[] = [
 			scenario: 'corrupted-labels',
 			trigger: { kind: 'schedule', everyDays: 30 },
 			windowDays: 60,
-			gate: {
-				change: { direction: 'HIGHER_IS_BETTER', absolute: -1 },
-				overall: {},
-				slice: {},
-				minSliceRows: 100,
-			},
+			gate: gateOff,
 		},
 	},
 	{

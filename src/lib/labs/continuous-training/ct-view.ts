@@ -103,15 +103,6 @@ export function accuracySeries(days: readonly YearDay[], hasB: boolean) {
 	];
 }
 
-/** Vertical markers where policy A's runs started, named by outcome. */
-export function runMarkers(runs: readonly RunSummary[]) {
-	return runs.map((r) => ({
-		x: r.day,
-		label: `run ${r.run} ${r.outcome}`,
-		color: outcomeInfo[r.outcome].color,
-	}));
-}
-
 /** A run's button label: "Run 3, day 90: rejected by the gate". */
 export function runLabel(policy: PolicyId, run: RunSummary): string {
 	return `${policy.toUpperCase()}${run.run}, day ${run.day}: ${outcomeInfo[run.outcome].label.toLowerCase()}`;
