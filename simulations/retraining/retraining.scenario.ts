@@ -34,6 +34,34 @@ export interface RetrainingScenario {
 
 const phase = (p: Partial<DriftScenario>): DriftScenario => ({ ...noScenario, ...p });
 
+/** Concept phases that switch a feature's effect on for 60 days every 120 (they add up). */
+function seasonalEffect(options: {
+	feature: DriftScenario['feature'];
+	change: number;
+	firstDay: number;
+}): DriftScenario[] {
+	const phases: DriftScenario[] = [];
+	for (let start = options.firstDay; start <= 365; start += 120) {
+		phases.push(
+			phase({
+				kind: 'concept',
+				feature: options.feature,
+				magnitude: options.change,
+				startDay: start,
+			}),
+		);
+		phases.push(
+			phase({
+				kind: 'concept',
+				feature: options.feature,
+				magnitude: -options.change,
+				startDay: start + 60,
+			}),
+		);
+	}
+	return phases;
+}
+
 /**
  * The named scenarios. Magnitudes follow the drift lab's presets: a concept change of the
  * tenure effect of 3 log-odds per spread is its "concept drift" preset; a discount shift of 1.5
@@ -61,9 +89,12 @@ export const retrainingScenarios = {
 	},
 	seasonal: {
 		id: 'seasonal',
-		label: 'A holiday season every 120 days: subscribers log in less and use the service less',
-		// Absence and low usage together trigger the world's disengagement interaction, so the
-		// season moves many subscribers into a region where churn rises faster than a line.
+		label:
+			'A two-month holiday season every 120 days: subscribers log in less, and being away stops meaning they will leave',
+		// Absence and low usage follow the season's curve (peak on day 61, 181, 301). While the
+		// season lasts (days 31–90, 151–210, 271–330) the effect of absence on churn changes by
+		// −2 log-odds per spread (from +1.2 to −0.8: people are away on holiday, not leaving), so
+		// a model fitted on one side of the cycle is wrong on the other.
 		phases: [
 			phase({
 				kind: 'recurring',
@@ -79,6 +110,7 @@ export const retrainingScenarios = {
 				startDay: 1,
 				periodDays: 120,
 			}),
+			...seasonalEffect({ feature: 'daysSinceLastLogin', change: -2, firstDay: 31 }),
 		],
 		labelCorruption: null,
 	},
