@@ -45,5 +45,9 @@ export {
 	type PipelineStep,
 	type PipelineStepId,
 	type StepValue,
-} from '../retraining/pipeline.model';
-export { retrainingScenarios, type RetrainingScenarioId } from '../retraining/retraining.scenario';
+} from '../retraining/pipeline.steps';
+export {
+	retrainingScenarioIds,
+	retrainingScenarioLabels,
+	type RetrainingScenarioId,
+} from '../retraining/retraining.scenario-labels';

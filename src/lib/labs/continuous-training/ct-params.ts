@@ -11,7 +11,8 @@
 import {
 	policyParamSpecs,
 	retrainingPresets,
-	retrainingScenarios,
+	retrainingScenarioIds,
+	retrainingScenarioLabels,
 	triggerKinds,
 	defaultTriggerParams,
 	gateOff,
@@ -42,7 +43,7 @@ function fromPolicy(spec: NumberParamSpec, defaultValue: number) {
 	};
 }
 
-const scenarioIds = Object.keys(retrainingScenarios) as RetrainingScenarioId[];
+const scenarioIds = retrainingScenarioIds;
 
 /** Window kinds: all history, the last N days, or all history weighted towards recent days. */
 export const windowKinds = ['all', 'last', 'recency'] as const;
@@ -121,7 +122,7 @@ export type CtParams = ParamsOf<typeof ctParamsSpec>;
 
 /** Option texts for the enum fields. */
 export const ctOptions = {
-	scenario: Object.fromEntries(scenarioIds.map((id) => [id, retrainingScenarios[id].label])),
+	scenario: Object.fromEntries(scenarioIds.map((id) => [id, retrainingScenarioLabels[id]])),
 	trigger: {
 		none: 'None (on demand only)',
 		schedule: 'Schedule',
