@@ -11,14 +11,16 @@ export {
 	ctPace,
 	demandDayOf,
 	lastDayOf,
+	replayOf,
 	shownRun,
 	type CtLabContext,
 	type CtLabEvent,
 	type PolicyId,
 	type RunRef,
 } from '../retraining/ct-lab.machine';
-export type { PolicyPair, YearDay } from '../retraining/ct-lab.protocol';
+export type { PolicyPair, TfjsReplay, YearDay } from '../retraining/ct-lab.protocol';
 export {
+	gateOff,
 	retrainingPresets,
 	findRetrainingPreset,
 	type RetrainingPreset,
@@ -43,5 +45,9 @@ export {
 	type PipelineStep,
 	type PipelineStepId,
 	type StepValue,
-} from '../retraining/pipeline.model';
-export { retrainingScenarios, type RetrainingScenarioId } from '../retraining/retraining.scenario';
+} from '../retraining/pipeline.steps';
+export {
+	retrainingScenarioIds,
+	retrainingScenarioLabels,
+	type RetrainingScenarioId,
+} from '../retraining/retraining.scenario-labels';

@@ -20,7 +20,7 @@ import {
 import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
 import type { Port } from '../runtime/worker.port';
 import type { RunSummary } from './retraining.model';
-import type { PolicyPair, YearDay, YearReply, YearRequest } from './ct-lab.protocol';
+import type { PolicyPair, TfjsReplay, YearDay, YearReply, YearRequest } from './ct-lab.protocol';
 import { openYearPort } from './ct-lab.port';
 
 /** The lab's pace: 60 ms per simulated day at speed 1, so a year takes about 20 seconds. */
@@ -44,6 +44,8 @@ export interface CtLabContext {
 	readonly days: readonly YearDay[];
 	readonly runsA: readonly RunSummary[];
 	readonly runsB: readonly RunSummary[];
+	/** Policy A's runs trained again with tfjs in the worker. */
+	readonly replays: readonly TfjsReplay[];
 	/** The run picked by the learner, or null to follow the newest. */
 	readonly selected: RunRef | null;
 	/** Days on which the learner asked for a run. */
@@ -112,6 +114,7 @@ export function createCtLabContext(policies: PolicyPair): CtLabContext {
 		days: [],
 		runsA: [],
 		runsB: [],
+		replays: [],
 		selected: null,
 		demands: [],
 		error: null,
@@ -130,6 +133,11 @@ export function shownRun(context: CtLabContext): { policy: PolicyId; run: RunSum
 	if (a !== undefined) return { policy: 'a', run: a };
 	const b = context.runsB.at(-1);
 	return b === undefined ? null : { policy: 'b', run: b };
+}
+
+/** The tfjs replay of a run, if the worker made one. */
+export function replayOf(context: CtLabContext, policy: PolicyId, run: number): TfjsReplay | null {
+	return context.replays.find((r) => r.policy === policy && r.run === run) ?? null;
 }
 
 /** The lab machine, with the clock's port injectable for tests. */
@@ -158,6 +166,7 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 				days: [],
 				runsA: [],
 				runsB: [],
+				replays: [],
 				selected: null,
 				demands: [],
 				error: null,
@@ -174,6 +183,7 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 							days: [...context.days, event.result],
 							runsA: [...context.runsA, ...event.result.runsA],
 							runsB: [...context.runsB, ...event.result.runsB],
+							replays: [...context.replays, ...event.result.replays],
 						}
 					: {},
 			),

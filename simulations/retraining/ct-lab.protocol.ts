@@ -20,6 +20,23 @@ export type YearRequest =
 	/** A person asks policy A for a run on `day` (on demand). */
 	| { readonly type: 'demand'; readonly day: number };
 
+/** A run's training step trained again with TensorFlow.js in the worker (policy A's runs). */
+export interface TfjsReplay {
+	readonly policy: 'a' | 'b';
+	readonly run: number;
+	/** The tfjs backend it ran on. */
+	readonly backend: string;
+	readonly batchSize: number;
+	readonly steps: number;
+	readonly wallMs: number;
+	readonly validationAccuracy: number;
+	/** What the year's typed-array trainer measured on the same validation rows. */
+	readonly referenceValidationAccuracy: number | null;
+	/** Live tfjs tensors before and after the run: equal means nothing leaked. */
+	readonly tensorsBefore: number;
+	readonly tensorsAfter: number;
+}
+
 /** One day of both policies. */
 export interface YearDay {
 	readonly day: number;
@@ -28,6 +45,8 @@ export interface YearDay {
 	/** Runs that started today, per policy (artifacts left in the service). */
 	readonly runsA: readonly RunSummary[];
 	readonly runsB: readonly RunSummary[];
+	/** Today's runs of policy A, trained again with tfjs. */
+	readonly replays: readonly TfjsReplay[];
 }
 
 /** What the service answers. */

@@ -14,6 +14,14 @@
  * model, not wall time, so a seeded year is identical on every machine.
  */
 import { predictWithArtifact, type ModelArtifact } from '../training/artifact';
+import {
+	pipelineSteps,
+	type PipelineOutcome,
+	type PipelineStep,
+	type PipelineStepId,
+	type StepStatus,
+	type StepValue,
+} from './pipeline.steps';
 import { encodeRecords } from '../world/encoding.model';
 import {
 	categoricalFeatures,
@@ -42,50 +50,15 @@ import {
 	type TrainingWindow,
 } from './retraining.policy';
 
-/** The steps of a run, in order. */
-export const pipelineSteps = [
-	'extraction',
-	'validation',
-	'training',
-	'evaluation',
-	'gate',
-	'registration',
-	'deployment',
-] as const;
-/** A step's id. */
-export type PipelineStepId = (typeof pipelineSteps)[number];
-
-/** Plain-language step names, as a run graph labels its nodes. */
-export const pipelineStepInfo: Record<PipelineStepId, { label: string; does: string }> = {
-	extraction: { label: 'Data extraction', does: 'reads the labelled window and the holdout' },
-	validation: { label: 'Data validation', does: 'checks the schema and values (TFDV)' },
-	training: { label: 'Training', does: 'trains the challenger' },
-	evaluation: { label: 'Evaluation', does: 'scores challenger and champion on the holdout' },
-	gate: { label: 'Gate', does: 'blesses the challenger only if it wins (TFX Evaluator)' },
-	registration: { label: 'Registration', does: 'records a version with its lineage' },
-	deployment: { label: 'Deployment', does: 'serves the new version from the next day' },
-};
-
-/** Kubeflow / Vertex AI task states. */
-export type StepStatus = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped';
-
-/** A value shown in a step's inputs or outputs. */
-export type StepValue = string | number | boolean | null;
-
-/** One step of a run. */
-export interface PipelineStep {
-	readonly id: PipelineStepId;
-	readonly status: StepStatus;
-	/** Simulated minutes (see `stepMinutes`). */
-	readonly durationMinutes: number;
-	readonly inputs: Readonly<Record<string, StepValue>>;
-	readonly outputs: Readonly<Record<string, StepValue>>;
-	/** Why it failed or was skipped. */
-	readonly message: string | null;
-}
-
-/** How a run ended. */
-export type PipelineOutcome = 'promoted' | 'rejected' | 'failed';
+export {
+	pipelineStepInfo,
+	pipelineSteps,
+	type PipelineOutcome,
+	type PipelineStep,
+	type PipelineStepId,
+	type StepStatus,
+	type StepValue,
+} from './pipeline.steps';
 
 /** The hyperparameters a challenger trains with. */
 export interface RetrainParams {

@@ -20,12 +20,16 @@ import {
 	generateDataset,
 	generateDay,
 	numericFeatures,
-	type CategoricalFeature,
 	type ChurnRecord,
 	type NumericFeature,
 } from '../world/world.model';
-import { featureDrift, prepareCategories } from '../stats/feature-drift.detector';
-import { prepareReference } from '../stats/sample.input';
+import {
+	dayColumnsOf,
+	driftReferenceOf,
+	largestWindowPsi,
+	type DayColumns,
+	type DriftReference,
+} from './drift-window.model';
 import {
 	churnSchema,
 	relaxSchema,
@@ -163,6 +167,8 @@ export interface ContinuousTrainingPorts {
 	readonly train?: TrainFunction;
 	readonly score?: ScoreFunction;
 	readonly register?: RegisterFunction;
+	/** A world shared with other simulations of the same seed and scenario (ignored if not). */
+	readonly world?: ProductionWorld;
 }
 
 /** One simulated day. */
@@ -334,39 +340,50 @@ function fixFor(scenario: RetrainingScenario, day: number, shippedDay: number): 
 	return { shippedDay, unitCorrections, schema: relaxSchema(churnSchema, relax) };
 }
 
-interface DriftReference {
-	readonly numeric: Map<NumericFeature, ReturnType<typeof prepareReference>>;
-	readonly categorical: Map<CategoricalFeature, ReturnType<typeof prepareCategories>>;
+/**
+ * The world a year runs on: the initial training set and each day's production traffic,
+ * generated once and shared by every policy simulated on the same seed and scenario (the lab
+ * compares two policies, and an on-demand run re-simulates a year; neither should pay for the
+ * world again). Days are pure functions of the seed, so sharing changes no value.
+ */
+export interface ProductionWorld {
+	/** Which configs this world serves (`productionWorldKey`). */
+	readonly key: string;
+	readonly initial: readonly ChurnRecord[];
+	day(day: number): readonly ChurnRecord[];
 }
 
-function driftReferenceOf(records: readonly ChurnRecord[]): DriftReference {
-	const numeric = new Map<NumericFeature, ReturnType<typeof prepareReference>>();
-	for (const f of numericFeatures) {
-		const values = records.map((r) => r.features[f]).filter(Number.isFinite);
-		if (values.length > 0) numeric.set(f, prepareReference(values));
-	}
-	const categorical = new Map<CategoricalFeature, ReturnType<typeof prepareCategories>>();
-	for (const f of Object.keys(categoricalFeatures) as CategoricalFeature[]) {
-		const values = records.map((r) => r.features[f]).filter((v): v is string => v !== null);
-		if (values.length > 0) categorical.set(f, prepareCategories(values));
-	}
-	return { numeric, categorical };
+/** The part of a config the world depends on. */
+export function productionWorldKey(config: ContinuousTrainingConfig): string {
+	return JSON.stringify([
+		config.seed,
+		config.scenario,
+		config.recordsPerDay ?? ctDefaults.recordsPerDay,
+		config.initialRows ?? ctDefaults.initialRows,
+	]);
 }
 
-/** The largest PSI over the features of `current` against a reference (Evidently's PSI). */
-function largestPsi(reference: DriftReference, current: readonly ChurnRecord[]): number {
-	let largest = 0;
-	for (const [f, ref] of reference.numeric) {
-		const values = current.map((r) => r.features[f]).filter(Number.isFinite);
-		if (values.length === 0) continue;
-		largest = Math.max(largest, featureDrift(ref, values, { test: 'psi' }).score);
-	}
-	for (const [f, ref] of reference.categorical) {
-		const values = current.map((r) => r.features[f]).filter((v): v is string => v !== null);
-		if (values.length === 0) continue;
-		largest = Math.max(largest, featureDrift(ref, values, { test: 'psi' }).score);
-	}
-	return largest;
+/** The world of a config, each day generated on first use and kept. */
+export function productionWorldFor(config: ContinuousTrainingConfig): ProductionWorld {
+	const scenario = resolveScenario(config.scenario);
+	const world = createWorld({ recordsPerDay: config.recordsPerDay ?? ctDefaults.recordsPerDay });
+	const production = createRng(config.seed).split('production');
+	const days = new Map<number, readonly ChurnRecord[]>();
+	return {
+		key: productionWorldKey(config),
+		initial: generateDataset(world, {
+			size: config.initialRows ?? ctDefaults.initialRows,
+			seed: config.seed,
+		}).records,
+		day(day) {
+			let records = days.get(day);
+			if (records === undefined) {
+				records = generateDay(world, day, scenarioDrift(world, scenario, day), production);
+				days.set(day, records);
+			}
+			return records;
+		},
+	};
 }
 
 /** Simulates a year (or `days`) of production under a retraining policy. Deterministic. */
@@ -374,8 +391,37 @@ export function simulateContinuousTraining(
 	config: ContinuousTrainingConfig,
 	ports: ContinuousTrainingPorts = {},
 ): ContinuousTrainingResult {
+	const year = continuousTrainingYear(config, ports);
+	for (;;) {
+		const step = year.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** One simulated day as a stepped year yields it: the day and the runs that started on it. */
+export interface YearStep {
+	readonly daily: DailyOutcome;
+	readonly runs: readonly RunSummary[];
+}
+
+/**
+ * The same year, one day per `next()` (the lab's worker steps it as the page asks for days, so
+ * the first day shows at once and the year's work is spread over its playback); the generator's
+ * return value is the whole result. The config is checked here, before the first day.
+ */
+export function continuousTrainingYear(
+	config: ContinuousTrainingConfig,
+	ports: ContinuousTrainingPorts = {},
+): Generator<YearStep, ContinuousTrainingResult, void> {
 	const errors = validateContinuousTrainingConfig(config);
 	if (Object.keys(errors).length > 0) throw new ContinuousTrainingConfigError(errors);
+	return yearDays(config, ports);
+}
+
+function* yearDays(
+	config: ContinuousTrainingConfig,
+	ports: ContinuousTrainingPorts,
+): Generator<YearStep, ContinuousTrainingResult, void> {
 	const scenario = resolveScenario(config.scenario);
 	const profile = maturityProfiles[config.maturityLevel];
 	const labelDelayDays = config.labelDelayDays ?? ctDefaults.labelDelayDays;
@@ -392,12 +438,9 @@ export function simulateContinuousTraining(
 	};
 
 	const root = createRng(config.seed);
-	const world = createWorld({ recordsPerDay });
-	const production = root.split('production');
-	const initial = generateDataset(world, {
-		size: config.initialRows ?? ctDefaults.initialRows,
-		seed: config.seed,
-	}).records;
+	const world =
+		ports.world?.key === productionWorldKey(config) ? ports.world : productionWorldFor(config);
+	const initial = world.initial;
 
 	// The registry: versions with lineage. The kit's registry can take over through the port.
 	const versions: VersionRecord[] = [];
@@ -451,6 +494,9 @@ export function simulateContinuousTraining(
 	const runs: RunSummary[] = [];
 	const events: OperationsEvent[] = [];
 	const driftSamples = new Map<number, readonly ChurnRecord[]>([[firstVersion, initial]]);
+	// Each day's drift columns under the pipeline fix they were read with (cleared by a new fix).
+	const driftColumns = new Map<number, DayColumns>();
+	let driftColumnsFix: PipelineFix | null = null;
 
 	// What the pipeline reads: labels corrupted by the backfill bug, units fixed once shipped.
 	let today = 0;
@@ -485,7 +531,7 @@ export function simulateContinuousTraining(
 				detail: 'the corrected pipeline is in production',
 			});
 		}
-		const raw = generateDay(world, day, scenarioDrift(world, scenario, day), production);
+		const raw = world.day(day);
 		dayRecords.set(day, raw);
 		const served = applyFix(raw, fix);
 		const staticAccuracy = accuracyOfScores(score(staticModel, raw), raw);
@@ -530,11 +576,21 @@ export function simulateContinuousTraining(
 				reference = driftReferenceOf(driftSamples.get(champion.version) ?? initial);
 				driftReferences.set(champion.version, reference);
 			}
-			const recent: ChurnRecord[] = [];
-			for (let t = Math.max(1, day - ctDefaults.driftWindowDays + 1); t <= day; t++) {
-				recent.push(...applyFix(dayRecords.get(t) ?? [], fix));
+			if (driftColumnsFix !== fix) {
+				driftColumns.clear();
+				driftColumnsFix = fix;
 			}
-			driftScore = largestPsi(reference, recent);
+			driftColumns.delete(day - ctDefaults.driftWindowDays);
+			const recent: DayColumns[] = [];
+			for (let t = Math.max(1, day - ctDefaults.driftWindowDays + 1); t <= day; t++) {
+				let columns = driftColumns.get(t);
+				if (columns === undefined) {
+					columns = dayColumnsOf(t === day ? served : applyFix(dayRecords.get(t) ?? [], fix));
+					driftColumns.set(t, columns);
+				}
+				recent.push(columns);
+			}
+			driftScore = largestWindowPsi(reference, recent);
 		}
 		const newLabelledRows = Math.max(0, newestLabelled - labelledCutoff) * recordsPerDay;
 
@@ -638,6 +694,10 @@ export function simulateContinuousTraining(
 			suppressedByCooldown,
 			servingAnomalies,
 		});
+		yield {
+			daily: daily[daily.length - 1] as DailyOutcome,
+			runs: runs.filter((r) => r.day === day),
+		};
 	}
 
 	return {

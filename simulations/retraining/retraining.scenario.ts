@@ -11,6 +11,7 @@
  */
 import { driftForDay, noScenario, type DriftScenario } from '../drift/scenario.model';
 import type { Drift, World } from '../world/world.model';
+import { retrainingScenarioLabels, type RetrainingScenarioId } from './retraining.scenario-labels';
 
 /**
  * A backfill bug: from `backfillDay` on, the labels of days `fromDay`..`toDay` read by the
@@ -34,36 +35,71 @@ export interface RetrainingScenario {
 
 const phase = (p: Partial<DriftScenario>): DriftScenario => ({ ...noScenario, ...p });
 
+/** Concept phases that switch a feature's effect on for 60 days every 120 (they add up). */
+function seasonalEffect(options: {
+	feature: DriftScenario['feature'];
+	change: number;
+	firstDay: number;
+}): DriftScenario[] {
+	const phases: DriftScenario[] = [];
+	for (let start = options.firstDay; start <= 365; start += 120) {
+		phases.push(
+			phase({
+				kind: 'concept',
+				feature: options.feature,
+				magnitude: options.change,
+				startDay: start,
+			}),
+		);
+		phases.push(
+			phase({
+				kind: 'concept',
+				feature: options.feature,
+				magnitude: -options.change,
+				startDay: start + 60,
+			}),
+		);
+	}
+	return phases;
+}
+
 /**
  * The named scenarios. Magnitudes follow the drift lab's presets: a concept change of the
  * tenure effect of 3 log-odds per spread is its "concept drift" preset; a discount shift of 1.5
  * spreads its "detected but harmless" preset; a ×100 charge is the euros-to-cents unit change.
  */
 export const retrainingScenarios = {
-	stable: { id: 'stable', label: 'No drift', phases: [], labelCorruption: null },
+	stable: {
+		id: 'stable',
+		label: retrainingScenarioLabels['stable'],
+		phases: [],
+		labelCorruption: null,
+	},
 	'sudden-concept': {
 		id: 'sudden-concept',
-		label: 'A sudden change in behaviour on day 95',
+		label: retrainingScenarioLabels['sudden-concept'],
 		phases: [phase({ kind: 'concept', feature: 'tenureMonths', magnitude: 3, startDay: 95 })],
 		labelCorruption: null,
 	},
 	'harmless-drift': {
 		id: 'harmless-drift',
-		label: 'Discounts jump on day 60 (harmless drift)',
+		label: retrainingScenarioLabels['harmless-drift'],
 		phases: [phase({ kind: 'sudden', feature: 'discountPercent', magnitude: 1.5, startDay: 60 })],
 		labelCorruption: null,
 	},
 	'corrupted-labels': {
 		id: 'corrupted-labels',
-		label: 'On day 75 a backfill scrambles the stored labels of days 1–40',
+		label: retrainingScenarioLabels['corrupted-labels'],
 		phases: [],
 		labelCorruption: { backfillDay: 75, fromDay: 1, toDay: 40 },
 	},
 	seasonal: {
 		id: 'seasonal',
-		label: 'A holiday season every 120 days: subscribers log in less and use the service less',
-		// Absence and low usage together trigger the world's disengagement interaction, so the
-		// season moves many subscribers into a region where churn rises faster than a line.
+		label: retrainingScenarioLabels['seasonal'],
+		// Absence and low usage follow the season's curve (peak on day 61, 181, 301). While the
+		// season lasts (days 31–90, 151–210, 271–330) the effect of absence on churn changes by
+		// −2 log-odds per spread (from +1.2 to −0.8: people are away on holiday, not leaving), so
+		// a model fitted on one side of the cycle is wrong on the other.
 		phases: [
 			phase({
 				kind: 'recurring',
@@ -79,28 +115,29 @@ export const retrainingScenarios = {
 				startDay: 1,
 				periodDays: 120,
 			}),
+			...seasonalEffect({ feature: 'daysSinceLastLogin', change: -2, firstDay: 31 }),
 		],
 		labelCorruption: null,
 	},
 	'unit-change': {
 		id: 'unit-change',
-		label: 'Charges arrive in cents from day 150',
+		label: retrainingScenarioLabels['unit-change'],
 		phases: [phase({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 150 })],
 		labelCorruption: null,
 	},
 	'maturity-year': {
 		id: 'maturity-year',
-		label: 'Behaviour changes on day 60; charges arrive in cents from day 200',
+		label: retrainingScenarioLabels['maturity-year'],
 		phases: [
 			phase({ kind: 'concept', feature: 'tenureMonths', magnitude: 3, startDay: 60 }),
 			phase({ kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 200 }),
 		],
 		labelCorruption: null,
 	},
-} as const satisfies Record<string, RetrainingScenario>;
+} as const satisfies Record<RetrainingScenarioId, RetrainingScenario>;
 
 /** A named scenario's id. */
-export type RetrainingScenarioId = keyof typeof retrainingScenarios;
+export type { RetrainingScenarioId };
 
 /** How far into its season a recurring scenario is on `day`: 0 off-season, 1 at the peak. */
 export function seasonPhase(scenario: DriftScenario, day: number): number {

@@ -50,6 +50,21 @@ describe('continuous-training lab', () => {
 		await expect(page.getByRole('button', { name: /^B3, day 90: promoted/ }).count()).resolves.toBe(
 			1,
 		);
+		// The chart's marker of that run is a button too, reached and pressed with the keyboard.
+		const marker = page.getByRole('button', { name: 'Chart marker: B3, day 90: promoted' });
+		await marker.focus();
+		await page.keyboard.press('Enter');
+		await expect(marker.getAttribute('aria-pressed')).resolves.toBe('true');
+		await expect(page.getByTestId('run-headline').textContent()).resolves.toMatch(
+			/^Policy B, run 3 on day 90 .*promoted/,
+		);
+		// Policy A's training steps were trained again with TensorFlow.js in the worker.
+		await page
+			.getByRole('button', { name: 'Chart marker: A3, day 90: rejected by the gate' })
+			.click();
+		await expect(page.getByTestId('tfjs-replay').textContent()).resolves.toMatch(
+			/TensorFlow\.js \(cpu backend\).*Live tensors before and after: (\d+) and \1\./,
+		);
 
 		const shared = page.url();
 		const second = await openPage(browser());

@@ -12,6 +12,7 @@ import {
 	type PolicyId,
 	type RunSummary,
 	type StepValue,
+	type TfjsReplay,
 	type YearDay,
 } from '@sim/labs/continuous-training';
 
@@ -102,15 +103,6 @@ export function accuracySeries(days: readonly YearDay[], hasB: boolean) {
 	];
 }
 
-/** Vertical markers where policy A's runs started, named by outcome. */
-export function runMarkers(runs: readonly RunSummary[]) {
-	return runs.map((r) => ({
-		x: r.day,
-		label: `run ${r.run} ${r.outcome}`,
-		color: outcomeInfo[r.outcome].color,
-	}));
-}
-
 /** A run's button label: "Run 3, day 90: rejected by the gate". */
 export function runLabel(policy: PolicyId, run: RunSummary): string {
 	return `${policy.toUpperCase()}${run.run}, day ${run.day}: ${outcomeInfo[run.outcome].label.toLowerCase()}`;
@@ -150,6 +142,30 @@ export function stepRows(run: RunSummary): StepRow[] {
 		outputs: Object.entries(s.outputs).map(([k, v]) => [k, formatStepValue(v)]),
 		message: s.message,
 	}));
+}
+
+/**
+ * What the worker's TensorFlow.js replay of a run's training step measured, in one sentence, or
+ * why there is none (policy B's runs and runs that never reached training are not replayed).
+ */
+export function replayText(
+	policy: PolicyId,
+	run: RunSummary,
+	replay: TfjsReplay | null,
+): string | null {
+	const trained = run.steps.some((s) => s.id === 'training' && s.status !== 'Skipped');
+	if (!trained) return null;
+	if (replay === null) {
+		return policy === 'a'
+			? 'TensorFlow.js is training this step again in the worker…'
+			: 'Trained with the typed-array reference; the worker replays policy A’s runs with TensorFlow.js.';
+	}
+	const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+	const reference =
+		replay.referenceValidationAccuracy === null
+			? ''
+			: ` (the year’s typed-array trainer: ${pct(replay.referenceValidationAccuracy)})`;
+	return `Trained again with TensorFlow.js (${replay.backend} backend) in the worker: ${replay.steps} steps of ${replay.batchSize} rows in ${replay.wallMs} ms, validation accuracy ${pct(replay.validationAccuracy)}${reference}. Live tensors before and after: ${replay.tensorsBefore} and ${replay.tensorsAfter}.`;
 }
 
 /** A run's headline: trigger, window and outcome with its reason. */

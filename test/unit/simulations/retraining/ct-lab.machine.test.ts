@@ -50,7 +50,14 @@ const fakeRun = (day: number, run: number, outcomeOf: RunSummary['outcome']): Ru
 	({ day, run, outcome: outcomeOf, reason: `reason ${run}`, steps: [] }) as unknown as RunSummary;
 const day = (n: number, runsA: RunSummary[] = [], runsB: RunSummary[] = []): CtLabEvent => ({
 	type: 'clock.dayComputed',
-	result: { day: n, a: outcome(n, 0.8), b: outcome(n, 0.7), runsA, runsB } satisfies YearDay,
+	result: {
+		day: n,
+		a: outcome(n, 0.8),
+		b: outcome(n, 0.7),
+		runsA,
+		runsB,
+		replays: [],
+	} satisfies YearDay,
 });
 
 function run(events: readonly CtLabEvent[]): Snapshot {
@@ -261,7 +268,7 @@ describe('the year service', () => {
 
 	test('streams the simulated year day by day, with the runs that started on each day', () => {
 		const replies: YearReply[] = [];
-		const handler = createYearHandler((r) => replies.push(r));
+		const handler = createYearHandler((r) => replies.push(r), { replay: null });
 		handler.handle({ type: 'open', policies: pair });
 		for (let d = 1; d <= 95; d++) handler.handle({ type: 'day', day: d });
 		const days = replies.map((r) => (r.type === 'day' ? r.result : null));
@@ -283,7 +290,7 @@ describe('the year service', () => {
 
 	test('an on-demand run re-simulates the year: earlier days unchanged, the run on its day', () => {
 		const replies: YearReply[] = [];
-		const handler = createYearHandler((r) => replies.push(r));
+		const handler = createYearHandler((r) => replies.push(r), { replay: null });
 		handler.handle({
 			type: 'open',
 			policies: { a: { ...world, days: 50, trigger: { kind: 'none' } }, b: null },
@@ -307,7 +314,7 @@ describe('the year service', () => {
 
 	test('errors come back as replies, not throws', () => {
 		const replies: YearReply[] = [];
-		const handler = createYearHandler((r) => replies.push(r));
+		const handler = createYearHandler((r) => replies.push(r), { replay: null });
 		handler.handle({ type: 'day', day: 1 });
 		handler.handle({
 			type: 'open',
@@ -324,7 +331,7 @@ describe('the year service', () => {
 });
 
 describe('the lab on its clock and the in-page service', () => {
-	test('a 40-day year runs to the end by hand-driven time and stops its service', async () => {
+	test('a 50-day year runs to the end by hand-driven time, replays its run with tfjs and stops its service', async () => {
 		const tasks: (() => void)[] = [];
 		const manual: Schedule = (task) => {
 			tasks.push(task);
@@ -340,20 +347,28 @@ describe('the lab on its clock and the in-page service', () => {
 		const actor = createActor(machine, {
 			input: {
 				policies: {
-					a: { ...world, days: 40, trigger: { kind: 'schedule', everyDays: 35 } },
+					a: { ...world, days: 50, trigger: { kind: 'schedule', everyDays: 45 } },
 					b: null,
 				},
 			},
 		}).start();
 		actor.send({ type: 'playback.start' });
-		for (let i = 0; i < 400 && !actor.getSnapshot().matches('finished'); i++) {
+		// The day-45 run is replayed with tfjs before its day is answered: time passes meanwhile.
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline && !actor.getSnapshot().matches('finished')) {
 			tasks.shift()?.();
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await new Promise((resolve) => setTimeout(resolve, 1));
 		}
 		const s = actor.getSnapshot();
 		expect(s.value).toBe('finished');
-		expect(s.context.days.map((d) => d.day)).toEqual(Array.from({ length: 40 }, (_, k) => k + 1));
-		expect(s.context.runsA.map((r) => r.day)).toEqual([35]);
+		expect(s.context.days.map((d) => d.day)).toEqual(Array.from({ length: 50 }, (_, k) => k + 1));
+		expect(s.context.runsA.map((r) => r.day)).toEqual([45]);
+		const replay = s.context.replays[0];
+		expect(s.context.replays.map((r) => [r.policy, r.run, r.backend])).toEqual([['a', 1, 'cpu']]);
+		expect(replay?.tensorsAfter).toBe(replay?.tensorsBefore);
+		expect(
+			Math.abs((replay?.validationAccuracy ?? 0) - (replay?.referenceValidationAccuracy ?? 1)),
+		).toBeLessThanOrEqual(0.015);
 		actor.stop();
 	});
 });

@@ -45,14 +45,12 @@ describe('URL parameters', () => {
 
 	test('a preset link gives back the preset’s two policies on its world', () => {
 		const query = ctQuery(presetParams(preset, defaults));
-		expect(query).toBe(
-			'preset=gate-rejects-corrupted&scenario=corrupted-labels&window=last&compare=gate-rejects-corrupted&seed=42',
-		);
+		expect(query).toBe('preset=gate-rejects-corrupted&compare=gate-rejects-corrupted&seed=42');
 		const { params, problems } = readCtParams(query);
 		expect(problems).toEqual([]);
 		const { a, b } = toPolicies(params);
 		expect(a).toEqual({ ...preset.config, recencyHalfLifeDays: null });
-		expect(b).toEqual(preset.compareWith);
+		expect(b).toEqual({ ...preset.compareWith, recencyHalfLifeDays: null });
 	});
 
 	test('a bare preset id applies the preset; stated values win over it', () => {
@@ -149,7 +147,14 @@ describe('words', () => {
 	test('status lines and totals', () => {
 		const context = {
 			...createCtLabContext({ a: config, b: null }),
-			days: year.daily.map((a): YearDay => ({ day: a.day, a, b: null, runsA: [], runsB: [] })),
+			days: year.daily.map((a): YearDay => ({
+				day: a.day,
+				a,
+				b: null,
+				runsA: [],
+				runsB: [],
+				replays: [],
+			})),
 			runsA: year.runs,
 		};
 		expect(ctStatus('idle', context)).toBe(
