@@ -5,6 +5,8 @@
  * type, only the few lines below change.
  */
 import { driftPresets } from '@sim/labs/drift';
+import { retrainingPresets } from '@sim/labs/continuous-training';
+import { deploymentPresets } from '@sim/labs/deployment';
 import {
 	trainingPresets,
 	presetHref as trainingPresetHref,
@@ -14,10 +16,28 @@ import {
 	driftQuery,
 	presetParams as driftPresetParams,
 } from '../labs/drift/drift-params';
+import {
+	ctParamsSpec,
+	ctQuery,
+	presetParams as ctPresetParams,
+} from '../labs/continuous-training/ct-params';
+import {
+	deploymentParamsSpec,
+	deploymentQuery,
+	presetParams as deploymentPresetParams,
+} from '../labs/deployment/deployment-params';
 import { defaultParams } from '../url-params';
 
 /** A lab with presets. */
-export type PresetLab = 'training' | 'drift';
+export type PresetLab = 'training' | 'drift' | 'continuous-training' | 'deployment';
+
+/** The labs with presets, in the order a workshop meets them. */
+export const presetLabs: readonly PresetLab[] = [
+	'training',
+	'drift',
+	'continuous-training',
+	'deployment',
+];
 
 /** One preset, ready to link. */
 export interface LabPresetLink {
@@ -34,8 +54,17 @@ export interface LabPresetLink {
 }
 
 const driftDefaults = defaultParams(driftParamsSpec);
+const ctDefaults = defaultParams(ctParamsSpec);
+const deploymentDefaults = defaultParams(deploymentParamsSpec);
 
-/** Every preset of every built lab, training first, each in its lab's order. */
+/** A room's link states the seed even where the lab's own link would leave it out. */
+function seeded(lab: PresetLab, query: string, seed: number): string {
+	const params = new URLSearchParams(query);
+	params.set('seed', String(seed));
+	return `/labs/${lab}/?${params.toString()}`;
+}
+
+/** Every preset of every built lab, in `presetLabs` order, each in its lab's order. */
 export const labPresetLinks: readonly LabPresetLink[] = [
 	...trainingPresets.map((p) => ({
 		lab: 'training' as const,
@@ -45,17 +74,35 @@ export const labPresetLinks: readonly LabPresetLink[] = [
 		href: trainingPresetHref(p),
 	})),
 	...driftPresets.map((p) => {
-		const params = driftPresetParams(p, driftDefaults);
 		// The lab's own links leave out values equal to its defaults; a room's link states the
 		// seed anyway, so it keeps meaning the same run if the default ever changes.
-		const query = new URLSearchParams(driftQuery(params));
-		query.set('seed', String(params.seed));
+		const params = driftPresetParams(p, driftDefaults);
 		return {
 			lab: 'drift' as const,
 			id: p.id,
 			title: p.title,
 			shows: p.notice,
-			href: `/labs/drift/?${query.toString()}`,
+			href: seeded('drift', driftQuery(params), params.seed),
+		};
+	}),
+	...retrainingPresets.map((p) => {
+		const params = ctPresetParams(p, ctDefaults);
+		return {
+			lab: 'continuous-training' as const,
+			id: p.id,
+			title: p.title,
+			shows: p.notice,
+			href: seeded('continuous-training', ctQuery(params), params.seed),
+		};
+	}),
+	...deploymentPresets.map((p) => {
+		const params = deploymentPresetParams(p, deploymentDefaults);
+		return {
+			lab: 'deployment' as const,
+			id: p.id,
+			title: p.title,
+			shows: p.notice,
+			href: seeded('deployment', deploymentQuery(params), params.seed),
 		};
 	}),
 ];

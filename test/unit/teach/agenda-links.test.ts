@@ -160,4 +160,30 @@ describe('the agendas in content/agendas/', () => {
 		expect(total('introduction-90.yaml')).toBe(90);
 		expect(total('hands-on-half-day.yaml')).toBe(210);
 	});
+
+	test('the half-day goes through all four labs, each step a preset with its words for the room', () => {
+		const agenda = agendaSchema.parse(
+			parse(readFileSync('content/agendas/hands-on-half-day.yaml', 'utf8')),
+		);
+		const presets = agenda.steps.flatMap((step) =>
+			step.link?.kind === 'preset' ? [`${step.link.lab}/${step.link.preset}`] : [],
+		);
+		expect(
+			presets.filter((key) => !key.startsWith('training/') && !key.startsWith('drift/')),
+		).toEqual([
+			'continuous-training/schedule-misses-shift',
+			'continuous-training/gate-rejects-corrupted',
+			'deployment/broken-canary',
+			'deployment/thin-canary',
+		]);
+		const known = new Set(labPresetLinks.map(presetKey));
+		expect(presets.filter((key) => !known.has(key))).toEqual([]);
+		for (const step of agenda.steps.filter((s) => s.kind === 'lab')) {
+			expect(step.prompts.length, step.title).toBeGreaterThan(0);
+			expect(
+				step.say.length + step.do.length + step.observation.length,
+				step.title,
+			).toBeGreaterThan(100);
+		}
+	});
 });
