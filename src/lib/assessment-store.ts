@@ -439,13 +439,15 @@ interface SharePayload {
 	e?: Record<string, string>;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** URL-safe base64 without padding (also used by the workshop's results links). */
+export function toBase64Url(bytes: Uint8Array): string {
 	let binary = '';
 	for (const byte of bytes) binary += String.fromCharCode(byte);
 	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+/** Reads `toBase64Url`'s text; throws on characters it never writes. */
+export function fromBase64Url(text: string): Uint8Array {
 	if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('bad characters');
 	const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
 	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
