@@ -12,7 +12,7 @@
  */
 import { hashValue } from '@sim/shared/hash';
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
-import { fromBase64Url, toBase64Url } from '../assessment-store';
+import { fromBase64Url, toBase64Url } from '../base64url';
 import { isObject, parseQuizzes, type QuizScores } from '../quiz-results';
 
 /** The `format` field that marks a participant's results file. */
