@@ -57,11 +57,21 @@ const driftDefaults = defaultParams(driftParamsSpec);
 const ctDefaults = defaultParams(ctParamsSpec);
 const deploymentDefaults = defaultParams(deploymentParamsSpec);
 
-/** A room's link states the seed even where the lab's own link would leave it out. */
-function seeded(lab: PresetLab, query: string, seed: number): string {
-	const params = new URLSearchParams(query);
-	params.set('seed', String(seed));
-	return `/labs/${lab}/?${params.toString()}`;
+/**
+ * The links of a lab whose presets say in a sentence what to notice; `run` gives a preset's link
+ * query as the lab writes it and its seed, which the link then always states.
+ */
+function noticed<P extends { id: string; title: string; notice: string }>(
+	lab: PresetLab,
+	presets: readonly P[],
+	run: (preset: P) => { query: string; seed: number },
+): LabPresetLink[] {
+	return presets.map((p) => {
+		const { query, seed } = run(p);
+		const params = new URLSearchParams(query);
+		params.set('seed', String(seed));
+		return { lab, id: p.id, title: p.title, shows: p.notice, href: `/labs/${lab}/?${params}` };
+	});
 }
 
 /** Every preset of every built lab, in `presetLabs` order, each in its lab's order. */
@@ -73,37 +83,19 @@ export const labPresetLinks: readonly LabPresetLink[] = [
 		shows: `Press Train: ${p.expect}`,
 		href: trainingPresetHref(p),
 	})),
-	...driftPresets.map((p) => {
-		// The lab's own links leave out values equal to its defaults; a room's link states the
-		// seed anyway, so it keeps meaning the same run if the default ever changes.
+	// The labs' own links leave out values equal to their defaults; a room's link states the
+	// seed anyway, so it keeps meaning the same run if a default ever changes.
+	...noticed('drift', driftPresets, (p) => {
 		const params = driftPresetParams(p, driftDefaults);
-		return {
-			lab: 'drift' as const,
-			id: p.id,
-			title: p.title,
-			shows: p.notice,
-			href: seeded('drift', driftQuery(params), params.seed),
-		};
+		return { query: driftQuery(params), seed: params.seed };
 	}),
-	...retrainingPresets.map((p) => {
+	...noticed('continuous-training', retrainingPresets, (p) => {
 		const params = ctPresetParams(p, ctDefaults);
-		return {
-			lab: 'continuous-training' as const,
-			id: p.id,
-			title: p.title,
-			shows: p.notice,
-			href: seeded('continuous-training', ctQuery(params), params.seed),
-		};
+		return { query: ctQuery(params), seed: params.seed };
 	}),
-	...deploymentPresets.map((p) => {
+	...noticed('deployment', deploymentPresets, (p) => {
 		const params = deploymentPresetParams(p, deploymentDefaults);
-		return {
-			lab: 'deployment' as const,
-			id: p.id,
-			title: p.title,
-			shows: p.notice,
-			href: seeded('deployment', deploymentQuery(params), params.seed),
-		};
+		return { query: deploymentQuery(params), seed: params.seed };
 	}),
 ];
 

@@ -6,6 +6,7 @@ import {
 	agendaLinkProblems,
 	agendaLinkTarget,
 	clockTime,
+	durationText,
 	minutesOfDay,
 	stepOffsets,
 	type KnownTargets,
@@ -120,6 +121,15 @@ describe('clock times', () => {
 			0, 10, 25, 30,
 		]);
 	});
+	test('lengths read as hours and minutes', () => {
+		expect([45, 60, 90, 210].map(durationText)).toEqual([
+			'45 min',
+			'1 h',
+			'1 h 30 min',
+			'3 h 30 min',
+		]);
+	});
+
 	test('times wrap past midnight', () => {
 		expect(clockTime(minutesOfDay('23:50') + 25)).toBe('00:15');
 		expect(clockTime(minutesOfDay('09:00') + 90)).toBe('10:30');
