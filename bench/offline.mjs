@@ -16,6 +16,7 @@ import {
 	precacheGroup,
 	precacheGroups,
 	summarisePrecache,
+	withoutUnusedWasm,
 } from '../src/integrations/offline-precache.ts';
 
 if (!existsSync('dist/sw.js')) {
@@ -27,6 +28,12 @@ const { manifestEntries, warnings } = await getManifest({
 	globPatterns: precacheGlobPatterns,
 	globIgnores: precacheGlobIgnores,
 	maximumFileSizeToCacheInBytes,
+	manifestTransforms: [
+		(entries) => ({
+			manifest: withoutUnusedWasm(entries, (url) => readFileSync(`dist/${url}`, 'utf8')),
+			warnings: [],
+		}),
+	],
 });
 for (const warning of warnings) console.log(`warning: ${warning}`);
 // getManifest lists URLs and revisions only; sizes come from the files themselves.

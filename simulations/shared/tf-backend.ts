@@ -28,7 +28,8 @@ export type TfBackendName = 'cpu' | 'wasm';
  * in their ninth or tenth digit, and the "learning rate 10" preset, a chaotic run, diverges
  * instead of thrashing, so that shared link would no longer show what its text promises. It
  * would also add ~34 KiB of JavaScript and ~134 KiB of wasm (gzip) to the lab. A lab that
- * trains many models on large batches (retraining) should take wasm.
+ * trains many models on large batches (retraining) should take wasm; the site's service worker
+ * then has to precache the wasm files again (`labsUseWasmBackend`, kept in step by a unit test).
  */
 export const labBackends: Readonly<Record<'training', TfBackendName>> = { training: 'cpu' };
 

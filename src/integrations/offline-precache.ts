@@ -4,8 +4,10 @@
  * again for a built dist/ without rebuilding), so both count the same files the same way.
  *
  * Key decision: precache everything a workshop needs after one visit — every page, every script
- * and stylesheet (the TensorFlow.js worker chunk and any .wasm included), the icons and the
- * Pagefind index — and nothing that only robots read (sitemaps, robots.txt).
+ * and stylesheet (the TensorFlow.js worker chunk included), the icons and the Pagefind index — and
+ * nothing that only robots read (sitemaps, robots.txt), nor the TensorFlow.js wasm backend while
+ * no lab trains on it: its binaries and loader chunks are built (a lab may switch to it in one
+ * line) but never fetched at runtime, and were a sixth of the precache.
  */
 
 /** Files to precache, as globs relative to dist/. */
@@ -31,6 +33,35 @@ export const precacheGlobIgnores = [
  * TensorFlow.js worker chunk, and the lab would then fail offline.
  */
 export const maximumFileSizeToCacheInBytes = 12 * 1024 * 1024;
+
+/**
+ * Whether any lab trains on the tfjs wasm backend (`labBackends` in
+ * simulations/shared/tf-backend.ts; a unit test keeps the two in step). While none does, its
+ * files stay out of the precache.
+ */
+export const labsUseWasmBackend = false;
+
+/**
+ * Whether a built file belongs to the tfjs wasm backend: a binary, or a script that names the
+ * binaries (the backend's loader and the module that locates them, whatever Vite calls the
+ * chunks). `text` is the file's contents; binaries are recognised by name alone.
+ */
+export function isWasmBackendFile(url: string, text: () => string): boolean {
+	if (url.endsWith('.wasm')) return true;
+	return /\.m?js$/.test(url) && text().includes('tfjs-backend-wasm');
+}
+
+/**
+ * Workbox manifest transform that leaves out the wasm backend's files unless a lab uses it;
+ * `read` returns a file's text by its manifest URL.
+ */
+export function withoutUnusedWasm<T extends { url: string }>(
+	entries: T[],
+	read: (url: string) => string,
+	useWasm = labsUseWasmBackend,
+): T[] {
+	return useWasm ? entries : entries.filter((e) => !isWasmBackendFile(e.url, () => read(e.url)));
+}
 
 /** One precached file, as Workbox's manifest describes it. */
 export interface PrecacheFile {

@@ -11,6 +11,7 @@
  * a reload when a new version is waiting (see `src/lib/offline/register.ts`).
  */
 import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
 import {
@@ -19,6 +20,7 @@ import {
 	precacheGlobIgnores,
 	precacheGlobPatterns,
 	summarisePrecache,
+	withoutUnusedWasm,
 	type PrecacheFile,
 } from './offline-precache';
 
@@ -44,7 +46,10 @@ export default function offline(): AstroIntegration {
 					// Vite's file names already carry a content hash: no second one in the cache key.
 					dontCacheBustURLsMatching: /^_astro\//,
 					manifestTransforms: [
-						(entries) => {
+						(all) => {
+							const entries = withoutUnusedWasm(all, (url) =>
+								readFileSync(`${outputPath}/${url}`, 'utf8'),
+							);
 							files = entries.map((entry) => ({ url: entry.url, size: entry.size }));
 							return { manifest: entries, warnings: [] };
 						},

@@ -19,6 +19,7 @@ import {
 	assessmentDimensionIds,
 	type AssessmentDimensionId,
 } from '../schemas/assessment-dimensions';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 /** Storage format version; bump and migrate in `parseAssessmentStore` when the shape changes. */
 export const assessmentStoreVersion = 1;
@@ -437,18 +438,6 @@ interface SharePayload {
 	a: Record<string, string>;
 	/** Evidence notes, when any (links made before they existed have none). */
 	e?: Record<string, string>;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-	let binary = '';
-	for (const byte of bytes) binary += String.fromCharCode(byte);
-	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-	if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('bad characters');
-	const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /** The URL fragment that shares an assessment's answers (no storage, no server). */

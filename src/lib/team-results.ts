@@ -1,6 +1,7 @@
 /**
  * Team results without a server: what a participant sends the trainer besides an assessment
- * (their quiz scores), and how the trainer's team view reads any file it is given. One reader
+ * (quiz scores, or quiz scores and lab outcomes together: see `teach/participant-results.ts`),
+ * and how the trainer's team view reads any file it is given. One reader
  * takes every file dropped into the view and says, per file, either what it holds or why it
  * cannot be used, so one bad file never stops the others. Quiz files carry scores only — no
  * names, no visit times — and participants are numbered in the order their files arrive.
@@ -16,6 +17,13 @@ import {
 	quizResultsVersion,
 	type QuizScores,
 } from './quiz-results';
+import {
+	parseLabOutcomes,
+	parseResults,
+	resultsCheck,
+	resultsFormat,
+	type ParticipantResults,
+} from './teach/participant-results';
 
 export {
 	quizResultsFile,
@@ -32,7 +40,12 @@ export type ParticipantFile =
 			answers: Record<string, string>;
 			evidence: Record<string, string>;
 	  }
-	| { kind: 'quiz'; key: string; quizzes: QuizScores };
+	| { kind: 'quiz'; key: string; quizzes: QuizScores }
+	| { kind: 'results'; key: string; results: ParticipantResults };
+
+/** One participant's results as the team view counts them: the same results twice count once. */
+export const resultsKey = (results: ParticipantResults): string =>
+	JSON.stringify(['results', resultsCheck(results), results]);
 
 /**
  * Reads one participant's file: an assessment export, a quiz results file, or a whole progress
@@ -58,6 +71,10 @@ export function readParticipantFile(bank: QuestionBank, text: string): Participa
 			evidence: a.evidence,
 		};
 	}
+	if (isObject(data) && data['format'] === resultsFormat) {
+		const results = parseResults(data);
+		return { kind: 'results', key: resultsKey(results), results };
+	}
 	if (isObject(data) && data['format'] === quizResultsFormat) {
 		const version = data['version'];
 		if (typeof version === 'number' && version > quizResultsVersion) {
@@ -81,7 +98,9 @@ export function readParticipantFile(bank: QuestionBank, text: string): Participa
 		);
 		return { kind: 'quiz', key: JSON.stringify(['quiz', quizzes]), quizzes };
 	}
-	throw new Error('it is neither an MLOps Lab assessment nor a quiz results file.');
+	throw new Error(
+		'it is neither an MLOps Lab assessment nor a results file (quiz scores or lab outcomes).',
+	);
 }
 
 /** One lesson's quiz across the room. */
@@ -139,25 +158,37 @@ export function participantLabel(index: number): string {
 /** The storage key (after the site prefix) of the quiz scores loaded into the team view. */
 export const teamQuizzesKey = 'assessment-team-quizzes';
 
-/** The quiz scores loaded into the team view, kept so a reload mid-workshop loses nothing. */
+/** Version of the stored team results: 1 held quiz scores only, 2 adds lab outcomes. */
+export const teamQuizzesVersion = 2;
+
+/**
+ * The quiz scores and lab outcomes loaded into the team view, kept so a reload mid-workshop loses
+ * nothing (stored under `teamQuizzesKey`, the name it had when it held quiz scores only).
+ */
 export interface TeamQuizzes {
-	version: typeof quizResultsVersion;
-	/** One entry per participant who sent quiz scores, in arrival order. */
-	participants: QuizScores[];
+	version: typeof teamQuizzesVersion;
+	/** One entry per participant who sent quiz scores or lab outcomes, in arrival order. */
+	participants: ParticipantResults[];
 }
 
-/** Validates the stored quiz scores; throws an Error saying what is wrong. */
+/** Validates the stored team results, reading version 1 too; throws saying what is wrong. */
 export function parseTeamQuizzes(data: unknown): TeamQuizzes {
-	if (!isObject(data) || data['version'] !== quizResultsVersion) {
-		throw new Error('expected an object with "version": 1 and "participants".');
+	const version = isObject(data) ? data['version'] : undefined;
+	if (!isObject(data) || (version !== 1 && version !== teamQuizzesVersion)) {
+		throw new Error('expected an object with "version": 1 or 2 and "participants".');
 	}
 	const list = data['participants'];
 	if (!Array.isArray(list)) throw new Error('"participants" must be a list.');
 	return {
-		version: quizResultsVersion,
-		participants: list.map((p, i) => {
+		version: teamQuizzesVersion,
+		participants: list.map((p: unknown, i): ParticipantResults => {
 			try {
-				return parseQuizzes(p);
+				if (version === 1) return { quizzes: parseQuizzes(p), labs: [] };
+				if (!isObject(p)) throw new Error('expected quiz scores and lab outcomes.');
+				return {
+					...(p['quizzes'] !== undefined ? { quizzes: parseQuizzes(p['quizzes']) } : {}),
+					labs: parseLabOutcomes(p['labs']),
+				};
 			} catch (error) {
 				throw new Error(`${participantLabel(i)}: ${(error as Error).message}`, { cause: error });
 			}

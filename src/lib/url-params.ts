@@ -25,6 +25,12 @@ export type ParamSpec =
 	| (ParamBase & { kind: 'enum'; default: string; values: readonly string[] })
 	| (ParamBase & { kind: 'boolean'; default: boolean });
 
+/**
+ * Parameters any page of the site may carry, which no lab reads and none should warn about:
+ * `present=1` opens the page in presenter view (src/lib/presenter/).
+ */
+export const siteWideParams: ReadonlySet<string> = new Set(['present']);
+
 /** Longest piece of a link echoed back in a message; longer ones are cut with an ellipsis. */
 export const echoMaxChars = 40;
 
@@ -113,7 +119,7 @@ export function readParams<S extends ParamsSpec>(spec: S, search: string): ReadP
 		}
 	}
 	// Own keys only: `constructor`, `toString` or `__proto__` are unused parameters like any other.
-	const unknown = [...new Set(query.keys())].filter((k) => !known.has(k));
+	const unknown = [...new Set(query.keys())].filter((k) => !known.has(k) && !siteWideParams.has(k));
 	if (unknown.length > 0) {
 		const listed = unknown.slice(0, 5).map((k) => clip(k, 24));
 		const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';

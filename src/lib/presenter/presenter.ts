@@ -45,7 +45,7 @@ html[data-presenter] figure.chart .legend{font-size:1.1rem;font-weight:600}
 padding:.5rem 1rem;background:var(--bg-raised);color:var(--text);border-top:3px solid var(--accent);font-size:1rem}
 .presenter-bar .presenter-timer{font:700 1.8rem/1 var(--font-mono);font-variant-numeric:tabular-nums;min-width:6ch}
 .presenter-bar .presenter-timer[data-paused]{opacity:.6}
-.presenter-bar .presenter-status{flex:1 1 12rem;margin:0;color:var(--text-muted)}
+.presenter-bar .presenter-status{flex:1 1 0;min-width:0;margin:0;color:var(--text-muted)}
 html[data-presenter] .presenter-bar .button{font-size:.85rem;min-height:2.25rem;padding:.25rem .75rem}
 .presenter-help table{border-collapse:collapse;margin:1rem 0}
 .presenter-help th,.presenter-help td{text-align:left;padding:.35rem .75rem;border-bottom:1px solid var(--border)}

@@ -92,3 +92,10 @@ export function stepOffsets(steps: readonly Pick<AgendaStep, 'minutes'>[]): numb
 	for (const step of steps) offsets.push((offsets.at(-1) ?? 0) + step.minutes);
 	return offsets;
 }
+
+/** A session's length in words, e.g. "45 min", "1 h", "3 h 30 min". */
+export function durationText(minutes: number): string {
+	return minutes >= 60
+		? `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`
+		: `${minutes} min`;
+}

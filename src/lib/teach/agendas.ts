@@ -13,7 +13,7 @@ import { labPresetLinks, presetKey } from './lab-presets';
 export type AgendaEntry = CollectionEntry<'agendas'>;
 
 /** Paths under /teach/ that are pages of their own, so no agenda may take their name. */
-export const reservedTeachPaths = ['presets', 'qr'];
+export const reservedTeachPaths = ['presets', 'qr', 'personas', 'send'];
 
 /** Every agenda, in `order`, with every link checked; throws naming the file otherwise. */
 export async function getAgendas(): Promise<AgendaEntry[]> {

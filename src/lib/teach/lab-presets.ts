@@ -5,6 +5,8 @@
  * type, only the few lines below change.
  */
 import { driftPresets } from '@sim/labs/drift';
+import { retrainingPresets } from '@sim/labs/continuous-training';
+import { deploymentPresets } from '@sim/labs/deployment';
 import {
 	trainingPresets,
 	presetHref as trainingPresetHref,
@@ -14,10 +16,28 @@ import {
 	driftQuery,
 	presetParams as driftPresetParams,
 } from '../labs/drift/drift-params';
+import {
+	ctParamsSpec,
+	ctQuery,
+	presetParams as ctPresetParams,
+} from '../labs/continuous-training/ct-params';
+import {
+	deploymentParamsSpec,
+	deploymentQuery,
+	presetParams as deploymentPresetParams,
+} from '../labs/deployment/deployment-params';
 import { defaultParams } from '../url-params';
 
 /** A lab with presets. */
-export type PresetLab = 'training' | 'drift';
+export type PresetLab = 'training' | 'drift' | 'continuous-training' | 'deployment';
+
+/** The labs with presets, in the order a workshop meets them. */
+export const presetLabs: readonly PresetLab[] = [
+	'training',
+	'drift',
+	'continuous-training',
+	'deployment',
+];
 
 /** One preset, ready to link. */
 export interface LabPresetLink {
@@ -34,8 +54,27 @@ export interface LabPresetLink {
 }
 
 const driftDefaults = defaultParams(driftParamsSpec);
+const ctDefaults = defaultParams(ctParamsSpec);
+const deploymentDefaults = defaultParams(deploymentParamsSpec);
 
-/** Every preset of every built lab, training first, each in its lab's order. */
+/**
+ * The links of a lab whose presets say in a sentence what to notice; `run` gives a preset's link
+ * query as the lab writes it and its seed, which the link then always states.
+ */
+function noticed<P extends { id: string; title: string; notice: string }>(
+	lab: PresetLab,
+	presets: readonly P[],
+	run: (preset: P) => { query: string; seed: number },
+): LabPresetLink[] {
+	return presets.map((p) => {
+		const { query, seed } = run(p);
+		const params = new URLSearchParams(query);
+		params.set('seed', String(seed));
+		return { lab, id: p.id, title: p.title, shows: p.notice, href: `/labs/${lab}/?${params}` };
+	});
+}
+
+/** Every preset of every built lab, in `presetLabs` order, each in its lab's order. */
 export const labPresetLinks: readonly LabPresetLink[] = [
 	...trainingPresets.map((p) => ({
 		lab: 'training' as const,
@@ -44,19 +83,19 @@ export const labPresetLinks: readonly LabPresetLink[] = [
 		shows: `Press Train: ${p.expect}`,
 		href: trainingPresetHref(p),
 	})),
-	...driftPresets.map((p) => {
+	// The labs' own links leave out values equal to their defaults; a room's link states the
+	// seed anyway, so it keeps meaning the same run if a default ever changes.
+	...noticed('drift', driftPresets, (p) => {
 		const params = driftPresetParams(p, driftDefaults);
-		// The lab's own links leave out values equal to its defaults; a room's link states the
-		// seed anyway, so it keeps meaning the same run if the default ever changes.
-		const query = new URLSearchParams(driftQuery(params));
-		query.set('seed', String(params.seed));
-		return {
-			lab: 'drift' as const,
-			id: p.id,
-			title: p.title,
-			shows: p.notice,
-			href: `/labs/drift/?${query.toString()}`,
-		};
+		return { query: driftQuery(params), seed: params.seed };
+	}),
+	...noticed('continuous-training', retrainingPresets, (p) => {
+		const params = ctPresetParams(p, ctDefaults);
+		return { query: ctQuery(params), seed: params.seed };
+	}),
+	...noticed('deployment', deploymentPresets, (p) => {
+		const params = deploymentPresetParams(p, deploymentDefaults);
+		return { query: deploymentQuery(params), seed: params.seed };
 	}),
 ];
 

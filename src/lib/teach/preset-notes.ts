@@ -77,4 +77,52 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		notice:
 			'Inputs and the estimate react on day 20; measured accuracy stays blank for 14 days until labels arrive.',
 	},
+	'continuous-training/schedule-misses-shift': {
+		use: 'Opening the retraining lab; choosing what starts a retraining run.',
+		ask: 'The world changed on day 95. How many days did each policy serve the old model, and what would have told you sooner?',
+		notice:
+			'A calendar does not know the world changed: the schedule keeps the stale model for months, while a performance trigger with a recent window recovers once a week of new labels exists.',
+	},
+	'continuous-training/harmless-drift': {
+		use: 'Straight after the schedule preset, or after the drift lab’s harmless shift.',
+		ask: 'Twenty runs, almost all rejected: what did they cost, and what should the trigger have watched instead?',
+		notice:
+			'Drift that does not hurt accuracy still fires a drift trigger; the gate saves the model but not the compute, and accuracy is no better than never retraining.',
+	},
+	'continuous-training/gate-rejects-corrupted': {
+		use: 'Why a pipeline needs a gate after data validation.',
+		ask: 'The data passed validation. What caught the bad model, and what would have happened without that check?',
+		notice:
+			'Scrambled labels keep every schema and rate check green; only comparing the challenger with the champion on fresh data stops the worse model from serving.',
+	},
+	'continuous-training/short-window-seasonal': {
+		use: 'Choosing the training window; pairs with the schedule preset.',
+		ask: 'A short window reacted faster in the first preset. Why is it worse here, and how would you choose the window for your data?',
+		notice:
+			'A 30-day window never holds a whole seasonal cycle, so every peak meets a model that has forgotten the last one; all history remembers it.',
+	},
+	'deployment/broken-canary': {
+		use: 'Opening the deployment lab: what a canary is for.',
+		ask: 'How many users met the broken version, and for how long? What would a plain rolling update have done?',
+		notice:
+			'One minute at 10 % and one failed analysis send every request back to the old version: the damage is small and bounded.',
+	},
+	'deployment/good-canary': {
+		use: 'Straight after the broken canary: the same steps when all is well.',
+		ask: 'Every step passed. What did the gradual rollout cost you here, and was it worth it?',
+		notice:
+			'A good model walks through 10 %, 50 % and 100 % with each analysis passing; the price of safety is a few minutes.',
+	},
+	'deployment/slow-canary': {
+		use: 'Choosing the metrics an analysis checks.',
+		ask: 'Every answer was right, so why did the rollout stop — and would your own rollouts have caught it?',
+		notice:
+			'Correctness passed and latency failed: an analysis only protects against what its metrics measure.',
+	},
+	'deployment/thin-canary': {
+		use: 'Sizing canary steps; end the deployment part with it.',
+		ask: 'The analysis passed at 1 %. How many requests did it actually judge, and which users never reached the canary?',
+		notice:
+			'A dozen requests in a minute cannot represent a small segment: the first step passes and the fault appears only at 100 %.',
+	},
 };

@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
 	formatPrecacheSummary,
+	isWasmBackendFile,
+	labsUseWasmBackend,
 	precacheGroup,
 	summarisePrecache,
+	withoutUnusedWasm,
 } from '../../../src/integrations/offline-precache';
+import { labBackends } from '../../../simulations/shared/tf-backend';
 
 describe('precacheGroup', () => {
 	test.each([
@@ -50,5 +54,39 @@ describe('summarisePrecache', () => {
 			'  pages                     1 files      1.0 KiB',
 			'  search index              1 files      2.0 KiB',
 		]);
+	});
+});
+
+describe('the unused tfjs wasm backend', () => {
+	test('is left out exactly while no lab trains on it', () => {
+		expect(labsUseWasmBackend).toBe(Object.values(labBackends).includes('wasm'));
+	});
+
+	const files: Record<string, string> = {
+		'_astro/tfjs-backend-wasm-simd.BrM3BlWr.wasm': '',
+		'_astro/dist-BJaAlmx9.js': 'e.wasmPath="tfjs-backend-wasm.wasm";function setWasmPaths(){}',
+		'_astro/tf-wasm-binaries.DNDCvb_f.js': 'export const u={"tfjs-backend-wasm.wasm":"/x"}',
+		'_astro/training.worker-CxOIPhr9.js': 'import("./dist-BJaAlmx9.js");tf.setBackend("cpu")',
+		'labs/training/index.html': '<p>tfjs-backend-wasm is mentioned on a page</p>',
+		'pagefind/wasm.en.pagefind': 'binary',
+	};
+	const read = (url: string) => files[url] ?? '';
+
+	test('recognises the binaries by name and the scripts that name them by content', () => {
+		expect(Object.keys(files).filter((url) => isWasmBackendFile(url, () => read(url)))).toEqual([
+			'_astro/tfjs-backend-wasm-simd.BrM3BlWr.wasm',
+			'_astro/dist-BJaAlmx9.js',
+			'_astro/tf-wasm-binaries.DNDCvb_f.js',
+		]);
+	});
+
+	test('drops them from a manifest, or keeps everything when a lab uses wasm', () => {
+		const entries = Object.keys(files).map((url) => ({ url, revision: null }));
+		expect(withoutUnusedWasm(entries, read, false).map((e) => e.url)).toEqual([
+			'_astro/training.worker-CxOIPhr9.js',
+			'labs/training/index.html',
+			'pagefind/wasm.en.pagefind',
+		]);
+		expect(withoutUnusedWasm(entries, read, true)).toHaveLength(6);
 	});
 });

@@ -89,8 +89,14 @@ describe('readParticipantFile', () => {
 
 	test.each([
 		['{"format": "mlops', 'it is not valid JSON (damaged or not a results file).'],
-		['{"name": "package"}', 'it is neither an MLOps Lab assessment nor a quiz results file.'],
-		['[1, 2]', 'it is neither an MLOps Lab assessment nor a quiz results file.'],
+		[
+			'{"name": "package"}',
+			'it is neither an MLOps Lab assessment nor a results file (quiz scores or lab outcomes).',
+		],
+		[
+			'[1, 2]',
+			'it is neither an MLOps Lab assessment nor a results file (quiz scores or lab outcomes).',
+		],
 		[
 			JSON.stringify({ format: 'mlops-lab-quiz-results', version: 2, quizzes: {} }),
 			'it was made by a newer version of this site (quiz results version 2); this site reads version 1.',
@@ -163,13 +169,34 @@ test('participants are numbered from 1', () => {
 });
 
 describe('parseTeamQuizzes', () => {
-	test('reads back what was stored', () => {
-		const stored = { version: 1, participants: [{ 'a/one': { correct: 1, total: 2 } }] };
+	test('reads back what was stored, quiz scores and lab outcomes', () => {
+		const stored = {
+			version: 2,
+			participants: [
+				{ quizzes: { 'a/one': { correct: 1, total: 2 } }, labs: [] },
+				{
+					labs: [{ lab: 'drift', query: 'preset=concept-drift&seed=42', firstAlertDay: null }],
+				},
+			],
+		};
 		expect(parseTeamQuizzes(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
 	});
 
+	test('reads a session stored before lab outcomes (version 1) as quiz-only participants', () => {
+		const stored = { version: 1, participants: [{ 'a/one': { correct: 1, total: 2 } }] };
+		expect(parseTeamQuizzes(stored)).toEqual({
+			version: 2,
+			participants: [{ quizzes: { 'a/one': { correct: 1, total: 2 } }, labs: [] }],
+		});
+	});
+
 	test.each([
-		[null, 'expected an object with "version": 1 and "participants".'],
+		[null, 'expected an object with "version": 1 or 2 and "participants".'],
+		[{ version: 3, participants: [] }, 'expected an object with "version": 1 or 2'],
+		[
+			{ version: 2, participants: [{ labs: [{ lab: 'drift', query: 'seed=1' }] }] },
+			'Participant 1: lab outcome 1: the first alert day must be a whole number from 1 to 3650.',
+		],
 		[{ version: 1, participants: {} }, '"participants" must be a list.'],
 		[
 			{ version: 1, participants: [{ 'a/one': { correct: 1, total: 2 } }, { 'a/one': 3 }] },

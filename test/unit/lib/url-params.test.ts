@@ -63,6 +63,12 @@ describe('hostile links', () => {
 		]);
 	});
 
+	test('the presenter view’s present=1 is the site’s, not an unused lab parameter', () => {
+		const { params, problems } = readParams(spec, '?seed=9&present=1');
+		expect(params).toEqual({ ...defaultParams(spec), seed: 9 });
+		expect(problems).toEqual([]);
+	});
+
 	test('echoed values and names are clipped, and a long list of names is counted', () => {
 		const seed = '9'.repeat(3000);
 		const { problems } = readParams(spec, `?seed=${seed}&model=${'x'.repeat(5000)}`);

@@ -6,6 +6,7 @@ import {
 	agendaLinkProblems,
 	agendaLinkTarget,
 	clockTime,
+	durationText,
 	minutesOfDay,
 	stepOffsets,
 	type KnownTargets,
@@ -120,6 +121,15 @@ describe('clock times', () => {
 			0, 10, 25, 30,
 		]);
 	});
+	test('lengths read as hours and minutes', () => {
+		expect([45, 60, 90, 210].map(durationText)).toEqual([
+			'45 min',
+			'1 h',
+			'1 h 30 min',
+			'3 h 30 min',
+		]);
+	});
+
 	test('times wrap past midnight', () => {
 		expect(clockTime(minutesOfDay('23:50') + 25)).toBe('00:15');
 		expect(clockTime(minutesOfDay('09:00') + 90)).toBe('10:30');
@@ -159,5 +169,31 @@ describe('the agendas in content/agendas/', () => {
 			).at(-1);
 		expect(total('introduction-90.yaml')).toBe(90);
 		expect(total('hands-on-half-day.yaml')).toBe(210);
+	});
+
+	test('the half-day goes through all four labs, each step a preset with its words for the room', () => {
+		const agenda = agendaSchema.parse(
+			parse(readFileSync('content/agendas/hands-on-half-day.yaml', 'utf8')),
+		);
+		const presets = agenda.steps.flatMap((step) =>
+			step.link?.kind === 'preset' ? [`${step.link.lab}/${step.link.preset}`] : [],
+		);
+		expect(
+			presets.filter((key) => !key.startsWith('training/') && !key.startsWith('drift/')),
+		).toEqual([
+			'continuous-training/schedule-misses-shift',
+			'continuous-training/gate-rejects-corrupted',
+			'deployment/broken-canary',
+			'deployment/thin-canary',
+		]);
+		const known = new Set(labPresetLinks.map(presetKey));
+		expect(presets.filter((key) => !known.has(key))).toEqual([]);
+		for (const step of agenda.steps.filter((s) => s.kind === 'lab')) {
+			expect(step.prompts.length, step.title).toBeGreaterThan(0);
+			expect(
+				step.say.length + step.do.length + step.observation.length,
+				step.title,
+			).toBeGreaterThan(100);
+		}
 	});
 });
