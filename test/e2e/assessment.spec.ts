@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { baseUrl, launchBrowser, openPage } from './browser';
 import { questionBank } from '../../src/assessment';
-import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
+import { newAssessment } from '../../src/lib/assessment-store';
+import { shareFragment } from '../../src/lib/assessment-share';
 
 let browser: Browser;
 beforeAll(async () => {
