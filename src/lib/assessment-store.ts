@@ -454,6 +454,27 @@ export function withNewAssessment(
 	return addImported(store, fill(newAssessment(bank, name, nowMs, taken)));
 }
 
+/**
+ * A new assessment filled with what a share link held: the answers, the evidence behind them
+ * (links made before evidence existed have none) and, for a link from an older question bank,
+ * the note of what changed.
+ */
+export function withSharedAnswers(
+	created: SavedAssessment,
+	shared: {
+		answers: Record<string, string>;
+		evidence: Record<string, string>;
+		migration?: MigrationReport;
+	},
+): SavedAssessment {
+	return {
+		...created,
+		answers: { ...shared.answers },
+		evidence: { ...shared.evidence },
+		...(shared.migration ? { migration: shared.migration } : {}),
+	};
+}
+
 /** The store with one assessment changed and stamped as updated at `nowMs`. */
 export function withAssessmentChanged(
 	store: AssessmentStore,

@@ -19,6 +19,7 @@ import {
 	withAssessmentChanged,
 	withNewAssessment,
 	withoutAssessment,
+	withSharedAnswers,
 	exportFileStem,
 } from '@/lib/assessment-store';
 import { parseShareLink, shareFragment } from '@/lib/assessment-share';
@@ -286,5 +287,17 @@ describe('reading a chosen file', () => {
 		await expect(readAssessmentFile(bank, new Blob(['{']))).rejects.toThrow(
 			'it is not valid JSON.',
 		);
+	});
+});
+
+describe('adding a shared assessment', () => {
+	test('the answers, the evidence and the migration note come along; nothing else changes', () => {
+		const a = sample();
+		const shared = parseShareLink(bank, shareFragment(a));
+		const created = newAssessment(bank, shared.name, 7);
+		const added = withSharedAnswers(created, shared);
+		expect(added).toEqual({ ...created, answers: a.answers, evidence: a.evidence });
+		const migration = { from: 1, to: bank.version, notes: ['x'] };
+		expect(withSharedAnswers(created, { ...shared, migration }).migration).toEqual(migration);
 	});
 });
