@@ -3,11 +3,9 @@
  * reasons for "not applicable", targets and a history of completed runs, kept in local storage
  * under one versioned key. Everything that comes from outside — storage, an imported file, a
  * share link — goes through the same strict parsers, which throw a message a person can act on
- * and never half-accept data. Share links carry the answers in the URL fragment, compressed with
- * fflate's zlib format (whose checksum catches a tampered link) and base64url-encoded, so the
- * answers never reach a server.
+ * and never half-accept data. Share links are made and read in `./assessment-share`, which
+ * brings the compression library, so a page that only reads storage does not load it.
  */
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import {
 	migrateAnswers,
 	validateAnswers,
@@ -19,7 +17,6 @@ import {
 	assessmentDimensionIds,
 	type AssessmentDimensionId,
 } from '../schemas/assessment-dimensions';
-import { fromBase64Url, toBase64Url } from './base64url';
 
 /** Storage format version; bump and migrate in `parseAssessmentStore` when the shape changes. */
 export const assessmentStoreVersion = 1;
@@ -156,11 +153,17 @@ export function newAssessment(
 	};
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+/** Whether a parsed JSON value is a plain object (shared with the share-link reader). */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-function parseAnswers(bank: QuestionBank, value: unknown, where: string): Record<string, string> {
+/** Question id → option id, validated against the bank; `where` names the source in messages. */
+export function parseAnswers(
+	bank: QuestionBank,
+	value: unknown,
+	where: string,
+): Record<string, string> {
 	if (!isObject(value)) throw new Error(`${where}: "answers" must be an object.`);
 	try {
 		validateAnswers(bank, value as Answers);
@@ -174,7 +177,7 @@ const isDate = (v: unknown): v is string =>
 	typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
 
 /** Question id → short text (n/a reasons, evidence); absent means none. */
-function parseTexts(
+export function parseTexts(
 	bank: QuestionBank,
 	value: unknown,
 	where: string,
@@ -415,6 +418,17 @@ export function parseAssessmentExport(bank: QuestionBank, text: string): SavedAs
 	return parseSavedAssessment(bank, data['assessment']);
 }
 
+/**
+ * Reads a chosen export file, refusing one larger than `maxImportBytes` before reading it;
+ * throws an Error whose message completes "could not be imported: …".
+ */
+export async function readAssessmentFile(bank: QuestionBank, file: Blob): Promise<SavedAssessment> {
+	if (file.size > maxImportBytes) {
+		throw new Error(`it is larger than ${maxImportBytes / 1024} KB.`);
+	}
+	return parseAssessmentExport(bank, await file.text());
+}
+
 /** Adds an imported assessment; an id already in use gets a fresh id so nothing is overwritten. */
 export function addImported(store: AssessmentStore, incoming: SavedAssessment): AssessmentStore {
 	const taken = store.assessments.map((a) => a.id);
@@ -428,76 +442,69 @@ export function addImported(store: AssessmentStore, incoming: SavedAssessment): 
 	};
 }
 
-/** The fragment prefix of a share link. */
-export const sharePrefix = '#share=';
-
-interface SharePayload {
-	v: typeof assessmentStoreVersion;
-	b: number;
-	n: string;
-	a: Record<string, string>;
-	/** Evidence notes, when any (links made before they existed have none). */
-	e?: Record<string, string>;
-}
-
-/** The URL fragment that shares an assessment's answers (no storage, no server). */
-export function shareFragment(assessment: SavedAssessment): string {
-	const payload: SharePayload = {
-		v: assessmentStoreVersion,
-		b: assessment.bankVersion,
-		n: assessment.name,
-		a: assessment.answers,
-		...(Object.keys(assessment.evidence).length > 0 ? { e: assessment.evidence } : {}),
-	};
-	return sharePrefix + toBase64Url(zlibSync(strToU8(JSON.stringify(payload)), { level: 9 }));
-}
-
-/** Reads a share link or fragment; throws an Error saying why it cannot be used. */
-export function parseShareLink(
+/** A new assessment named `name`, added as the active one; `fill` sets its answers (a shared link's). */
+export function withNewAssessment(
 	bank: QuestionBank,
-	link: string,
-): {
-	name: string;
-	answers: Record<string, string>;
-	evidence: Record<string, string>;
-	migration?: MigrationReport;
-} {
-	const at = link.indexOf(sharePrefix);
-	if (at < 0) throw new Error('it is not an assessment share link (no “#share=” part).');
-	let payload: unknown;
-	try {
-		const bytes = fromBase64Url(link.slice(at + sharePrefix.length).trim());
-		if (bytes.length > maxImportBytes) throw new Error('too large');
-		payload = JSON.parse(strFromU8(unzlibSync(bytes)));
-	} catch {
-		throw new Error('the link is damaged or incomplete; ask for it to be copied again.');
-	}
-	if (!isObject(payload) || payload['v'] !== assessmentStoreVersion) {
-		throw new Error('the link was made by a different version of this site.');
-	}
-	let answers = payload['a'];
-	let migration: MigrationReport | undefined;
-	if (payload['b'] !== bank.version) {
-		const migrated =
-			typeof payload['b'] === 'number' && isObject(answers)
-				? migrateAnswers(bank, payload['b'], answers as Record<string, string>)
-				: null;
-		if (!migrated) {
-			throw new Error(
-				`the link uses question bank version ${JSON.stringify(payload['b'])}; this site reads versions 1 to ${bank.version}.`,
-			);
-		}
-		answers = migrated.answers;
-		migration = migrated.report;
-	}
-	const name = typeof payload['n'] === 'string' ? payload['n'].slice(0, 80) : 'Shared assessment';
+	store: AssessmentStore,
+	name: string,
+	nowMs: number,
+	fill: (created: SavedAssessment) => SavedAssessment = (created) => created,
+): AssessmentStore {
+	const taken = store.assessments.map((a) => a.id);
+	return addImported(store, fill(newAssessment(bank, name, nowMs, taken)));
+}
+
+/**
+ * A new assessment filled with what a share link held: the answers, the evidence behind them
+ * (links made before evidence existed have none) and, for a link from an older question bank,
+ * the note of what changed.
+ */
+export function withSharedAnswers(
+	created: SavedAssessment,
+	shared: {
+		answers: Record<string, string>;
+		evidence: Record<string, string>;
+		migration?: MigrationReport;
+	},
+): SavedAssessment {
 	return {
-		name: name || 'Shared assessment',
-		answers: parseAnswers(bank, answers, 'the link'),
-		evidence: parseTexts(bank, payload['e'], 'the link', 'evidence'),
-		...(migration ? { migration } : {}),
+		...created,
+		answers: { ...shared.answers },
+		evidence: { ...shared.evidence },
+		...(shared.migration ? { migration: shared.migration } : {}),
 	};
 }
+
+/** The store with one assessment changed and stamped as updated at `nowMs`. */
+export function withAssessmentChanged(
+	store: AssessmentStore,
+	id: string,
+	change: (a: SavedAssessment) => SavedAssessment,
+	nowMs: number,
+): AssessmentStore {
+	return {
+		...store,
+		assessments: store.assessments.map((a) =>
+			a.id === id ? { ...change(a), updatedAtMs: nowMs } : a,
+		),
+	};
+}
+
+/** The store without one assessment (and with none active if it was). */
+export function withoutAssessment(store: AssessmentStore, id: string): AssessmentStore {
+	return {
+		...store,
+		assessments: store.assessments.filter((a) => a.id !== id),
+		activeId: store.activeId === id ? null : store.activeId,
+	};
+}
+
+/** The file name, without extension, that every export of an assessment shares. */
+export const exportFileStem = (assessment: SavedAssessment): string =>
+	`mlops-assessment-${assessment.id}`;
+
+/** The fragment prefix of a share link (the links themselves are made and read in `./assessment-share`). */
+export const sharePrefix = '#share=';
 
 /** The storage key (after the site prefix) of the facilitator's team session. */
 export const teamSessionKey = 'assessment-team';

@@ -3,9 +3,7 @@
  * when the target page is built, so the link checker never finds a dangling link while the
  * curriculum grows ahead of the labs.
  */
-import { labIds } from '../schemas/lesson';
-
-type LabId = (typeof labIds)[number];
+import { labIds, type LabId } from '../schemas/lab-ids';
 
 /** Labs whose pages are built. Add an id here when its page lands. */
 export const availableLabs: ReadonlySet<LabId> = new Set<LabId>([

@@ -4,6 +4,9 @@
  */
 import { z } from 'astro/zod';
 import { assessmentDimensionIds } from './assessment-dimensions';
+import { labIds } from './lab-ids';
+
+export { labIds };
 
 /** Modules of the curriculum, in the order the lessons index shows them. */
 export const lessonModules = [
@@ -22,9 +25,6 @@ export const moduleTitles: Record<(typeof lessonModules)[number], string> = {
 	operations: 'Operating models in production',
 	'maturity-and-practice': 'Maturity and practice',
 };
-
-/** Labs a lesson can point to. The ids match the routes under /labs/. */
-export const labIds = ['training', 'drift', 'continuous-training', 'deployment'] as const;
 
 export const lessonSchema = z.object({
 	/** Page title, also the `<h1>`. */

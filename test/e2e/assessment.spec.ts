@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { baseUrl, openPage, useBrowser } from './browser';
 import { questionBank } from '../../src/assessment';
-import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
+import { newAssessment } from '../../src/lib/assessment-store';
+import { shareFragment } from '../../src/lib/assessment-share';
 
 const browser = useBrowser();
 

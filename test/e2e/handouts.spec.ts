@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { questionBank } from '../../src/assessment';
-import { newAssessment, shareFragment } from '../../src/lib/assessment-store';
+import { newAssessment } from '../../src/lib/assessment-store';
+import { shareFragment } from '../../src/lib/assessment-share';
 import { baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;

@@ -16,7 +16,6 @@ import {
 } from '@/assessment';
 import {
 	maxImportBytes,
-	parseShareLink,
 	parseTeamSession,
 	teamSessionKey,
 	type TeamSession as StoredSession,
@@ -98,7 +97,9 @@ export class TeamSessionState {
 	}
 
 	/** Reads the pasted links, assessment share links and results links alike. */
-	addLinks(): void {
+	async addLinks(): Promise<void> {
+		// The share-link reader brings the compression library: fetched only when links are added.
+		const { parseShareLink } = await import('@/lib/assessment-share');
 		const added: Member[] = [];
 		const reported: Reporter[] = [];
 		const failed: string[] = [];

@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { strToU8, zlibSync } from 'fflate';
 import { migrateAnswers, questionBank as bank } from '@/assessment';
-import { parseAssessmentExport, parseShareLink } from '@/lib/assessment-store';
+import { parseAssessmentExport } from '@/lib/assessment-store';
+import { parseShareLink } from '@/lib/assessment-share';
 import exportV1 from '../../fixtures/assessment/export-bank-v1.json';
 
 describe('migrateAnswers from version 1', () => {

@@ -13,11 +13,16 @@ import {
 	newAssessment,
 	parseAssessmentExport,
 	parseAssessmentStore,
-	parseShareLink,
 	parseTeamSession,
-	shareFragment,
 	type SavedAssessment,
+	readAssessmentFile,
+	withAssessmentChanged,
+	withNewAssessment,
+	withoutAssessment,
+	withSharedAnswers,
+	exportFileStem,
 } from '@/lib/assessment-store';
+import { parseShareLink, shareFragment } from '@/lib/assessment-share';
 import { assessmentCsv, assessmentMarkdown } from '@/lib/assessment-report';
 
 function sample(): SavedAssessment {
@@ -224,5 +229,75 @@ describe('team session', () => {
 				members: [{ 'app-ci': 'none' }, { 'app-ci': 'great' }],
 			}),
 		).toThrow(/^member 2: Question "app-ci" has no option "great"/);
+	});
+});
+
+describe('changes to the stored assessments', () => {
+	test('a new assessment is added under a free id and becomes the active one', () => {
+		const one = withNewAssessment(bank, emptyAssessmentStore(), 'Churn', 5);
+		const two = withNewAssessment(bank, one, 'Churn', 6, (a) => ({
+			...a,
+			answers: { serving: 'batch' },
+		}));
+		expect(two.assessments.map((a) => [a.id, a.name, a.createdAtMs])).toEqual([
+			['churn', 'Churn', 5],
+			['churn-2', 'Churn', 6],
+		]);
+		expect(two.activeId).toBe('churn-2');
+		expect(two.assessments[1]!.answers).toEqual({ serving: 'batch' });
+	});
+
+	test('a change touches one assessment and stamps it; removing the active one clears it', () => {
+		const store = withNewAssessment(
+			bank,
+			withNewAssessment(bank, emptyAssessmentStore(), 'A', 1),
+			'B',
+			2,
+		);
+		const changed = withAssessmentChanged(store, 'a', (a) => ({ ...a, step: 3 }), 99);
+		expect(changed.assessments.map((a) => [a.id, a.step, a.updatedAtMs])).toEqual([
+			['a', 3, 99],
+			['b', 0, 2],
+		]);
+		expect(withoutAssessment(changed, 'a')).toMatchObject({
+			activeId: 'b',
+			assessments: [{ id: 'b' }],
+		});
+		expect(withoutAssessment(changed, 'b')).toMatchObject({
+			activeId: null,
+			assessments: [{ id: 'a' }],
+		});
+		expect(exportFileStem(changed.assessments[0]!)).toBe('mlops-assessment-a');
+	});
+});
+
+describe('reading a chosen file', () => {
+	test('an export file is read; one over the limit is refused before it is read', async () => {
+		const a = sample();
+		expect(await readAssessmentFile(bank, new Blob([exportAssessment(a)]))).toEqual(a);
+		const big = new Blob(['x'.repeat(maxImportBytes + 1)]);
+		let read = false;
+		const watched = Object.assign(big, {
+			text: () => ((read = true), Promise.resolve('')),
+		});
+		await expect(readAssessmentFile(bank, watched)).rejects.toThrow(
+			`it is larger than ${maxImportBytes / 1024} KB.`,
+		);
+		expect(read).toBe(false);
+		await expect(readAssessmentFile(bank, new Blob(['{']))).rejects.toThrow(
+			'it is not valid JSON.',
+		);
+	});
+});
+
+describe('adding a shared assessment', () => {
+	test('the answers, the evidence and the migration note come along; nothing else changes', () => {
+		const a = sample();
+		const shared = parseShareLink(bank, shareFragment(a));
+		const created = newAssessment(bank, shared.name, 7);
+		const added = withSharedAnswers(created, shared);
+		expect(added).toEqual({ ...created, answers: a.answers, evidence: a.evidence });
+		const migration = { from: 1, to: bank.version, notes: ['x'] };
+		expect(withSharedAnswers(created, { ...shared, migration }).migration).toEqual(migration);
 	});
 });
