@@ -19,7 +19,7 @@ export function openDeploymentPort(
 		{
 			name: 'deployment',
 			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService(workerUrl),
+			loadService: () => loadWorkerService<DeploymentRequest, DeploymentReply>(workerUrl),
 			failure: deploymentFailure,
 		},
 		onReply,

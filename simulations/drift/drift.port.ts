@@ -13,7 +13,7 @@ export function openStreamPort(onReply: (reply: StreamReply) => void): Port<Stre
 		{
 			name: 'drift',
 			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService(workerUrl),
+			loadService: () => loadWorkerService<StreamRequest, StreamReply>(workerUrl),
 			failure: streamFailure,
 		},
 		onReply,

@@ -12,7 +12,7 @@ export function openYearPort(onReply: (reply: YearReply) => void): Port<YearRequ
 		{
 			name: 'continuous-training',
 			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService(workerUrl),
+			loadService: () => loadWorkerService<YearRequest, YearReply>(workerUrl),
 			failure: yearFailure,
 		},
 		onReply,

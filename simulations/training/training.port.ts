@@ -16,7 +16,7 @@ export function openTrainerPort(onReply: (reply: TrainingReply) => void): Port<T
 		{
 			name: 'training',
 			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService(workerUrl),
+			loadService: () => loadWorkerService<TrainingRequest, TrainingReply>(workerUrl),
 			failure: trainingFailure,
 		},
 		onReply,

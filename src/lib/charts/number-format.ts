@@ -39,10 +39,9 @@ const siPrefixes = [
  * power of ten of the first one.
  */
 function significand(x: number, digits: number): { digits: string; power: number } {
-	const [mantissa, power] = (digits > 0 ? x.toExponential(digits - 1) : x.toExponential()).split(
-		'e',
-	);
-	return { digits: mantissa.replace('.', ''), power: Number(power) };
+	const text = digits > 0 ? x.toExponential(digits - 1) : x.toExponential();
+	const e = text.indexOf('e');
+	return { digits: text.slice(0, e).replace('.', ''), power: Number(text.slice(e + 1)) };
 }
 
 /** `x` (> 0, finite) at `precision` significant digits in plain decimal notation. */
@@ -69,7 +68,7 @@ function withSiPrefix(x: number, precision: number): [string, string] {
 	const { digits, power } = significand(x, precision);
 	const group = Math.max(-8, Math.min(8, Math.floor(power / 3)));
 	const point = power - group * 3 + 1;
-	const prefix = siPrefixes[8 + group];
+	const prefix = siPrefixes[8 + group] ?? '';
 	if (point > 0) return [placeDecimal(digits, point - 1), prefix];
 	// Below 1 yocto: the digits shift right of the point, keeping `precision` significant digits.
 	const shifted = significand(x, Math.max(0, precision + point - 1)).digits;

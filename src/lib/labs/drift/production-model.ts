@@ -5,10 +5,9 @@
  * sentence and the default model instead of a TypeError or a run of NaNs.
  */
 import { productionVersion } from '@sim/registry/registry.model';
-import { artifactProblem } from '@sim/serving/artifact-check.model';
 import type { ModelArtifact } from '@sim/training/artifact';
 import type { LabStore } from '@/lib/lab-store';
-import { loadTrainingState } from '@/lib/labs/training/training-store';
+import { loadModelVersions } from '@/lib/labs/training/stored-versions';
 
 /** What the registry holds for production. */
 export type ProductionLookup =
@@ -21,12 +20,14 @@ export type ProductionLookup =
 
 /** Looks up the production version and checks its stored artifact. */
 export async function findProductionModel(store: LabStore): Promise<ProductionLookup> {
-	const state = await loadTrainingState(store);
-	const version = productionVersion(state.versions);
+	const { versions } = await loadModelVersions(store);
+	const version = productionVersion(versions);
 	if (!version) return { status: 'none' };
 	const stored: unknown = await store.get('artifacts', version.runId);
 	if (stored === undefined || stored === null)
 		return { status: 'missing', version: version.version };
+	// Loaded only when there are stored weights to check: most visits have no production model.
+	const { artifactProblem } = await import('@sim/serving/artifact-check.model');
 	const problem = artifactProblem(stored);
 	return problem === null
 		? { status: 'ok', version: version.version, artifact: stored as ModelArtifact }
