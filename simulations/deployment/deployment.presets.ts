@@ -8,6 +8,7 @@
  * analysed) so every field maps to one line of the YAML a learner can find; numbers outside
  * Argo's ranges are kept, not clamped, so Argo's own validation message can explain them.
  */
+import type { LabPreset } from '../runtime/lab-preset';
 import type { CanarySpec } from './canary.model';
 import type { RolloutMetric } from './metrics.model';
 import type { CandidatePresetId } from './traffic.model';
@@ -78,17 +79,14 @@ export function canarySpecFrom(shape: CanaryShape): CanarySpec {
 }
 
 /** A preset: a candidate, a canary shape and a seed, with what to notice. */
-export interface DeploymentPreset {
-	readonly id: string;
-	readonly title: string;
-	readonly notice: string;
+export type DeploymentPreset = LabPreset<{
 	readonly candidate: CandidatePresetId;
 	readonly shape: CanaryShape;
 	readonly seed: number;
-}
+}>;
 
-/** The presets, one lesson each. */
-export const deploymentPresets: readonly DeploymentPreset[] = [
+// Written flat, one lesson each, and given the presets' shape below.
+const flat = [
 	{
 		id: 'broken-canary',
 		title: 'A broken model, caught by the canary',
@@ -125,4 +123,9 @@ export const deploymentPresets: readonly DeploymentPreset[] = [
 		shape: { ...defaultCanaryShape, firstWeightPercent: 1, secondWeightPercent: 100 },
 		seed: 1,
 	},
-];
+] satisfies (Omit<DeploymentPreset, 'params'> & DeploymentPreset['params'])[];
+
+/** The presets, one lesson each. */
+export const deploymentPresets: readonly DeploymentPreset[] = flat.map(
+	({ candidate, shape, seed, ...preset }) => ({ ...preset, params: { candidate, shape, seed } }),
+);

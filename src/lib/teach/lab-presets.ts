@@ -41,7 +41,7 @@ export const labPresetLinks: readonly LabPresetLink[] = [
 		lab: 'training' as const,
 		id: p.id,
 		title: p.title,
-		shows: `Press Train: ${p.expect}`,
+		shows: `Press Train: ${p.notice}`,
 		href: trainingPresetHref(p),
 	})),
 	...driftPresets.map((p) => {

@@ -130,7 +130,7 @@ export function toPolicies(p: CtParams): PolicyPair {
 	};
 	const preset = retrainingPresets.find((q) => q.id === p.compare);
 	const b: ContinuousTrainingConfig = preset
-		? { ...preset.compareWith, ...world }
+		? { ...preset.params.compareWith, ...world }
 		: {
 				...world,
 				trigger: { kind: 'none' },
@@ -143,7 +143,7 @@ export function toPolicies(p: CtParams): PolicyPair {
 
 /** The parameters of a preset (anything not in it keeps `base`'s values). */
 export function presetParams(preset: RetrainingPreset, base: CtParams): CtParams {
-	const c = preset.config;
+	const c = preset.params.config;
 	const t = c.trigger;
 	return {
 		...base,

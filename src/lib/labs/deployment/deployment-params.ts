@@ -152,10 +152,10 @@ export function replicaOptions(p: DeploymentParams): { maxSurge: string; maxUnav
 export function presetParams(preset: DeploymentPreset, base: DeploymentParams): DeploymentParams {
 	return {
 		...base,
-		...preset.shape,
+		...preset.params.shape,
 		preset: preset.id,
-		candidate: preset.candidate,
-		seed: preset.seed,
+		candidate: preset.params.candidate,
+		seed: preset.params.seed,
 	};
 }
 

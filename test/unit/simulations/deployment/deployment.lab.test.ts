@@ -27,9 +27,9 @@ function preset(id: string): DeploymentRunConfig {
 	if (!p) throw new Error(id);
 	return {
 		...defaultRunConfig,
-		seed: p.seed,
-		candidate: p.candidate,
-		spec: canarySpecFrom(p.shape),
+		seed: p.params.seed,
+		candidate: p.params.candidate,
+		spec: canarySpecFrom(p.params.shape),
 	};
 }
 
