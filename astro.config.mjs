@@ -8,6 +8,7 @@ import svelte from '@astrojs/svelte';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
+import inlinedCssPreloads from './src/integrations/inlined-css-preloads.ts';
 import { buildCommit } from './scripts/build-commit.mjs';
 
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
 	integrations: [svelte(), mdx(), sitemap(), pagefind(), offline()],
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	vite: {
+		plugins: [inlinedCssPreloads()],
 		worker: { format: 'es' },
 		define: { __BUILD_COMMIT__: JSON.stringify(buildCommit()) },
 	},

@@ -10,6 +10,7 @@
 export * from './runtime/worker.port';
 export * from './runtime/clock.actor';
 export * from './runtime/playback';
+export type { LabPreset } from './runtime/lab-preset';
 
 // Randomness, hashing, the synthetic world and training.
 export { createRng, type Rng } from './shared/rng';

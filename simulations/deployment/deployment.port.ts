@@ -3,7 +3,8 @@
  * workers, otherwise the same service on the page, imported on demand so the traffic world never
  * loads on a page that has a worker.
  */
-import { openWorkerPort, type Port } from '../runtime/worker.port';
+import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import workerUrl from './deployment.worker.ts?worker&url';
 import {
 	deploymentFailure,
 	type DeploymentReply,
@@ -17,9 +18,8 @@ export function openDeploymentPort(
 	return openWorkerPort(
 		{
 			name: 'deployment',
-			createWorker: () =>
-				new Worker(new URL('./deployment.worker.ts', import.meta.url), { type: 'module' }),
-			loadService: () => import('./deployment.service').then((m) => m.deploymentService),
+			createWorker: () => new Worker(workerUrl, { type: 'module' }),
+			loadService: () => loadWorkerService<DeploymentRequest, DeploymentReply>(workerUrl),
 			failure: deploymentFailure,
 		},
 		onReply,

@@ -8,6 +8,7 @@
  * analysed) so every field maps to one line of the YAML a learner can find; numbers outside
  * Argo's ranges are kept, not clamped, so Argo's own validation message can explain them.
  */
+import type { LabPreset } from '../runtime/lab-preset';
 import type { CanarySpec } from './canary.model';
 import type { RolloutMetric } from './metrics.model';
 import type { FlaggerSpec } from './flagger.model';
@@ -119,10 +120,7 @@ export function flaggerSpecFrom(shape: CanaryShape, threshold = 2): FlaggerSpec 
 }
 
 /** A preset: a candidate, a canary shape and a seed, with what to notice. */
-export interface DeploymentPreset {
-	readonly id: string;
-	readonly title: string;
-	readonly notice: string;
+export type DeploymentPreset = LabPreset<{
 	readonly candidate: CandidatePresetId;
 	/** The strategy run live (canary when absent). */
 	readonly strategy?: LiveStrategy;
@@ -130,10 +128,10 @@ export interface DeploymentPreset {
 	readonly seed: number;
 	/** Blue/green: pause for a human before the switch (Argo's autoPromotionEnabled: false). */
 	readonly autoPromotionEnabled?: boolean;
-}
+}>;
 
-/** The presets, one lesson each. */
-export const deploymentPresets: readonly DeploymentPreset[] = [
+// Written flat, one lesson each, and given the presets' shape below.
+const flat = [
 	{
 		id: 'broken-canary',
 		title: 'A broken model, caught by the canary',
@@ -248,4 +246,9 @@ export const deploymentPresets: readonly DeploymentPreset[] = [
 		shape: { ...defaultCanaryShape, judge: 'flagger' },
 		seed: 7,
 	},
-];
+] satisfies (Omit<DeploymentPreset, 'params'> & DeploymentPreset['params'])[];
+
+/** The presets, one lesson each. */
+export const deploymentPresets: readonly DeploymentPreset[] = flat.map(
+	({ id, title, notice, ...params }) => ({ id, title, notice, params }),
+);

@@ -4,4 +4,4 @@
 import { serveInWorker } from '../runtime/worker.port';
 import { deploymentService } from './deployment.service';
 
-serveInWorker(deploymentService);
+serveInWorker(deploymentService, import.meta.url);

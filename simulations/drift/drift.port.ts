@@ -3,7 +3,8 @@
  * otherwise the same service on the page, imported on demand so the statistics never load on a
  * page that has a worker.
  */
-import { openWorkerPort, type Port } from '../runtime/worker.port';
+import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import workerUrl from './drift.worker.ts?worker&url';
 import { streamFailure, type StreamReply, type StreamRequest } from './drift.protocol';
 
 /** Opens a stream. */
@@ -11,9 +12,8 @@ export function openStreamPort(onReply: (reply: StreamReply) => void): Port<Stre
 	return openWorkerPort(
 		{
 			name: 'drift',
-			createWorker: () =>
-				new Worker(new URL('./drift.worker.ts', import.meta.url), { type: 'module' }),
-			loadService: () => import('./drift.service').then((m) => m.driftService),
+			createWorker: () => new Worker(workerUrl, { type: 'module' }),
+			loadService: () => loadWorkerService<StreamRequest, StreamReply>(workerUrl),
 			failure: streamFailure,
 		},
 		onReply,

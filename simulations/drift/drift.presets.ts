@@ -3,18 +3,15 @@
  * shows clearly. The drift-model tests prove each one's lesson.
  */
 import { defaultStreamConfig, type StreamConfig } from '../monitoring/stream.config';
+import type { LabPreset } from '../runtime/lab-preset';
 import { noScenario, type DriftScenario } from './scenario.model';
 
 /** A preset: a scenario and settings chosen so one lesson of real monitoring shows clearly. */
-export interface DriftPreset {
-	readonly id: string;
-	readonly title: string;
-	/** One sentence on what to notice. */
-	readonly notice: string;
+export type DriftPreset = LabPreset<{
 	/** Days to run for the lesson to show. */
 	readonly days: number;
 	readonly config: StreamConfig;
-}
+}>;
 
 const preset = (
 	id: string,
@@ -27,8 +24,10 @@ const preset = (
 	id,
 	title,
 	notice,
-	days,
-	config: { ...defaultStreamConfig, ...config, scenario: { ...noScenario, ...scenario } },
+	params: {
+		days,
+		config: { ...defaultStreamConfig, ...config, scenario: { ...noScenario, ...scenario } },
+	},
 });
 
 /** The presets the lab links to; the drift-model tests prove each one's lesson. */

@@ -4,4 +4,4 @@
 import { serveInWorker } from '../runtime/worker.port';
 import { driftService } from './drift.service';
 
-serveInWorker(driftService);
+serveInWorker(driftService, import.meta.url);

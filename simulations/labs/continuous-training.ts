@@ -5,6 +5,7 @@
  * from here.
  */
 export * from '../runtime/playback';
+export type { LabPreset } from '../runtime/lab-preset';
 export {
 	createCtLabContext,
 	ctLabMachine,

@@ -4,6 +4,7 @@
  * lab. The traffic world runs in the lab's worker, so it is not reachable from here.
  */
 export * from '../runtime/playback';
+export type { LabPreset } from '../runtime/lab-preset';
 export {
 	createDeploymentLabContext,
 	defaultRunConfig,

@@ -4,6 +4,7 @@
  * in the lab's worker, or are imported on demand, so they are not reachable from here.
  */
 export * from '../runtime/playback';
+export type { LabPreset } from '../runtime/lab-preset';
 export {
 	driftLabMachine,
 	driftPace,

@@ -4,6 +4,7 @@
  * is not reachable from here: the trainer runs in a worker, or is imported on demand.
  */
 export * from '../runtime/playback';
+export type { LabPreset } from '../runtime/lab-preset';
 export {
 	trainingMachine,
 	trainingPace,

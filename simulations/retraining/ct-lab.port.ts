@@ -2,7 +2,8 @@
  * Where the continuous-training lab's years are simulated: a module Web Worker when the browser
  * has workers, otherwise the same service on the page, imported on demand.
  */
-import { openWorkerPort, type Port } from '../runtime/worker.port';
+import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import workerUrl from './ct-lab.worker.ts?worker&url';
 import { yearFailure, type YearReply, type YearRequest } from './ct-lab.protocol';
 
 /** Opens a year service. */
@@ -10,9 +11,8 @@ export function openYearPort(onReply: (reply: YearReply) => void): Port<YearRequ
 	return openWorkerPort(
 		{
 			name: 'continuous-training',
-			createWorker: () =>
-				new Worker(new URL('./ct-lab.worker.ts', import.meta.url), { type: 'module' }),
-			loadService: () => import('./ct-lab.service').then((m) => m.yearService),
+			createWorker: () => new Worker(workerUrl, { type: 'module' }),
+			loadService: () => loadWorkerService<YearRequest, YearReply>(workerUrl),
 			failure: yearFailure,
 		},
 		onReply,

@@ -4,4 +4,4 @@
 import { serveInWorker } from '../runtime/worker.port';
 import { yearService } from './ct-lab.service';
 
-serveInWorker(yearService);
+serveInWorker(yearService, import.meta.url);

@@ -5,6 +5,7 @@
  * preset and check that the year shows what its sentence claims, so the words cannot drift away
  * from the simulation.
  */
+import type { LabPreset } from '../runtime/lab-preset';
 import type { ContinuousTrainingConfig } from './retraining.model';
 import type { GateConfig } from './model-gate.model';
 
@@ -20,17 +21,11 @@ export const gateOff: GateConfig = {
 };
 
 /** A preset: a policy, the policy it is compared with, and what to notice. */
-export interface RetrainingPreset {
-	readonly id: string;
-	readonly title: string;
-	/** What to notice, in one or two sentences. */
-	readonly notice: string;
-	/** The lesson section it illustrates. */
-	readonly lesson: string;
+export type RetrainingPreset = LabPreset<{
 	readonly config: ContinuousTrainingConfig;
 	/** The second policy, on the same world. */
 	readonly compareWith: ContinuousTrainingConfig;
-}
+}> & { readonly lesson: string };
 
 const base: ContinuousTrainingConfig = {
 	seed: 42,
@@ -46,7 +41,8 @@ const base: ContinuousTrainingConfig = {
 const lesson = '/lessons/operations/03-retraining/';
 
 /** The lab's presets, by id. */
-export const retrainingPresets: readonly RetrainingPreset[] = [
+// Written flat, one lesson each, and given the presets' shape below.
+const flat = [
 	{
 		id: 'schedule-misses-shift',
 		title: 'A schedule that misses a sudden shift',
@@ -119,7 +115,11 @@ export const retrainingPresets: readonly RetrainingPreset[] = [
 			windowDays: null,
 		},
 	},
-];
+] satisfies (Omit<RetrainingPreset, 'params'> & RetrainingPreset['params'])[];
+
+export const retrainingPresets: readonly RetrainingPreset[] = flat.map(
+	({ config, compareWith, ...preset }) => ({ ...preset, params: { config, compareWith } }),
+);
 
 /** A preset by id, or undefined (a shared link may name one that no longer exists). */
 export function findRetrainingPreset(id: string): RetrainingPreset | undefined {

@@ -8,6 +8,13 @@
  * code on its main thread) and replies arrive on a later task, exactly as `postMessage` would
  * deliver them. Callers therefore cannot come to depend on re-entrant delivery, and guards such
  * as the clock's one-request-in-flight rule run in Node tests the way they run in the browser.
+ *
+ * Second decision: in the browser the fallback imports the worker's own bundle
+ * (`loadWorkerService`) rather than the service's source. A source import
+ * would put the service into the page's module graph, and a bundler keeps in a shared module
+ * every export that any importer uses: the page would then download the world generator, the
+ * pipeline and the analysis rules that only the service calls, merely because they share a
+ * module with a label or a constant the page shows. The worker bundle is built apart.
  */
 
 /** A channel to a service, wherever it runs. */
@@ -37,12 +44,14 @@ export interface PortOptions<Request, Reply> {
 	/** Names the work in messages, e.g. 'training' gives "The training worker crashed". */
 	readonly name: string;
 	/**
-	 * Creates the worker. Bundlers find worker files only in the literal
-	 * `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`, so the lab
-	 * writes that expression itself.
+	 * Creates the worker: `new Worker(url, { type: 'module' })` with the URL of the worker's
+	 * bundle, which the lab imports as `./x.worker.ts?worker&url` (the bundler builds it apart).
 	 */
 	readonly createWorker: () => Worker;
-	/** Loads the same service for the page (a dynamic import keeps it out of the page chunk). */
+	/**
+	 * Loads the same service for the page: `loadWorkerService(url)` in the browser, so the page
+	 * runs the worker's own bundle; tests may pass the service itself.
+	 */
 	readonly loadService: () => Promise<Service<Request, Reply>>;
 	/** The protocol's error reply, for a crashed worker or a service that could not load. */
 	readonly failure: (message: string) => Reply;
@@ -117,8 +126,45 @@ export function openWorkerPort<Request, Reply>(
 	};
 }
 
-/** The worker side: hands every message to the service, in order, once it has started. */
-export function serveInWorker<Request, Reply>(service: Service<Request, Reply>): void {
+/**
+ * Services registered by worker bundles that the page imported (no workers here), by the
+ * bundle's URL. A global, not a module variable: the worker bundle carries its own copy of this
+ * module. (Vite drops a worker entry's exports, so the bundle cannot simply export its service.)
+ */
+const inPageServicesKey = Symbol.for('mlops-lab.inPageServices');
+function inPageServices(): Map<string, unknown> {
+	const scope = globalThis as { [inPageServicesKey]?: Map<string, unknown> };
+	return (scope[inPageServicesKey] ??= new Map());
+}
+
+/**
+ * Imports a worker bundle (the URL `./x.worker.ts?worker&url` gives) on the page and returns
+ * the service it registered: the page runs exactly the code its worker would have.
+ */
+export async function loadWorkerService<Request, Reply>(
+	url: string,
+): Promise<Service<Request, Reply>> {
+	// Relative to the page in the browser; tests pass absolute file URLs.
+	const href = new URL(url, globalThis.location?.href).href;
+	await import(/* @vite-ignore */ href);
+	const service = inPageServices().get(href);
+	if (service === undefined) throw new Error(`${url} did not register a service.`);
+	return service as Service<Request, Reply>;
+}
+
+/**
+ * The worker side: hands every message to the service, in order, once it has started. When the
+ * page imported the bundle instead (`loadWorkerService`), it registers the service under the
+ * bundle's URL (`moduleUrl`, the worker file's `import.meta.url`) and serves nothing.
+ */
+export function serveInWorker<Request, Reply>(
+	service: Service<Request, Reply>,
+	moduleUrl: string,
+): void {
+	if (!('WorkerGlobalScope' in globalThis)) {
+		inPageServices().set(moduleUrl, service);
+		return;
+	}
 	const scope = self as unknown as {
 		postMessage(reply: Reply): void;
 		onmessage: ((event: MessageEvent<Request>) => void) | null;

@@ -1,9 +1,10 @@
 /**
  * Where the trainer runs: a module Web Worker when the browser has workers, otherwise the same
- * service on the page (`runtime/worker.port`). The service is imported on demand in the fallback,
+ * service on the page (`runtime/worker.port`). The fallback imports the worker's bundle on demand,
  * so a page that gets a worker never loads tfjs on its main thread.
  */
-import { openWorkerPort, type Port } from '../runtime/worker.port';
+import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import workerUrl from './training.worker.ts?worker&url';
 import type { ModelArtifact } from './artifact';
 import type { ClassificationMetrics } from './metrics';
 import type { TrainingParams } from './training.data';
@@ -14,9 +15,8 @@ export function openTrainerPort(onReply: (reply: TrainingReply) => void): Port<T
 	return openWorkerPort(
 		{
 			name: 'training',
-			createWorker: () =>
-				new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module' }),
-			loadService: () => import('./training.service').then((m) => m.trainingService),
+			createWorker: () => new Worker(workerUrl, { type: 'module' }),
+			loadService: () => loadWorkerService<TrainingRequest, TrainingReply>(workerUrl),
 			failure: trainingFailure,
 		},
 		onReply,

@@ -6,4 +6,4 @@
 import { serveInWorker } from '../runtime/worker.port';
 import { trainingService } from './training.service';
 
-serveInWorker(trainingService);
+serveInWorker(trainingService, import.meta.url);

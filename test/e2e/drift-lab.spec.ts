@@ -151,7 +151,8 @@ describe('drift lab', () => {
 		expect(text).toContain('Scenario “tsunami” is not one of');
 		await page.getByRole('button', { name: 'Step one day', exact: true }).click();
 		await waitForLabStatus(page, 'Paused after day 1');
-		await expect(page.getByTestId('feature-table').isVisible()).resolves.toBe(true);
+		// The day charts load with the first day: wait for them rather than read the page at once.
+		await expect.poll(() => page.getByTestId('feature-table').isVisible()).toBe(true);
 		expect(errors).toEqual([]);
 	});
 

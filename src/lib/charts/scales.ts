@@ -3,12 +3,98 @@
  * scales with ticks, band positions, line paths and number formatting. Pure functions, so they
  * are unit-tested in Node and the components hold no maths.
  *
- * Key decision: the scales and the line path are written here over d3-array's `nice` and `ticks`
- * (the same rounding d3-scale uses) rather than imported from d3-scale and d3-shape, whose
- * interpolators and colour parsing the labs never use but every lab page would download.
+ * Key decision: the scales, their ticks and the line path are written here, giving what d3-scale,
+ * d3-array and d3-shape give (the unit tests compare them), rather than imported: every lab page
+ * would otherwise download interpolators, colour parsing and format machinery it never uses.
  */
-import { nice, ticks } from 'd3-array';
-import { format } from 'd3-format';
+import { formatNumber } from './number-format';
+
+// Above these ratios of a raw step to its power of ten, the step rounds up to 10, 5 or 2 of that
+// power: the geometric means between 1, 2, 5 and 10, so a step goes to the nearest nice value.
+const toTen = Math.sqrt(50);
+const toFive = Math.sqrt(10);
+const toTwo = Math.sqrt(2);
+
+/**
+ * Nice ticks from `start` to `stop` (start ≤ stop), about `count` of them: the first and last
+ * tick as whole multiples of the step, and the step. A negative step `-k` stands for 1/k, so
+ * ticks such as 0.1 are computed as 1 / 10 and come out exact.
+ */
+function tickPlan(start: number, stop: number, count: number): [number, number, number] {
+	const raw = (stop - start) / Math.max(0, count);
+	const power = Math.floor(Math.log10(raw));
+	const ratio = raw / Math.pow(10, power);
+	const factor = ratio >= toTen ? 10 : ratio >= toFive ? 5 : ratio >= toTwo ? 2 : 1;
+	let first: number;
+	let last: number;
+	let step: number;
+	if (power < 0) {
+		const perUnit = Math.pow(10, -power) / factor;
+		first = Math.round(start * perUnit);
+		last = Math.round(stop * perUnit);
+		if (first / perUnit < start) first += 1;
+		if (last / perUnit > stop) last -= 1;
+		step = -perUnit;
+	} else {
+		step = Math.pow(10, power) * factor;
+		first = Math.round(start / step);
+		last = Math.round(stop / step);
+		if (first * step < start) first += 1;
+		if (last * step > stop) last -= 1;
+	}
+	// Too few ticks asked for to fit one: ask for twice as many.
+	if (last < first && count >= 0.5 && count < 2) return tickPlan(start, stop, count * 2);
+	return [first, last, step];
+}
+
+/** About `count` nice, evenly spaced values between `start` and `stop` (in their order). */
+export function ticks(start: number, stop: number, count: number): number[] {
+	if (!(count > 0)) return [];
+	if (start === stop) return [start];
+	const reversed = stop < start;
+	const [first, last, step] = reversed
+		? tickPlan(stop, start, count)
+		: tickPlan(start, stop, count);
+	if (!(last >= first)) return [];
+	const values = new Array<number>(last - first + 1);
+	for (let i = 0; i < values.length; i++) {
+		// Reversed ranges count down from the last multiple, as d3 does, so even zero's sign matches.
+		const multiple = reversed ? last - i : first + i;
+		values[i] = step < 0 ? multiple / -step : multiple * step;
+	}
+	return values;
+}
+
+/** The tick step for about `count` ticks from `start` to `stop` (negative: 1 / −step). */
+function tickStep(start: number, stop: number, count: number): number {
+	return tickPlan(start, stop, count)[2];
+}
+
+/**
+ * Widens [start, stop] outwards to whole tick steps, until the step stops changing. An end that
+ * is already on a step stays put even when dividing by the step rounds it a hair past the step.
+ */
+export function nice(start: number, stop: number, count: number): [number, number] {
+	let previous: number | undefined;
+	for (;;) {
+		const step = tickStep(start, stop, count);
+		if (step === previous || step === 0 || !Number.isFinite(step)) return [start, stop];
+		if (step > 0) {
+			const low = Math.ceil(start / step);
+			const high = Math.floor(stop / step);
+			// Adding 0 rather than keeping `low` turns −0 into 0, as d3 does.
+			start = (low - (low * step > start ? 1 : 0)) * step;
+			stop = (high + (high * step < stop ? 1 : 0)) * step;
+		} else {
+			const perUnit = -step;
+			const low = Math.ceil(start * perUnit);
+			const high = Math.floor(stop * perUnit);
+			start = (low - (low / perUnit > start ? 1 : 0)) / perUnit;
+			stop = (high + (high / perUnit < stop ? 1 : 0)) / perUnit;
+		}
+		previous = step;
+	}
+}
 
 /** A linear map from a domain onto a range, with nice ticks. */
 export interface LinearScale {
@@ -110,7 +196,7 @@ export function axisTicks(
 	count = 5,
 	specifier?: string,
 ): { value: number; label: string }[] {
-	const formatter = format(
+	const formatter = formatNumber(
 		specifier ?? (scale.domain().some((d) => Math.abs(d) >= 1000) ? '~s' : '~g'),
 	);
 	return scale.ticks(count).map((value) => ({ value, label: formatter(value) }));
@@ -119,11 +205,11 @@ export function axisTicks(
 /** Formats a metric for tables and live regions: 3 significant digits, '—' for missing. */
 export function formatMetric(value: number | null | undefined, digits = 3): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-	return format(`.${digits}~r`)(value);
+	return formatNumber(`.${digits}~r`)(value);
 }
 
 /** Formats a proportion as a percentage with one decimal. */
 export function formatPercent(value: number | null | undefined): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-	return format('.1%')(value);
+	return formatNumber('.1%')(value);
 }

@@ -1,26 +1,77 @@
 /**
- * The browser glue every lab page shares: keeping the address bar in step with the parameters
- * (so a reload or a copied address reproduces the lab), the link the Share button copies, and the
- * warning before leaving a page whose run would be lost. Views call these instead of touching
- * `history` and `location` themselves.
+ * The browser glue every lab page shares. `LabPage` is the page's controller: it starts and
+ * stops the lab's actor, keeps the address bar in step with the parameters (so a reload or a
+ * copied address reproduces the lab), builds the link the Share button copies, and, for labs whose
+ * runs take a while, asks before the page is left while a run is live that nothing has saved:
+ * one rule for every lab, declared by the lab as `unsaved`. Islands use it instead of touching
+ * `history`, `location` or `beforeunload` themselves. Two small DOM helpers follow it.
  */
 import { tick } from 'svelte';
+import type { AnyActorLogic, SnapshotFrom } from 'xstate';
+import type { ActorState } from '@/lib/xstate/actor-state.svelte';
 
-/** Replaces the page's query with `query` (without "?"), keeping the path and the hash. */
-export function replaceQuery(query: string): void {
-	history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+/** What a lab tells its page controller. */
+export interface LabPageOptions<TLogic extends AnyActorLogic> {
+	/**
+	 * True while the lab holds a run that leaving would lose (it is logged or stored only when
+	 * it ends): reloading, closing or navigating away then asks the browser to confirm.
+	 */
+	readonly unsaved?: (snapshot: SnapshotFrom<TLogic>) => boolean;
 }
 
-/** The absolute link to this page with `query`. */
-export function shareLink(query: string): string {
-	return `${location.origin}${location.pathname}${query ? `?${query}` : ''}`;
+/** What the controller needs of the island's actor adapter (an `ActorState`). */
+export type LabActor<TLogic extends AnyActorLogic> = Pick<
+	ActorState<TLogic>,
+	'actor' | 'start' | 'stop'
+>;
+
+/** One lab page: its actor's lifecycle, its address bar and its share link. */
+export class LabPage<TLogic extends AnyActorLogic> {
+	readonly #sim: LabActor<TLogic>;
+	readonly #unsaved: ((snapshot: SnapshotFrom<TLogic>) => boolean) | undefined;
+	#stopWarning: (() => void) | null = null;
+
+	constructor(sim: LabActor<TLogic>, options: LabPageOptions<TLogic> = {}) {
+		this.#sim = sim;
+		this.#unsaved = options.unsaved;
+	}
+
+	/** Starts the actor (and the warning before leaving); call it in `onMount`. */
+	start(): void {
+		this.#sim.start();
+		const unsaved = this.#unsaved;
+		if (unsaved && this.#stopWarning === null) {
+			this.#stopWarning = warnBeforeLeaving(() => unsaved(this.#sim.actor.getSnapshot()));
+		}
+	}
+
+	/** Stops the actor, and with it its workers and clocks; call it in `onMount`'s cleanup. */
+	stop(): void {
+		this.#stopWarning?.();
+		this.#stopWarning = null;
+		this.#sim.stop();
+	}
+
+	/** Replaces the page's query with `query` (without "?"), keeping the path and the hash. */
+	replaceQuery(query: string): void {
+		history.replaceState(
+			null,
+			'',
+			`${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
+		);
+	}
+
+	/** The absolute link to this page with `query`. */
+	shareLink(query: string): string {
+		return `${location.origin}${location.pathname}${query ? `?${query}` : ''}`;
+	}
 }
 
 /**
- * Asks the browser to confirm leaving (reload, close, navigate away) while `busy()` is true: a
- * long run that has not ended is not logged anywhere yet. Returns the function that stops asking.
+ * Asks the browser to confirm leaving (reload, close, navigate away) while `busy()` is true.
+ * Returns the function that stops asking.
  */
-export function warnBeforeLeaving(busy: () => boolean): () => void {
+function warnBeforeLeaving(busy: () => boolean): () => void {
 	const listener = (event: BeforeUnloadEvent) => {
 		if (!busy()) return;
 		event.preventDefault();

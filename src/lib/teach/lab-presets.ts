@@ -80,7 +80,7 @@ export const labPresetLinks: readonly LabPresetLink[] = [
 		lab: 'training' as const,
 		id: p.id,
 		title: p.title,
-		shows: `Press Train: ${p.expect}`,
+		shows: `Press Train: ${p.notice}`,
 		href: trainingPresetHref(p),
 	})),
 	// The labs' own links leave out values equal to their defaults; a room's link states the

@@ -82,15 +82,15 @@ describe('labPresetLinks', () => {
 			const { params, problems } = readCtParams(search);
 			expect(problems, preset.id).toEqual([]);
 			const p = retrainingPresets.find((q) => q.id === preset.id);
-			expect(params.seed).toBe(p?.config.seed);
-			expect(params.scenario).toBe(p?.config.scenario);
+			expect(params.seed).toBe(p?.params.config.seed);
+			expect(params.scenario).toBe(p?.params.config.scenario);
 		}
 		for (const preset of labPresetLinks.filter((p) => p.lab === 'deployment')) {
 			const search = new URL(preset.href, 'https://example.org').search;
 			const { params, problems } = readDeploymentParams(search);
 			expect(problems, preset.id).toEqual([]);
 			const p = deploymentPresets.find((q) => q.id === preset.id);
-			expect([params.candidate, params.seed]).toEqual([p?.candidate, p?.seed]);
+			expect([params.candidate, params.seed]).toEqual([p?.params.candidate, p?.params.seed]);
 		}
 	});
 });

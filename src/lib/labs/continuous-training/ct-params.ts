@@ -275,14 +275,14 @@ export function compareParams(compare: string, base: CtParams): CtParams {
 	if (preset === undefined && compare !== 'none') return { ...base, compare: 'custom' };
 	return {
 		...base,
-		...policyParams(preset?.compareWith ?? none, 'b', base),
+		...policyParams(preset?.params.compareWith ?? none, 'b', base),
 		compare: preset?.id ?? 'none',
 	} as CtParams;
 }
 
 /** The parameters of a preset (anything not in it keeps `base`'s values). */
 export function presetParams(preset: RetrainingPreset, base: CtParams): CtParams {
-	const c = preset.config;
+	const c = preset.params.config;
 	const a = {
 		...base,
 		...policyParams(c, 'a', base),

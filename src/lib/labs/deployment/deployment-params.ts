@@ -215,14 +215,14 @@ export function replicaOptions(p: DeploymentParams): { maxSurge: string; maxUnav
 export function presetParams(preset: DeploymentPreset, base: DeploymentParams): DeploymentParams {
 	return {
 		...base,
-		...preset.shape,
-		failBelowSuccessRate: preset.shape.failBelowSuccessRate ?? 0,
-		judge: preset.shape.judge ?? 'argo',
+		...preset.params.shape,
+		failBelowSuccessRate: preset.params.shape.failBelowSuccessRate ?? 0,
+		judge: preset.params.shape.judge ?? 'argo',
 		preset: preset.id,
-		candidate: preset.candidate,
-		strategy: preset.strategy ?? 'canary',
-		autoPromotionEnabled: preset.autoPromotionEnabled === false ? 'false' : 'true',
-		seed: preset.seed,
+		candidate: preset.params.candidate,
+		strategy: preset.params.strategy ?? 'canary',
+		autoPromotionEnabled: preset.params.autoPromotionEnabled === false ? 'false' : 'true',
+		seed: preset.params.seed,
 	};
 }
 

@@ -282,7 +282,7 @@ export function presetParams(
 	preset: DriftPreset,
 	base: ParamsOf<typeof driftParamsSpec>,
 ): DriftParams {
-	const { config } = preset;
+	const { config } = preset.params;
 	return {
 		...base,
 		preset: preset.id,
@@ -297,7 +297,7 @@ export function presetParams(
 		test: config.alertTest,
 		pValueCorrection: config.pValueCorrection ?? 'none',
 		accuracyThreshold: config.accuracyThreshold,
-		horizonDays: preset.days,
+		horizonDays: preset.params.days,
 		seed: config.seed,
 		model: 'default',
 		injections: config.injections ?? [],

@@ -7,7 +7,6 @@
  * of a TypeError or a run of NaNs.
  */
 import { productionVersion } from '@sim/registry/registry.model';
-import { artifactProblem } from '@sim/serving/artifact-check.model';
 import type { ModelArtifact } from '@sim/training/artifact';
 import {
 	trainingDataVersion,
@@ -15,7 +14,7 @@ import {
 	type TrainingReference,
 } from '@sim/training/training.data';
 import type { LabStore } from '@/lib/lab-store';
-import { loadTrainingState } from '@/lib/labs/training/training-store';
+import { loadModelVersions } from '@/lib/labs/training/stored-versions';
 
 /** What the registry holds for production. */
 export type ProductionLookup =
@@ -36,15 +35,22 @@ export type ProductionLookup =
 
 /** Looks up the production version and checks its stored artifact. */
 export async function findProductionModel(store: LabStore): Promise<ProductionLookup> {
-	const state = await loadTrainingState(store);
-	const version = productionVersion(state.versions);
+	const { versions } = await loadModelVersions(store);
+	const version = productionVersion(versions);
 	if (!version) return { status: 'none' };
 	const stored: unknown = await store.get('artifacts', version.runId);
 	if (stored === undefined || stored === null)
 		return { status: 'missing', version: version.version };
+	// Loaded only when there are stored weights to check: most visits have no production model.
+	const { artifactProblem } = await import('@sim/serving/artifact-check.model');
 	const problem = artifactProblem(stored);
 	if (problem !== null) return { status: 'corrupt', version: version.version, problem };
-	const run = state.runs.find((r) => r.id === version.runId);
+	// The run's record (its parameters rebuild the training data); its reader, like the check,
+	// loads only when a sound production model is there.
+	const { parseRunRecord } = await import('@/lib/labs/training/stored-records');
+	const storedRun: unknown = await store.get('runs', version.runId);
+	const parsedRun = storedRun === undefined ? null : parseRunRecord(storedRun);
+	const run = parsedRun !== null && 'run' in parsedRun ? parsedRun.run : undefined;
 	const ok = { status: 'ok', version: version.version, artifact: stored as ModelArtifact } as const;
 	if (run === undefined) {
 		return {

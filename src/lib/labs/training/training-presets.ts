@@ -5,19 +5,16 @@
  * a preset keeps showing what its text promises even if a default changes; a unit test trains
  * each seeded preset and checks that it does.
  */
-import { defaultTrainingParams, type TrainingParams } from '@sim/labs/training';
+import { defaultTrainingParams, type LabPreset, type TrainingParams } from '@sim/labs/training';
 
-/** One suggested experiment: what to set, and what the learner should see. */
-export interface TrainingPreset {
-	/** Stable id, used in tests and as the link's data attribute. */
-	id: 'diverge' | 'thrash' | 'overfit' | 'earlyStop';
-	/** The link text. */
-	title: string;
-	/** The settings the link sets; the rest are the lab's defaults. */
-	params: Partial<TrainingParams>;
-	/** What happens when the learner presses Train. */
-	expect: string;
-}
+/**
+ * One suggested experiment: the settings the link sets (the rest are the lab's defaults) and
+ * what happens when the learner presses Train.
+ */
+export type TrainingPreset = LabPreset<
+	Partial<TrainingParams>,
+	'diverge' | 'thrash' | 'overfit' | 'earlyStop'
+>;
 
 const overfit: Partial<TrainingParams> = {
 	model: 'mlp',
@@ -36,28 +33,28 @@ export const trainingPresets: readonly TrainingPreset[] = [
 		id: 'diverge',
 		title: 'Learning rate 100',
 		params: { model: 'mlp', learningRate: 100, seed: 42 },
-		expect:
+		notice:
 			'the loss explodes within a few epochs and the run is logged as diverged, with no test score.',
 	},
 	{
 		id: 'thrash',
 		title: 'Learning rate 10',
 		params: { model: 'mlp', learningRate: 10, seed: 42 },
-		expect:
+		notice:
 			'the run survives but the curves jump about. Tick it and a default run in the log to compare them.',
 	},
 	{
 		id: 'overfit',
 		title: 'Over-fit on purpose',
 		params: overfit,
-		expect:
+		notice:
 			'200 records, 64 hidden units, no L2 and 150 epochs: the training loss falls towards zero while the validation loss turns upward, and the gap between them widens.',
 	},
 	{
 		id: 'earlyStop',
 		title: 'The same, with early stopping',
 		params: { ...overfit, patience: 5 },
-		expect:
+		notice:
 			'training stops a few epochs after the validation loss stops improving and keeps the weights of the best epoch.',
 	},
 ];

@@ -7,7 +7,8 @@
 import type { ModelVersion } from '@sim/registry/registry.model';
 import type { RunRecord } from '@sim/registry/experiment.model';
 import type { ModelArtifact } from '@sim/training/artifact';
-import { parseModelVersion, parseRunRecord } from './stored-records';
+import { parseRunRecord } from './stored-records';
+import { loadModelVersions } from './stored-versions';
 import type { LabStore } from '@/lib/lab-store';
 
 /** Runs and registry as read back, plus problems with unreadable entries. */
@@ -26,15 +27,9 @@ export async function loadTrainingState(store: LabStore): Promise<TrainingState>
 		if ('run' in parsed) runs.push(parsed.run);
 		else problems.push(parsed.error);
 	}
-	const versions: ModelVersion[] = [];
-	for (const value of await store.getAll('registry')) {
-		const parsed = parseModelVersion(value);
-		if ('version' in parsed) versions.push(parsed.version);
-		else problems.push(parsed.error);
-	}
 	runs.sort((a, b) => a.number - b.number);
-	versions.sort((a, b) => a.version - b.version);
-	return { runs, versions, problems };
+	const registry = await loadModelVersions(store);
+	return { runs, versions: registry.versions, problems: [...problems, ...registry.problems] };
 }
 
 /** Stores a run (and its artifact, if it produced one). */

@@ -4,7 +4,13 @@
  * parameters, the safer learning rate offered after a divergence, and the epochs a comparison
  * spans. The island only wires these to its sections, so the wording is unit-tested here.
  */
-import type { EpochMetrics, RunRecord, TrainingContext } from '@sim/labs/training';
+import {
+	acceptedEvents,
+	type EpochMetrics,
+	type RunRecord,
+	type TrainingContext,
+	type TrainingEvent,
+} from '@sim/labs/training';
 import { formatMetric } from '@/lib/charts/scales';
 import { learningRates } from './training-params';
 import { runInsights, type RunInsight } from './training-insights';
@@ -146,4 +152,23 @@ export function endedRunStatus(
 		default:
 			return null;
 	}
+}
+
+/**
+ * The events the statechart lists as possible now. Events with a payload are asked about with a
+ * sample one (the rate is any valid rate, the parameters the current ones): only the type shows.
+ */
+export function trainingEnabledEvents(
+	snapshot: { can(event: TrainingEvent): boolean },
+	params: TrainingContext['params'],
+): TrainingEvent['type'][] {
+	return acceptedEvents<TrainingEvent>(snapshot, [
+		{ type: 'playback.start' },
+		{ type: 'playback.pause' },
+		{ type: 'playback.step' },
+		{ type: 'training.stop' },
+		{ type: 'playback.reset' },
+		{ type: 'training.setLearningRate', learningRate: 0.1 },
+		{ type: 'training.configure', params },
+	]);
 }

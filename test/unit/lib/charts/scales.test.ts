@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import * as d3 from 'd3-array';
+import fc from 'fast-check';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { bandScale, linePath, linearScale, niceLinear } from '@/lib/charts/scales';
+import { bandScale, linePath, linearScale, nice, niceLinear, ticks } from '@/lib/charts/scales';
 
 // The labs' scales are small re-implementations of d3's; d3 itself is the specification.
 describe('chart scales agree with d3', () => {
@@ -49,5 +51,57 @@ describe('chart scales agree with d3', () => {
 		const ours = linePath(values.map((v, i) => (v === null ? null : { x: x(i), y: y(v) })));
 		expect(ours).toBe(d3);
 		expect(linePath([])).toBe('');
+	});
+});
+
+// The ticks and rounding are written out (no d3-array on lab pages); d3-array is the specification.
+describe('ticks and nice agree with d3-array', () => {
+	const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
+	const small = fc.double({ min: -1e-3, max: 1e-3, noNaN: true, noDefaultInfinity: true });
+	// Both throw where d3 does (a tick array too long to allocate); otherwise the same values.
+	const outcome = <T>(f: () => T) => {
+		try {
+			return { value: f() };
+		} catch (error) {
+			return { threw: String(error) };
+		}
+	};
+	const count = fc.oneof(
+		fc.integer({ min: 0, max: 20 }),
+		fc.double({ min: 0, max: 3, noNaN: true }),
+	);
+
+	test('ticks, in either order and at any scale', () => {
+		fc.assert(
+			fc.property(fc.oneof(finite, small), fc.oneof(finite, small), count, (a, b, n) => {
+				expect(outcome(() => ticks(a, b, n))).toEqual(outcome(() => d3.ticks(a, b, n)));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	test('nice', () => {
+		fc.assert(
+			fc.property(fc.oneof(finite, small), fc.oneof(finite, small), count, (a, b, n) => {
+				expect(nice(a, b, n)).toEqual(d3.nice(a, b, n));
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	test('edge cases: equal ends, no count, non-finite ends', () => {
+		for (const [a, b, n] of [
+			[2, 2, 5],
+			[0, 1, 0],
+			[0, 1, -1],
+			[0, 1, 1],
+			[0, 1, 0.7],
+			[Number.NaN, 1, 5],
+			[0, Infinity, 5],
+			[-Infinity, Infinity, 5],
+		] as const) {
+			expect(ticks(a, b, n)).toEqual(d3.ticks(a, b, n));
+			expect(nice(a, b, n)).toEqual(d3.nice(a, b, n));
+		}
 	});
 });

@@ -27,11 +27,11 @@ function preset(id: string): DeploymentRunConfig {
 	if (!p) throw new Error(id);
 	return {
 		...defaultRunConfig,
-		seed: p.seed,
-		candidate: p.candidate,
-		strategy: p.strategy ?? 'canary',
-		autoPromotionEnabled: p.autoPromotionEnabled ?? true,
-		spec: canarySpecFrom(p.shape),
+		seed: p.params.seed,
+		candidate: p.params.candidate,
+		strategy: p.params.strategy ?? 'canary',
+		autoPromotionEnabled: p.params.autoPromotionEnabled ?? true,
+		spec: canarySpecFrom(p.params.shape),
 	};
 }
 

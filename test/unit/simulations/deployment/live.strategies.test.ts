@@ -178,12 +178,12 @@ function serve(id: string, ticks: number) {
 	const p = deploymentPresets.find((x) => x.id === id)!;
 	const config: DeploymentRunConfig = {
 		...defaultRunConfig,
-		seed: p.seed,
-		candidate: p.candidate,
-		strategy: p.strategy ?? 'canary',
-		autoPromotionEnabled: p.autoPromotionEnabled ?? true,
-		spec: canarySpecFrom(p.shape),
-		...(p.shape.judge === 'flagger' ? { flagger: flaggerSpecFrom(p.shape) } : {}),
+		seed: p.params.seed,
+		candidate: p.params.candidate,
+		strategy: p.params.strategy ?? 'canary',
+		autoPromotionEnabled: p.params.autoPromotionEnabled ?? true,
+		spec: canarySpecFrom(p.params.shape),
+		...(p.params.shape.judge === 'flagger' ? { flagger: flaggerSpecFrom(p.params.shape) } : {}),
 	};
 	const replies: DeploymentReply[] = [];
 	const handler = createDeploymentHandler((r) => replies.push(r));
@@ -273,7 +273,12 @@ describe('presets through the service', () => {
 		const handler = createDeploymentHandler((r) => replies.push(r));
 		handler.handle({
 			type: 'open',
-			config: { ...defaultRunConfig, seed: 7, candidate: 'good', spec: canarySpecFrom(p.shape) },
+			config: {
+				...defaultRunConfig,
+				seed: 7,
+				candidate: 'good',
+				spec: canarySpecFrom(p.params.shape),
+			},
 		});
 		for (let t = 1; t <= 12; t++) handler.handle({ type: 'tick', tick: t });
 		const last = replies.at(-1);

@@ -258,7 +258,7 @@ describe('drift lab machine with its real clock', () => {
 		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
 		if (!preset) throw new Error('missing preset');
 		const actor = createActor(machine, {
-			input: { config: preset.config, horizonDays: 25 },
+			input: { config: preset.params.config, horizonDays: 25 },
 		}).start();
 		actor.send({ type: 'playback.setSpeed', delayMs: 0 });
 		actor.send({ type: 'playback.start' });

@@ -59,7 +59,7 @@ function presetRun(id: string): DayResult[] {
 	const p = presetNamed(id);
 	const cached = presetRuns.get(id);
 	if (cached) return cached;
-	const results = runDriftStream(p.config, p.days);
+	const results = runDriftStream(p.params.config, p.params.days);
 	presetRuns.set(id, results);
 	return results;
 }
@@ -383,7 +383,7 @@ describe('the presets show what they promise', () => {
 			expect(usage.tests.psi?.score).toBeLessThan(0.02);
 		}
 		// The same shift in one-day windows is mostly invisible to KS.
-		const small = runDriftStream({ ...presetNamed('tiny-shift').config, windowDays: 1 }, 30);
+		const small = runDriftStream({ ...presetNamed('tiny-shift').params.config, windowDays: 1 }, 30);
 		const flagged = small.filter((r) => feature(r, 'usageHoursPerWeek').tests.ks?.drifted).length;
 		expect(flagged).toBeLessThanOrEqual(10);
 	});
@@ -400,14 +400,17 @@ describe('the presets show what they promise', () => {
 		expect(flagged(corrected)).toBe(11);
 		// Benjamini–Hochberg on the same year: 12 days (3.3 %).
 		const p = presetNamed('false-alarms-corrected');
-		const bh = runDriftStream({ ...p.config, pValueCorrection: 'benjamini-hochberg' }, p.days);
+		const bh = runDriftStream(
+			{ ...p.params.config, pValueCorrection: 'benjamini-hochberg' },
+			p.params.days,
+		);
 		expect(flagged(bh)).toBe(12);
 	});
 
 	test('(c) covariate drift that is detected and alerted yet harmless to accuracy', () => {
 		const p = presetNamed('harmless-shift');
 		const results = presetRun('harmless-shift');
-		const alerts = alertsOf(results, p.config);
+		const alerts = alertsOf(results, p.params.config);
 		const first = alerts[0];
 		expect(first).toMatchObject({ day: 22, feature: 'discountPercent', kind: 'persistent-drift' });
 		expect(alerts.some((a) => a.kind === 'accuracy')).toBe(false);
@@ -415,7 +418,7 @@ describe('the presets show what they promise', () => {
 		const after = mean(results.slice(19).map((r) => r.accuracy));
 		expect(after).toBeGreaterThanOrEqual(before - 0.01);
 		const estimated = mean(results.slice(19).map((r) => r.estimatedAccuracy));
-		expect(estimated).toBeGreaterThan(p.config.accuracyThreshold);
+		expect(estimated).toBeGreaterThan(p.params.config.accuracyThreshold);
 	});
 
 	test('(d) concept drift: inputs stay quiet, the estimate stays level, measured accuracy falls', () => {
@@ -427,7 +430,7 @@ describe('the presets show what they promise', () => {
 		expect(after.every((r) => !r.datasetDrifted)).toBe(true);
 		expect(mean(after.map((r) => r.estimatedAccuracy))).toBeGreaterThan(0.78);
 		expect(mean(after.map((r) => r.accuracy))).toBeLessThan(0.74);
-		const alerts = alertsOf(results, p.config);
+		const alerts = alertsOf(results, p.params.config);
 		expect(alerts.filter((a) => a.kind !== 'accuracy')).toEqual([]);
 		// Labels for day 20 arrive on day 27: no accuracy alert can come sooner.
 		expect(alerts[0]?.kind).toBe('accuracy');
@@ -442,7 +445,7 @@ describe('the presets show what they promise', () => {
 		const gap = results.slice(19, 33);
 		expect(gap.every((r) => r.estimatedAccuracy < before - 0.03)).toBe(true);
 		expect(gap.every((r) => r.labelsArriveDay >= 34)).toBe(true);
-		const alerts = alertsOf(results, p.config);
+		const alerts = alertsOf(results, p.params.config);
 		const accuracyAlerts = alerts.filter((a) => a.kind === 'accuracy');
 		expect(accuracyAlerts[0]?.day).toBeGreaterThanOrEqual(34);
 		expect(alerts[0]).toMatchObject({ day: 22, feature: 'tenureMonths' });

@@ -262,8 +262,8 @@ describe('the year service', () => {
 	const preset = findRetrainingPreset('gate-rejects-corrupted');
 	if (preset === undefined) throw new Error('preset missing');
 	const pair: PolicyPair = {
-		a: { ...preset.config, days: 95 },
-		b: { ...preset.compareWith, days: 95 },
+		a: { ...preset.params.config, days: 95 },
+		b: { ...preset.params.compareWith, days: 95 },
 	};
 
 	test('streams the simulated year day by day, with the runs that started on each day', () => {

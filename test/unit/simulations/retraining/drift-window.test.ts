@@ -39,7 +39,7 @@ function naiveLargestPsi(reference: readonly ChurnRecord[], current: readonly Ch
 describe('the drift trigger’s incremental PSI', () => {
 	test('equals Evidently’s PSI on the whole window, to the last bit, through a drift', () => {
 		const world = productionWorldFor({
-			...(findRetrainingPreset('harmless-drift')?.config as ContinuousTrainingConfig),
+			...(findRetrainingPreset('harmless-drift')?.params.config as ContinuousTrainingConfig),
 		});
 		const reference = driftReferenceOf(world.initial);
 		const scores: number[] = [];
@@ -94,7 +94,7 @@ describe('the drift trigger’s incremental PSI', () => {
 test('a shared world changes nothing in a year', () => {
 	const preset = findRetrainingPreset('harmless-drift');
 	if (!preset) throw new Error('preset missing');
-	const config = { ...preset.config, days: 150 };
+	const config = { ...preset.params.config, days: 150 };
 	const world = productionWorldFor(config);
 	const shared = simulateContinuousTraining(config, { world });
 	// A world of another seed is ignored, not used.

@@ -14,8 +14,8 @@ function years(id: string): { policy: ContinuousTrainingResult; other: Continuou
 	const preset = findRetrainingPreset(id);
 	if (preset === undefined) throw new Error(`no preset ${id}`);
 	return {
-		policy: simulateContinuousTraining(preset.config),
-		other: simulateContinuousTraining(preset.compareWith),
+		policy: simulateContinuousTraining(preset.params.config),
+		other: simulateContinuousTraining(preset.params.compareWith),
 	};
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { openInPagePort, openWorkerPort, type Service } from '@sim/runtime/worker.port';
+import {
+	loadWorkerService,
+	openInPagePort,
+	openWorkerPort,
+	type Service,
+} from '@sim/runtime/worker.port';
 
 type Reply = { type: 'echo'; value: number } | { type: 'error'; message: string };
 const failure = (message: string): Reply => ({ type: 'error', message });
@@ -99,5 +104,25 @@ describe('openWorkerPort', () => {
 		);
 		port.post(7);
 		await expect.poll(() => replies).toEqual([{ type: 'echo', value: 7 }]);
+	});
+});
+
+describe('loadWorkerService', () => {
+	test('imports a worker file outside a worker and returns the service it registered', async () => {
+		const url = new URL('../../../fixtures/runtime/echo.worker.ts', import.meta.url).href;
+		const service = await loadWorkerService<number, Reply>(url);
+		const replies: Reply[] = [];
+		const port = openInPagePort(
+			() => Promise.resolve(service),
+			(r) => replies.push(r),
+			failure,
+		);
+		port.post(21);
+		await expect.poll(() => replies).toEqual([{ type: 'echo', value: 42 }]);
+	});
+
+	test('a module that registers no service is a clear error', async () => {
+		const url = new URL('../../../../simulations/shared/hash.ts', import.meta.url).href;
+		await expect(loadWorkerService(url)).rejects.toThrow(/did not register a service/);
 	});
 });

@@ -26,8 +26,8 @@ describe('continuous-training lab parameters', () => {
 			const { params, problems } = readCtParams(`?preset=${id}`);
 			const { a, b } = toPolicies(params);
 			expect(problems).toEqual([]);
-			expect(policyOf(a)).toEqual(policyOf(preset?.config ?? null));
-			expect(policyOf(b)).toEqual(policyOf(preset?.compareWith ?? null));
+			expect(policyOf(a)).toEqual(policyOf(preset?.params.config ?? null));
+			expect(policyOf(b)).toEqual(policyOf(preset?.params.compareWith ?? null));
 			expect([b?.seed, b?.scenario, b?.days]).toEqual([a.seed, a.scenario, a.days]);
 		},
 	);
@@ -65,7 +65,7 @@ describe('continuous-training lab parameters', () => {
 	test('an older link naming only `compare` still gets that preset’s second policy', () => {
 		const { params } = readCtParams('?trigger=schedule&everyDays=30&compare=schedule-misses-shift');
 		const preset = findRetrainingPreset('schedule-misses-shift');
-		expect(policyOf(toPolicies(params).b)).toEqual(policyOf(preset?.compareWith ?? null));
+		expect(policyOf(toPolicies(params).b)).toEqual(policyOf(preset?.params.compareWith ?? null));
 		// A link's stated B field wins over the preset it names.
 		const stated = readCtParams('?compare=schedule-misses-shift&bCooldownDays=3').params;
 		expect(toPolicies(stated).b?.cooldownDays).toBe(3);

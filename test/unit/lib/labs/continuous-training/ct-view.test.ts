@@ -49,8 +49,8 @@ describe('URL parameters', () => {
 		const { params, problems } = readCtParams(query);
 		expect(problems).toEqual([]);
 		const { a, b } = toPolicies(params);
-		expect(a).toEqual({ ...preset.config, recencyHalfLifeDays: null });
-		expect(b).toEqual({ ...preset.compareWith, recencyHalfLifeDays: null });
+		expect(a).toEqual({ ...preset.params.config, recencyHalfLifeDays: null });
+		expect(b).toEqual({ ...preset.params.compareWith, recencyHalfLifeDays: null });
 	});
 
 	test('a bare preset id applies the preset; stated values win over it', () => {
@@ -91,13 +91,13 @@ describe('URL parameters', () => {
 });
 
 describe('words', () => {
-	const config: ContinuousTrainingConfig = preset.config;
+	const config: ContinuousTrainingConfig = preset.params.config;
 	const year = simulateContinuousTraining({ ...config, days: 95 });
 	const day90 = year.runs[2] as RunSummary;
 
 	test('policies in one phrase', () => {
 		expect(policyText(config)).toBe('Retrain every 30 days, last 60 days, full retrain');
-		expect(policyText(preset.compareWith)).toBe(
+		expect(policyText(preset.params.compareWith)).toBe(
 			'Retrain every 30 days, last 60 days, full retrain, no gate',
 		);
 		expect(policyText({ ...config, trigger: { kind: 'none' } })).toBe(
@@ -216,4 +216,4 @@ describe('maturity comparison', () => {
 	});
 });
 
-const year0 = simulateContinuousTraining({ ...preset.config, days: 30 });
+const year0 = simulateContinuousTraining({ ...preset.params.config, days: 30 });

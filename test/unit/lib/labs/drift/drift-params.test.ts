@@ -25,7 +25,10 @@ describe('drift lab parameters', () => {
 			expect(query).toContain(`preset=${preset.id}`);
 			const { params, problems } = readDriftParams(`?${query}`);
 			expect(problems).toEqual([]);
-			expect(toStreamConfig(params)).toEqual({ config: preset.config, horizonDays: preset.days });
+			expect(toStreamConfig(params)).toEqual({
+				config: preset.params.config,
+				horizonDays: preset.params.days,
+			});
 			// The same story in every browser: presets never serve a learner's own production model.
 			expect(params.model).toBe('default');
 		}
@@ -77,7 +80,7 @@ describe('drift lab parameters', () => {
 			durationDays: 30,
 			periodDays: 28,
 		};
-		const ran = { ...preset.config, injections: [{ fromDay: 12, scenario: unit }] };
+		const ran = { ...preset.params.config, injections: [{ fromDay: 12, scenario: unit }] };
 		const shared = runParams(presetParams(preset, defaults), ran);
 		expect(shared.preset).toBe('custom');
 		const query = driftQuery(shared);
@@ -91,7 +94,7 @@ describe('drift lab parameters', () => {
 		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
 		if (preset === undefined) throw new Error('missing preset');
 		const ran = {
-			...preset.config,
+			...preset.params.config,
 			thresholdChanges: [
 				{ fromDay: 24, accuracyThreshold: 0.9 },
 				{ fromDay: 30, accuracyThreshold: 0.6 },

@@ -8,6 +8,7 @@ import {
 	parametersSummary,
 	saferLearningRate,
 	trainingAnnouncement,
+	trainingEnabledEvents,
 	trainingStateName,
 	trainingStatus,
 } from '@/lib/labs/training/training-view';
@@ -90,5 +91,15 @@ describe('training view', () => {
 		expect(reproductionSettings({ ...run, learningRateChanges: [] }, 7)).toEqual({
 			params: { ...idle.context.params, seed: 7 },
 		});
+	});
+});
+
+describe('trainingEnabledEvents', () => {
+	test('before a run: start, step and configure are possible; pause and stop are not', () => {
+		const events = trainingEnabledEvents(idle, idle.context.params);
+		expect(events).toEqual(expect.arrayContaining(['playback.start', 'playback.step']));
+		expect(events).toContain('training.configure');
+		expect(events).not.toContain('playback.pause');
+		expect(events).not.toContain('training.stop');
 	});
 });

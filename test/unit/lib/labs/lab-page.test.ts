@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createActor, createMachine } from 'xstate';
+import { LabPage } from '@/lib/labs/lab-page';
+
+// A lab in miniature: idle until started, running until it ends.
+const machine = createMachine({
+	initial: 'idle',
+	states: {
+		idle: { on: { go: 'running' } },
+		running: { on: { end: 'ended' } },
+		ended: {},
+	},
+});
+
+function fakeSim() {
+	const actor = createActor(machine);
+	return {
+		actor,
+		start: vi.fn(() => actor.start()),
+		stop: vi.fn(() => actor.stop()),
+	};
+}
+
+/** A beforeunload event as the browser dispatches it, recording whether the page objected. */
+function leave(listeners: ((event: BeforeUnloadEvent) => void)[]): boolean {
+	let objected = false;
+	const event = {
+		preventDefault: () => (objected = true),
+		returnValue: undefined as unknown,
+	} as unknown as BeforeUnloadEvent;
+	for (const listener of listeners) listener(event);
+	return objected;
+}
+
+describe('LabPage', () => {
+	let listeners: ((event: BeforeUnloadEvent) => void)[];
+	const replaceState = vi.fn();
+
+	beforeEach(() => {
+		listeners = [];
+		vi.stubGlobal('addEventListener', (type: string, listener: never) => {
+			if (type === 'beforeunload') listeners.push(listener);
+		});
+		vi.stubGlobal('removeEventListener', (type: string, listener: never) => {
+			if (type === 'beforeunload') listeners = listeners.filter((l) => l !== listener);
+		});
+		vi.stubGlobal('history', { replaceState });
+		vi.stubGlobal('location', {
+			origin: 'https://lab.example',
+			pathname: '/labs/drift/',
+			hash: '#lab',
+		});
+	});
+	afterEach(() => {
+		vi.unstubAllGlobals();
+		replaceState.mockReset();
+	});
+
+	test('asks before leaving only while the run is unsaved, and stops asking once stopped', () => {
+		const sim = fakeSim();
+		const page = new LabPage(sim, { unsaved: (s) => s.matches('running') });
+		page.start();
+		expect(sim.start).toHaveBeenCalledOnce();
+		expect(leave(listeners)).toBe(false);
+		sim.actor.send({ type: 'go' });
+		expect(leave(listeners)).toBe(true);
+		sim.actor.send({ type: 'end' });
+		expect(leave(listeners)).toBe(false);
+		sim.actor.send({ type: 'go' });
+		page.stop();
+		expect(sim.stop).toHaveBeenCalledOnce();
+		expect(listeners).toEqual([]);
+	});
+
+	test('a lab without long runs never asks; starting twice adds no second warning', () => {
+		const quiet = new LabPage(fakeSim());
+		quiet.start();
+		expect(listeners).toEqual([]);
+		const sim = fakeSim();
+		const page = new LabPage(sim, { unsaved: () => true });
+		page.start();
+		page.start();
+		expect(listeners).toHaveLength(1);
+	});
+
+	test('replaces the query keeping path and hash, and builds the share link', () => {
+		const page = new LabPage(fakeSim());
+		page.replaceQuery('seed=7&days=30');
+		expect(replaceState).toHaveBeenLastCalledWith(null, '', '/labs/drift/?seed=7&days=30#lab');
+		page.replaceQuery('');
+		expect(replaceState).toHaveBeenLastCalledWith(null, '', '/labs/drift/#lab');
+		expect(page.shareLink('seed=7')).toBe('https://lab.example/labs/drift/?seed=7');
+		expect(page.shareLink('')).toBe('https://lab.example/labs/drift/');
+	});
+});
