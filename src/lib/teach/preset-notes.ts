@@ -125,4 +125,52 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		notice:
 			'A dozen requests in a minute cannot represent a small segment: the first step passes and the fault appears only at 100 %.',
 	},
+	'deployment/inconclusive-canary': {
+		use: 'After the broken canary: when the numbers are neither good nor bad.',
+		ask: 'The analysis paused and asked a person. What would you need to know before pressing Promote?',
+		notice:
+			'A success rate between the pass and fail lines is Inconclusive: the rollout waits for a human instead of guessing either way.',
+	},
+	'deployment/broken-recreate': {
+		use: 'Blast radius, first of four: the same broken model with no gradual step at all.',
+		ask: 'How long was nobody served, and how many users met the broken model before anyone could react?',
+		notice:
+			'Recreate stops every old pod before a new one starts: an outage first, then every user on the broken version until a rollback, which is a second outage.',
+	},
+	'deployment/broken-rolling': {
+		use: 'Blast radius, second: the Kubernetes default strategy.',
+		ask: 'No request was dropped. Why is that not good news here?',
+		notice:
+			'A rolling update keeps serving while it swaps pods, but nothing checks the new pods: the broken model spreads until it serves everyone.',
+	},
+	'deployment/broken-shadow': {
+		use: 'Blast radius, third: testing on copies of real traffic.',
+		ask: 'The analysis failed, yet no user saw an error. What can a shadow test not tell you?',
+		notice:
+			'Mirrored requests judge the candidate with no user impact; what it cannot show is how users react to its answers.',
+	},
+	'deployment/broken-bluegreen': {
+		use: 'Blast radius, fourth: an instant switch and an instant way back.',
+		ask: 'Everyone met the broken model for a minute. Would you trade that for a canary’s slower rollout?',
+		notice:
+			'Blue/green switches all users at once, and switches them back at once because the old pods were kept running.',
+	},
+	'deployment/preview-bluegreen': {
+		use: 'When a person should look before users do.',
+		ask: 'Who in your team would test the preview, and what would they check before switching?',
+		notice:
+			'With automatic promotion off, the new version waits on the preview service while users stay on the old one.',
+	},
+	'deployment/kayenta-canary': {
+		use: 'Comparing against the running version instead of fixed thresholds.',
+		ask: 'Why compare the canary with stable rather than with a number written down in advance?',
+		notice:
+			'The judge scores each metric against stable’s own figures; errors fail, latency passes, and a score of 50 aborts the rollout.',
+	},
+	'deployment/flagger-canary': {
+		use: 'The same idea in another tool: Flagger’s counting of failed checks.',
+		ask: 'Flagger held the weight after the first failed check. What does waiting for a second failure buy, and what does it cost?',
+		notice:
+			'Failed checks are counted across the whole analysis; the rollout goes back only when the count reaches the threshold.',
+	},
 };
