@@ -63,8 +63,8 @@ describe('workshop kit', () => {
 		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/teach/presets/`);
 		const presets = page.locator('.preset');
-		await expect(presets.count()).resolves.toBe(18);
-		await expect(presets.locator('dt', { hasText: 'Ask the room' }).count()).resolves.toBe(18);
+		await expect(presets.count()).resolves.toBe(26);
+		await expect(presets.locator('dt', { hasText: 'Ask the room' }).count()).resolves.toBe(26);
 		await page.getByRole('link', { name: 'Open Concept drift' }).click();
 		await page.waitForURL(/\/labs\/drift\/\?preset=concept-drift/);
 		await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
