@@ -113,6 +113,12 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		notice:
 			'A good model walks through 10 %, 50 % and 100 % with each analysis passing; the price of safety is a few minutes.',
 	},
+	'deployment/inconclusive-canary': {
+		use: 'After the good and broken canaries: a model neither clearly good nor clearly bad.',
+		ask: 'The analysis could not decide. Would you promote or abort, and what would you want to see first?',
+		notice:
+			'v2 lands between the pass and fail lines, so the rollout pauses on an Inconclusive analysis and waits for a person.',
+	},
 	'deployment/slow-canary': {
 		use: 'Choosing the metrics an analysis checks.',
 		ask: 'Every answer was right, so why did the rollout stop — and would your own rollouts have caught it?',
@@ -124,5 +130,47 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		ask: 'The analysis passed at 1 %. How many requests did it actually judge, and which users never reached the canary?',
 		notice:
 			'A dozen requests in a minute cannot represent a small segment: the first step passes and the fault appears only at 100 %.',
+	},
+	'deployment/broken-recreate': {
+		use: "To show the oldest strategy's two costs at once.",
+		ask: 'Users saw an outage and then a broken model. Which of the two would your users forgive?',
+		notice:
+			'Every old pod stops before a new one starts, so requests fail for a while, and then the broken model serves everyone unchecked.',
+	},
+	'deployment/broken-rolling': {
+		use: 'After Recreate: no outage this time, but still no check.',
+		ask: 'No request was dropped. Why is that not the same as a safe rollout?',
+		notice:
+			'Pods are replaced a few at a time and capacity holds, yet the broken model reaches every user because nothing measures it.',
+	},
+	'deployment/broken-shadow': {
+		use: 'To show testing on real traffic without serving it.',
+		ask: 'The analysis failed and no user noticed. What does a shadow test not tell you?',
+		notice:
+			'Copies of requests go to v2 and its answers are dropped; the analysis catches the fault before any user meets it.',
+	},
+	'deployment/broken-bluegreen': {
+		use: 'To show an instant switch and an instant way back.',
+		ask: 'Everyone met v2 for a minute. Was the quick switch back worth that minute?',
+		notice:
+			'All users move to v2 at once; when the post-promotion check fails, traffic returns to v1, whose pods never stopped.',
+	},
+	'deployment/preview-bluegreen': {
+		use: 'When the room asks who decides: here a person does.',
+		ask: 'What would your testers check on the preview before you promote?',
+		notice:
+			'v2 waits on the preview service while users stay on v1; promoting switches everyone in one step.',
+	},
+	'deployment/kayenta-canary': {
+		use: 'After the fixed-threshold canaries: a judge that compares with stable.',
+		ask: 'Why compare v2 with the running version rather than with a fixed number?',
+		notice:
+			'Each analysis scores v2 against stable metric by metric; a high error rate drags the score under the marginal line.',
+	},
+	'deployment/flagger-canary': {
+		use: 'To compare another tool’s canary loop with Argo’s steps.',
+		ask: 'Flagger waited for a second failed check. When is one failure enough to roll back?',
+		notice:
+			'The weight grows step by step, holds while a check fails, and rolls back once failed checks reach the threshold.',
 	},
 };

@@ -11,12 +11,7 @@ import { driftQuery, readDriftParams } from '../labs/drift/drift-params';
 import { ctQuery, readCtParams } from '../labs/continuous-training/ct-params';
 import { deploymentQuery, readDeploymentParams } from '../labs/deployment/deployment-params';
 import type { OutcomeLab } from './participant-results';
-
-const withSeed = (query: string, seed: number): string => {
-	const params = new URLSearchParams(query);
-	params.set('seed', String(seed));
-	return params.toString();
-};
+import { withSeed } from './outcome-link';
 
 /** The link query of a training run's parameters, seed included. */
 export function trainingRunQuery(params: TrainingParams): string {
