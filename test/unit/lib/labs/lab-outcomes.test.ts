@@ -41,7 +41,7 @@ describe('drift outcome', () => {
 	const shared = readDriftParams('?preset=harmless-shift&seed=11').params;
 	const alert = (day: number): AlertLogEntry => ({
 		day,
-		kind: 'feature',
+		kind: 'persistent-drift',
 		feature: 'usageHoursPerWeek',
 		test: 'ks',
 		value: 0.001,
