@@ -8,20 +8,14 @@
  *
  * Key decision: the fragment is plain base64url JSON, not compressed like a results link: an
  * outcome is a few dozen characters, and a compressor would cost every lab's bundle more than
- * it saves in the address bar.
+ * it saves in the address bar. The labs build the outcome itself (with `withSeed` from url-params,
+ * which they load anyway), so this module and its encoder stay out of a lab's first load.
  */
 import { toBase64Url } from '../base64url';
 import type { LabOutcome } from './participant-results';
 
 /** The fragment prefix of a lab's "send this result" link. */
 export const outcomePrefix = '#outcome=';
-
-/** A run's link query with its seed stated, as a results file requires. */
-export function withSeed(query: string, seed: number): string {
-	const params = new URLSearchParams(query);
-	params.set('seed', String(seed));
-	return params.toString();
-}
 
 /** The site-relative link that opens the results page with `outcome` filled in. */
 export function outcomeHref(outcome: LabOutcome): string {

@@ -6,7 +6,7 @@
  */
 import type { DeploymentLabContext } from '@sim/labs/deployment';
 import type { LabOutcome } from '@/lib/teach/participant-results';
-import { withSeed } from '@/lib/teach/outcome-link';
+import { withSeed } from '@/lib/url-params';
 import { deploymentQuery, type DeploymentParams } from './deployment-params';
 
 /** The outcome of the rollout in `context`, linked by `params`. */

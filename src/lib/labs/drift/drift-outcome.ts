@@ -6,7 +6,7 @@
  */
 import type { DriftLabContext } from '@sim/labs/drift';
 import type { LabOutcome } from '@/lib/teach/participant-results';
-import { withSeed } from '@/lib/teach/outcome-link';
+import { withSeed } from '@/lib/url-params';
 import { driftQuery, type DriftParams } from './drift-params';
 
 /** The outcome of the run in `context`, linked by `shared` (the run's share parameters). */

@@ -5,8 +5,7 @@
  */
 import type { TrainingContext } from '@sim/labs/training';
 import type { LabOutcome } from '@/lib/teach/participant-results';
-import { withSeed } from '@/lib/teach/outcome-link';
-import { writeParams } from '@/lib/url-params';
+import { withSeed, writeParams } from '@/lib/url-params';
 import { trainingParamsSpec } from './training-params';
 
 /** The outcome of the run in `context` when the machine is in `stateName`. */
