@@ -36,7 +36,7 @@ describe('sending a lab’s outcome', () => {
 		await page.waitForURL(/\/teach\/send\/#outcome=/);
 		await allHydrated(page);
 		await expect(page.getByTestId('from-lab').textContent()).resolves.toContain(
-			'the drift and monitoring lab: day 22',
+			'Filled in from your run in the drift and monitoring lab, day 22.',
 		);
 		await expect(page.locator('.found').textContent()).resolves.toContain(
 			'The drift and monitoring lab: day 22',
