@@ -178,3 +178,10 @@ export function writeParams<S extends ParamsSpec>(spec: S, params: ParamsOf<S>):
 	}
 	return query.toString();
 }
+
+/** `query` with its seed stated, as a results file requires of a run's link (even a default seed). */
+export function withSeed(query: string, seed: number): string {
+	const params = new URLSearchParams(query);
+	params.set('seed', String(seed));
+	return params.toString();
+}

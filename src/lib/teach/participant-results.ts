@@ -14,6 +14,7 @@ import { hashValue } from '@sim/shared/hash';
 import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate';
 import { fromBase64Url, toBase64Url } from '../base64url';
 import { isObject, parseQuizzes, type QuizScores } from '../quiz-results';
+import { outcomePrefix } from './outcome-link';
 
 /** The `format` field that marks a participant's results file. */
 export const resultsFormat = 'mlops-lab-results';
@@ -121,6 +122,33 @@ export function parseResults(data: unknown): ParticipantResults {
 			'its contents do not match its check code: it was changed after the site wrote it, or damaged on the way. Ask for it to be sent again.',
 		);
 	return results;
+}
+
+/**
+ * Reads the outcome a lab put in a "send this result" link's fragment (see outcome-link) with
+ * the same checks as a results file; throws an Error whose message completes "… cannot be
+ * used: …".
+ */
+export function readOutcomeFragment(hash: string): LabOutcome {
+	const at = hash.indexOf(outcomePrefix);
+	if (at < 0) throw new Error('the link holds no lab result.');
+	let data: unknown;
+	try {
+		data = JSON.parse(
+			new TextDecoder('utf-8', { fatal: true }).decode(
+				fromBase64Url(hash.slice(at + outcomePrefix.length)),
+			),
+		);
+	} catch {
+		throw new Error('the link is damaged or cut short; go back to the lab and follow it again.');
+	}
+	try {
+		const [outcome] = parseLabOutcomes([data]);
+		if (outcome) return outcome;
+	} catch (error) {
+		throw new Error((error as Error).message.replace(/^lab outcome 1: /, ''), { cause: error });
+	}
+	throw new Error('the link holds no lab result.');
 }
 
 /** Validates a list of lab outcomes; throws naming the first bad one (1-based). */

@@ -5,18 +5,12 @@
  * screen, while they can still fix it — and not in the trainer's team view.
  */
 import type { TrainingParams } from '@sim/training/training.data';
-import { readParams, writeParams } from '../url-params';
+import { readParams, withSeed, writeParams } from '../url-params';
 import { trainingParamsSpec } from '../labs/training/training-params';
 import { driftQuery, readDriftParams } from '../labs/drift/drift-params';
 import { ctQuery, readCtParams } from '../labs/continuous-training/ct-params';
 import { deploymentQuery, readDeploymentParams } from '../labs/deployment/deployment-params';
 import type { OutcomeLab } from './participant-results';
-
-const withSeed = (query: string, seed: number): string => {
-	const params = new URLSearchParams(query);
-	params.set('seed', String(seed));
-	return params.toString();
-};
 
 /** The link query of a training run's parameters, seed included. */
 export function trainingRunQuery(params: TrainingParams): string {

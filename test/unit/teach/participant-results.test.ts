@@ -12,6 +12,7 @@ import {
 	maxLabOutcomes,
 	parseResults,
 	parseResultsLink,
+	readOutcomeFragment,
 	resultsCheck,
 	resultsFile,
 	resultsLink,
@@ -20,6 +21,7 @@ import {
 } from '@/lib/teach/participant-results';
 import { summarizeLabs } from '@/lib/teach/team-labs';
 import { runQueryFromLink } from '@/lib/teach/run-links';
+import { outcomeHref } from '@/lib/teach/outcome-link';
 
 const training: LabOutcome = {
 	lab: 'training',
@@ -235,5 +237,33 @@ describe('runQueryFromLink', () => {
 		['deployment', '/labs/deployment/?seed=-5', 'the lab would not run that link as it is:'],
 	] as const)('refuses %s %j', (lab, link, message) => {
 		expect(() => runQueryFromLink(lab, link)).toThrow(message);
+	});
+});
+
+describe('a lab’s “send this result” link', () => {
+	const outcome: LabOutcome = {
+		lab: 'drift',
+		query: 'preset=harmless-shift&seed=3',
+		firstAlertDay: 21,
+	};
+
+	test('opens the results page and reads back the same outcome', () => {
+		const href = outcomeHref(outcome);
+		expect(href.startsWith('/teach/send/#outcome=')).toBe(true);
+		expect(readOutcomeFragment(href.slice(href.indexOf('#')))).toEqual(outcome);
+	});
+
+	test('a tampered or cut link is refused with a reason', () => {
+		const forged = outcomeHref({ ...outcome, firstAlertDay: -4 } as LabOutcome);
+		expect(() => readOutcomeFragment(forged)).toThrow(
+			'the first alert day must be a whole number from 1 to 3650.',
+		);
+		const noSeed = outcomeHref({ ...outcome, query: 'preset=harmless-shift' });
+		expect(() => readOutcomeFragment(noSeed)).toThrow('do not state the seed');
+		expect(() => readOutcomeFragment(outcomeHref(outcome).slice(0, -6))).toThrow(
+			'the link is damaged or cut short',
+		);
+		expect(() => readOutcomeFragment('#outcome=%%%')).toThrow('the link is damaged or cut short');
+		expect(() => readOutcomeFragment('#results=abc')).toThrow('the link holds no lab result.');
 	});
 });
