@@ -38,7 +38,9 @@ export function registeredServingVersion(
 		...base,
 		label: `Candidate (your model v${candidate.version})`,
 		score: (features) => {
-			const data = encodeRecords(artifact.encoder, [{ day: 0, features, churned: 0, churnProbability: 0 }]);
+			const data = encodeRecords(artifact.encoder, [
+				{ day: 0, features, churned: 0, churnProbability: 0 },
+			]);
 			return predictWithArtifact(artifact, data)[0] as number;
 		},
 	};
