@@ -125,4 +125,52 @@ export const presetNotes: Readonly<Record<string, PresetNote>> = {
 		notice:
 			'A dozen requests in a minute cannot represent a small segment: the first step passes and the fault appears only at 100 %.',
 	},
+	'deployment/inconclusive-canary': {
+		use: 'Teaching the inconclusive verdict of an analysis.',
+		ask: 'The analysis neither passed nor failed. What would you look at before promoting or aborting, and who should decide?',
+		notice:
+			'Between the success wanted and the failure limit the result is Inconclusive: the rollout pauses and waits for a person instead of guessing.',
+	},
+	'deployment/broken-recreate': {
+		use: 'Comparing strategies: the bluntest one first.',
+		ask: 'How long was nobody served, and how many users then met the broken model?',
+		notice:
+			'Recreate stops every old pod before a new one is ready: an outage first, then every request on the broken version, with nothing to stop it.',
+	},
+	'deployment/broken-rolling': {
+		use: "Comparing strategies: Kubernetes' default.",
+		ask: 'The rollout finished without complaint. What in a plain Deployment would have noticed the errors?',
+		notice:
+			'Pods are replaced a few at a time, so there is no outage, but no analysis runs: the broken model reaches everyone.',
+	},
+	'deployment/broken-shadow': {
+		use: 'Comparing strategies: testing without users.',
+		ask: 'Every failure happened on a copy. What can a shadow test not tell you about the new version?',
+		notice:
+			"Mirrored requests reveal the errors while every user is still answered by the old version; the candidate's answers are discarded.",
+	},
+	'deployment/broken-bluegreen': {
+		use: 'Comparing strategies: the instant switch.',
+		ask: 'Everyone met the broken model for a while. What decided how long, and how fast was the way back?',
+		notice:
+			'All traffic moves at once and the post-promotion analysis switches it back at once: a short window, but a full one.',
+	},
+	'deployment/preview-bluegreen': {
+		use: 'Blue/green with a human gate.',
+		ask: 'What would you check on the preview before pressing promote?',
+		notice:
+			'With autoPromotionEnabled false the new version waits beside the old one on a preview service until someone switches it.',
+	},
+	'deployment/kayenta-canary': {
+		use: 'Judging a canary by comparison rather than fixed thresholds.',
+		ask: 'Why compare v2 with stable at the same moment instead of with a fixed number?',
+		notice:
+			"The judge scores each metric against stable's over the same interval; a low score fails the step whatever the absolute figures.",
+	},
+	'deployment/flagger-canary': {
+		use: 'The same canary as Flagger runs it.',
+		ask: 'Flagger counted failed checks instead of failed measurements. When does that difference matter?',
+		notice:
+			'Flagger steps the weight by stepWeight up to maxWeight and rolls back once its threshold of failed checks is reached.',
+	},
 };
