@@ -9,7 +9,7 @@ import { deploymentPresets } from '../../../simulations/labs/deployment';
 describe('presetNotes', () => {
 	const keys = labPresetLinks.map(presetKey);
 
-	test('covers the labs’ presets, eighteen of them today', () => {
+	test('covers the labs’ presets, twenty-six of them today', () => {
 		expect(keys).toEqual([
 			'training/diverge',
 			'training/thrash',
@@ -29,6 +29,14 @@ describe('presetNotes', () => {
 			'deployment/good-canary',
 			'deployment/slow-canary',
 			'deployment/thin-canary',
+			'deployment/inconclusive-canary',
+			'deployment/broken-recreate',
+			'deployment/broken-rolling',
+			'deployment/broken-shadow',
+			'deployment/broken-bluegreen',
+			'deployment/preview-bluegreen',
+			'deployment/kayenta-canary',
+			'deployment/flagger-canary',
 		]);
 	});
 
