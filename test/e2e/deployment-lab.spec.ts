@@ -140,6 +140,8 @@ describe('deployment lab', () => {
 		await labHydrated(page);
 		const candidate = page.getByLabel('Candidate (v2)');
 		const label = 'Your model v3 (staging, test accuracy 0.81)';
+		// The registry is read when the learner reaches the candidate choice.
+		await candidate.focus();
 		await page.waitForFunction(
 			(text) => [...document.querySelectorAll('option')].some((o) => o.textContent === text),
 			label,

@@ -7,7 +7,8 @@
  *
  * The candidate is a preset's id or `registered-N`, the learner's registered version N. Registered
  * models live in each browser's own storage, so the link names the version and the page looks it
- * up: on a machine without it, `candidateFallback` swaps in a preset with a sentence saying why.
+ * up: on a machine without it, `candidateFallback` (registered-candidates, loaded with the
+ * registry) swaps in a preset with a sentence saying why.
  */
 import {
 	canarySpecFrom,
@@ -217,23 +218,6 @@ export function readCandidateParam(
 	}
 	return {
 		problem: `Candidate (v2) “${clip(raw)}” is neither a preset (${candidateIds.join(', ')}) nor registered-N for your registered version N, so the default (${deploymentParamsSpec.candidate.default}) is used.`,
-	};
-}
-
-/**
- * The parameters with a registered candidate this browser's registry lacks replaced by a preset,
- * and the sentence that says so; unchanged (problem null) when the version is there or the
- * candidate is a preset. `available` lists the registered versions this browser can serve.
- */
-export function candidateFallback(
-	params: DeploymentParams,
-	available: readonly number[],
-): { params: DeploymentParams; problem: string | null } {
-	const version = registeredVersionOf(params.candidate);
-	if (version === null || available.includes(version)) return { params, problem: null };
-	return {
-		params: { ...params, candidate: registeredStandIn },
-		problem: `The link deploys your registered model v${version}, which is not in this browser's registry (registered models are kept in the browser that trained them), so the preset “${candidateLabels[registeredStandIn]}” stands in. Train and register a model in the training lab to deploy your own.`,
 	};
 }
 

@@ -2,7 +2,8 @@
  * The learner's registered models as deployment candidates, read from the training lab's store:
  * every registered version (any stage) whose weights are stored and sound, each with a label that
  * names its stage and its logged accuracy, and a sentence for each version that cannot be offered.
- * The page loads this module with `import()` after it is interactive, and this module loads the
+ * The page loads this module with `import()` when the learner reaches for the candidate choice
+ * (or the link names a registered version), and this module loads the
  * run reader and the artifact check only when the registry holds a version, so the lab's first
  * JavaScript does not grow and a visitor with no registry never downloads them.
  */
@@ -12,7 +13,14 @@ import type { RegisteredCandidate } from '@sim/labs/deployment';
 import type { ModelArtifact } from '@sim/training/artifact';
 import type { LabStore } from '@/lib/lab-store';
 import { loadModelVersions } from '@/lib/labs/training/stored-versions';
-import { registeredCandidateId, type RegisteredCandidateId } from './deployment-params';
+import {
+	candidateLabels,
+	registeredCandidateId,
+	registeredStandIn,
+	registeredVersionOf,
+	type DeploymentParams,
+	type RegisteredCandidateId,
+} from './deployment-params';
 
 /** One registered version offered as the candidate. */
 export interface RegisteredOption {
@@ -91,6 +99,23 @@ export function registeredOption(
 			stage: version.stage,
 			artifact: artifact as ModelArtifact,
 		},
+	};
+}
+
+/**
+ * The parameters with a registered candidate this browser's registry lacks replaced by a preset,
+ * and the sentence that says so; unchanged (problem null) when the version is there or the
+ * candidate is a preset. `available` lists the registered versions this browser can serve.
+ */
+export function candidateFallback(
+	params: DeploymentParams,
+	available: readonly number[],
+): { params: DeploymentParams; problem: string | null } {
+	const version = registeredVersionOf(params.candidate);
+	if (version === null || available.includes(version)) return { params, problem: null };
+	return {
+		params: { ...params, candidate: registeredStandIn },
+		problem: `The link deploys your registered model v${version}, which is not in this browser's registry (registered models are kept in the browser that trained them), so the preset “${candidateLabels[registeredStandIn]}” stands in. Train and register a model in the training lab to deploy your own.`,
 	};
 }
 

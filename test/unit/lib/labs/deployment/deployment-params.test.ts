@@ -7,7 +7,6 @@
 import { describe, expect, test } from 'vitest';
 import type { RegisteredCandidate } from '@sim/labs/deployment';
 import {
-	candidateFallback,
 	deploymentQuery,
 	readCandidateParam,
 	readDeploymentParams,
@@ -16,6 +15,7 @@ import {
 	unreadAnalysisFields,
 	type DeploymentParams,
 } from '@/lib/labs/deployment/deployment-params';
+import { candidateFallback } from '@/lib/labs/deployment/registered-candidates';
 
 const registered = {
 	kind: 'registered',
