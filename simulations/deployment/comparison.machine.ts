@@ -11,14 +11,14 @@
 import { assign, fromCallback, setup } from 'xstate';
 import type { Port } from '../runtime/worker.port';
 import type { StrategyComparison } from './rollout.model';
-import type { CandidatePresetId } from './traffic.model';
+import type { CandidateChoice } from './registered.model';
 import type { DeploymentReply, DeploymentRequest } from './deployment.protocol';
 import { openDeploymentPort } from './deployment.port';
 
 /** What a comparison needs. */
 export interface ComparisonInput {
 	readonly seed: number;
-	readonly candidate: CandidatePresetId;
+	readonly candidate: CandidateChoice;
 }
 
 /** Events of the comparison machine. */

@@ -9,12 +9,13 @@ import type { CanarySpec } from './canary.model';
 import type { FlaggerSpec } from './flagger.model';
 import type { LiveStrategy, RolloutCommand, RolloutStatus } from './live.model';
 import type { StrategyComparison } from './rollout.model';
-import type { CandidatePresetId } from './traffic.model';
+import type { CandidateChoice } from './registered.model';
 
 /** What a run is made of. */
 export interface DeploymentRunConfig {
 	readonly seed: number;
-	readonly candidate: CandidatePresetId;
+	/** A preset, or a registered version with its stored weights. */
+	readonly candidate: CandidateChoice;
 	/** The strategy run live; the canary's spec also gives the others their analysis metrics. */
 	readonly strategy: LiveStrategy;
 	readonly spec: CanarySpec;
@@ -69,7 +70,7 @@ export type DeploymentRequest =
 	| { readonly type: 'open'; readonly config: DeploymentRunConfig }
 	| { readonly type: 'tick'; readonly tick: number }
 	| { readonly type: 'command'; readonly command: RolloutCommand }
-	| { readonly type: 'compare'; readonly seed: number; readonly candidate: CandidatePresetId };
+	| { readonly type: 'compare'; readonly seed: number; readonly candidate: CandidateChoice };
 
 /** What the service answers. */
 export type DeploymentReply =

@@ -13,6 +13,7 @@ import { createCanaryState, deployRevision, templateMetrics } from './canary.mod
 import { flaggerEngine } from './flagger.model';
 import { canaryEngine, type LiveEngine, type RolloutStatus } from './live.model';
 import { compareStrategies, trafficMeasurer } from './rollout.model';
+import { candidateForTraffic } from './registered.model';
 import { shadowEngine } from './shadow.model';
 import { dropRequests } from './strategies.model';
 import {
@@ -143,7 +144,11 @@ interface Run {
 
 function openRun(config: DeploymentRunConfig): Run {
 	const { seed, candidate, requestsPerTick, tickMs } = config;
-	const traffic = createTrafficConfig({ seed, candidate, requestsPerTick });
+	const traffic = createTrafficConfig({
+		seed,
+		candidate: candidateForTraffic(candidate),
+		requestsPerTick,
+	});
 	const rng = trafficRng(seed);
 	const ticks: TrafficTick[] = [];
 	const delay = traffic.labelDelayTicks;
@@ -224,7 +229,10 @@ export function createDeploymentHandler(
 					case 'compare':
 						reply({
 							type: 'compared',
-							results: compareStrategies({ seed: request.seed, candidate: request.candidate }),
+							results: compareStrategies({
+								seed: request.seed,
+								candidate: candidateForTraffic(request.candidate),
+							}),
 						});
 						return;
 				}

@@ -188,7 +188,7 @@ export interface StrategyComparison {
  */
 export function compareStrategies(options: {
 	seed: number | string;
-	candidate: CandidatePresetId;
+	candidate: CandidatePresetId | ServingVersion;
 	ticks?: number;
 	requestsPerTick?: number;
 }): StrategyComparison[] {

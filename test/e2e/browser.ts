@@ -110,3 +110,40 @@ export async function labHydrated(page: Page): Promise<void> {
 	await page.locator('.lab').scrollIntoViewIfNeeded();
 	await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
 }
+
+/**
+ * Writes entries into the labs' IndexedDB store from the current page (an undefined value
+ * deletes the key), creating the stores as the site does when the database is new. Call it from
+ * a page without a lab island, so no lab holds the database open meanwhile.
+ */
+export async function writeLabStore(
+	page: Page,
+	entries: { store: string; key: string; value: unknown }[],
+): Promise<void> {
+	await page.evaluate(
+		(list) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('mlops-lab', 1);
+				open.onupgradeneeded = () => {
+					for (const name of ['runs', 'artifacts', 'registry']) {
+						if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
+					}
+				};
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['runs', 'artifacts', 'registry'], 'readwrite');
+					for (const { store, key, value } of list) {
+						if (value === undefined) tx.objectStore(store).delete(key);
+						else tx.objectStore(store).put(value, key);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		entries,
+	);
+}

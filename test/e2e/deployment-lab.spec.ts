@@ -2,10 +2,26 @@
  * The deployment lab as a learner uses it: open the broken-model preset from the page's own list
  * of links, deploy v2 under the canary, and see the automatic rollback at the step the
  * simulation predicts (the first analysis, one simulated minute in): Degraded, all traffic back
- * on v1, Argo's abort message, and only retry and rollback offered.
+ * on v1, Argo's abort message, and only retry and rollback offered. Then the learner's own
+ * registered model, written into the browser's store as the training lab writes it, picked as
+ * the candidate and rolled out under canary; its link opened in a browser without that model.
  */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, openPage, useBrowser, waitForLabStatus, waitForText } from './browser';
+import {
+	baseUrl,
+	labHydrated,
+	openPage,
+	useBrowser,
+	waitForLabStatus,
+	waitForText,
+	writeLabStore,
+} from './browser';
+import { trainDefaultModel } from '../../simulations/serving/serving.model';
+import {
+	defaultTrainingParams,
+	trainingDataVersion,
+} from '../../simulations/training/training.data';
+import { createWorld, generateDataset } from '../../simulations/world/world.model';
 
 const browser = useBrowser();
 
@@ -69,5 +85,99 @@ describe('deployment lab', () => {
 		await expect(
 			page.getByRole('button', { name: 'Deploy v2', exact: true }).isEnabled(),
 		).resolves.toBe(false);
+	});
+
+	test('a registered model is offered, picked, linked and rolled out under canary', async () => {
+		const { page, errors } = await openPage(browser());
+		const artifact = trainDefaultModel(
+			generateDataset(createWorld(), { size: 600, seed: 4 }).records,
+			4,
+		);
+		const params = { ...defaultTrainingParams, seed: 4 };
+		const run = {
+			id: 'run-e2e-deploy',
+			number: 1,
+			startedAt: '2026-01-01T00:00:00.000Z',
+			status: 'completed',
+			params,
+			dataVersion: trainingDataVersion(params),
+			codeVersion: 'e2e',
+			epochs: [],
+			final: {
+				loss: 0.45,
+				accuracy: 0.81,
+				precision: 0.7,
+				recall: 0.6,
+				f1: 0.65,
+				auc: 0.85,
+				confusion: { truePositive: 1, falsePositive: 1, trueNegative: 1, falseNegative: 1 },
+			},
+			bestEpoch: null,
+			durationMs: 1,
+			learningRateChanges: [],
+			error: null,
+			reproducedFrom: null,
+			hasArtifact: true,
+		};
+		// The home page has no lab island, so nothing holds the database open while it is written.
+		await page.goto(`${baseUrl()}/`);
+		await writeLabStore(page, [
+			{ store: 'runs', key: run.id, value: run },
+			{ store: 'artifacts', key: run.id, value: artifact },
+			{
+				store: 'registry',
+				key: 'v3',
+				value: {
+					version: 3,
+					runId: run.id,
+					stage: 'staging',
+					registeredAt: '2026-01-01T00:00:00.000Z',
+					history: [{ stage: 'staging', at: '2026-01-01T00:00:00.000Z' }],
+				},
+			},
+		]);
+		await page.goto(`${baseUrl()}/labs/deployment/`);
+		await labHydrated(page);
+		const candidate = page.getByLabel('Candidate (v2)');
+		const label = 'Your model v3 (staging, test accuracy 0.81)';
+		// The registry is read when the learner reaches the candidate choice.
+		await candidate.focus();
+		await page.waitForFunction(
+			(text) => [...document.querySelectorAll('option')].some((o) => o.textContent === text),
+			label,
+		);
+		await candidate.selectOption({ label });
+		await page.waitForURL(/candidate=registered-3/);
+		const link = page.url();
+		await page.getByLabel('Speed').selectOption('8');
+		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
+		await waitForLabStatus(page, 'Healthy');
+		const status = (await page.locator('.lab .status').textContent()) ?? '';
+		expect(status).toContain('v2 is stable and takes all traffic');
+		await waitForText(page, '[data-testid="analysis-runs"]', 'Successful');
+		await expect(page.locator('.lab').textContent()).resolves.toContain(`${label} · canary`);
+		expect(errors).toEqual([]);
+
+		// The same link in a browser whose registry lacks v3: a preset stands in, with the reason.
+		const other = await openPage(browser());
+		await other.page.goto(link);
+		await labHydrated(other.page);
+		await waitForText(other.page, '.lab', "not in this browser's registry");
+		await expect(other.page.getByLabel('Candidate (v2)').inputValue()).resolves.toBe('good');
+		await other.page.waitForURL((url) => url.searchParams.get('candidate') === 'good');
+		expect(other.errors).toEqual([]);
+	});
+
+	test('with Flagger judging, the Argo-only analysis fields are hidden and the form says why', async () => {
+		const { page, errors } = await openPage(browser());
+		await page.goto(`${baseUrl()}/labs/deployment/`);
+		await labHydrated(page);
+		await expect(page.getByLabel('failureLimit').count()).resolves.toBe(1);
+		await page.getByLabel('Analysis judged by').selectOption('flagger');
+		await waitForText(page, '[data-testid="unread-fields"]', 'Flagger has no failureLimit');
+		await expect(page.getByLabel('failureLimit').count()).resolves.toBe(0);
+		await expect(page.getByLabel(/Fail below success rate/).count()).resolves.toBe(0);
+		await expect(page.getByLabel(/Success rate at least/).count()).resolves.toBe(1);
+		expect(errors).toEqual([]);
 	});
 });

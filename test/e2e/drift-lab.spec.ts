@@ -6,7 +6,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
+import {
+	baseUrl,
+	labHydrated,
+	openPage,
+	useBrowser,
+	waitForLabStatus,
+	writeLabStore,
+} from './browser';
 import { trainDefaultModel } from '../../simulations/serving/serving.model';
 import {
 	defaultTrainingParams,
@@ -16,42 +23,6 @@ import {
 } from '../../simulations/training/training.data';
 
 const browser = useBrowser();
-
-/**
- * Writes entries into the labs' IndexedDB store from the current page (an undefined value
- * deletes the key), creating the stores as the site does when the database is new.
- */
-async function writeLabStore(
-	page: Page,
-	entries: { store: string; key: string; value: unknown }[],
-): Promise<void> {
-	await page.evaluate(
-		(list) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('mlops-lab', 1);
-				open.onupgradeneeded = () => {
-					for (const name of ['runs', 'artifacts', 'registry']) {
-						if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
-					}
-				};
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(['runs', 'artifacts', 'registry'], 'readwrite');
-					for (const { store, key, value } of list) {
-						if (value === undefined) tx.objectStore(store).delete(key);
-						else tx.objectStore(store).put(value, key);
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		entries,
-	);
-}
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
 async function runToEnd(page: Page, button = 'Stream days'): Promise<string> {

@@ -4,6 +4,11 @@
  * the link states, so `?preset=broken-canary` alone works and a link's explicit values win. The
  * weights accept numbers beyond 0–100 on purpose: Argo's validation, not the form, says why a
  * weight of 150 is wrong, as it would to a team applying the YAML.
+ *
+ * The candidate is a preset's id or `registered-N`, the learner's registered version N. Registered
+ * models live in each browser's own storage, so the link names the version and the page looks it
+ * up: on a machine without it, `candidateFallback` (registered-candidates, loaded with the
+ * registry) swaps in a preset with a sentence saying why.
  */
 import {
 	canarySpecFrom,
@@ -15,8 +20,9 @@ import {
 	type CanaryShape,
 	type DeploymentPreset,
 	type DeploymentRunConfig,
+	type RegisteredCandidate,
 } from '@sim/labs/deployment';
-import { readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
+import { clip, readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 /** Strategies the lab runs live. */
@@ -53,7 +59,7 @@ export const deploymentParamsSpec = {
 	},
 	candidate: {
 		kind: 'enum',
-		default: defaultRunConfig.candidate,
+		default: 'broken' as CandidatePresetId,
 		values: candidateIds,
 		label: 'Candidate (v2)',
 	},
@@ -173,11 +179,62 @@ export const deploymentParamsSpec = {
 	seed: { kind: 'integer', default: defaultRunConfig.seed, min: 0, max: 2147483647, label: 'Seed' },
 } as const satisfies ParamsSpec;
 
-/** The deployment lab's parameters. */
-export type DeploymentParams = ParamsOf<typeof deploymentParamsSpec>;
+/** A registered version as the link names it. */
+export type RegisteredCandidateId = `registered-${number}`;
 
-/** The run a set of parameters describes. */
-export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
+/** The candidate as the link and the form hold it: a preset, or a registered version. */
+export type CandidateParam = CandidatePresetId | RegisteredCandidateId;
+
+/** The deployment lab's parameters. */
+export type DeploymentParams = Omit<ParamsOf<typeof deploymentParamsSpec>, 'candidate'> & {
+	candidate: CandidateParam;
+};
+
+/** The preset that stands in for a registered version this browser does not have. */
+export const registeredStandIn: CandidatePresetId = 'good';
+
+/** The link's id of registered version `version`. */
+export const registeredCandidateId = (version: number): RegisteredCandidateId =>
+	`registered-${version}`;
+
+/** The registered version a candidate names, or null for a preset. */
+export function registeredVersionOf(candidate: CandidateParam): number | null {
+	const match = /^registered-([1-9]\d{0,8})$/.exec(candidate);
+	return match ? Number(match[1]) : null;
+}
+
+/**
+ * Reads a `candidate` value from a link: a preset id, `registered-N` (N a whole number from 1),
+ * or a message saying what is wrong. Unknown values keep the default, like any bad link value.
+ */
+export function readCandidateParam(
+	raw: string,
+): { candidate: CandidateParam } | { problem: string } {
+	if ((candidateIds as readonly string[]).includes(raw)) {
+		return { candidate: raw as CandidatePresetId };
+	}
+	if (registeredVersionOf(raw as CandidateParam) !== null) {
+		return { candidate: raw as RegisteredCandidateId };
+	}
+	return {
+		problem: `Candidate (v2) “${clip(raw)}” is neither a preset (${candidateIds.join(', ')}) nor registered-N for your registered version N, so the default (${deploymentParamsSpec.candidate.default}) is used.`,
+	};
+}
+
+/**
+ * The run a set of parameters describes. A registered candidate is looked up in `registered`
+ * (this browser's versions with their weights); one that is not there runs as the stand-in preset,
+ * which `candidateFallback` has already told the learner about.
+ */
+export function toRunConfig(
+	p: DeploymentParams,
+	registered: readonly RegisteredCandidate[] = [],
+): DeploymentRunConfig {
+	const version = registeredVersionOf(p.candidate);
+	const candidate =
+		version === null
+			? (p.candidate as CandidatePresetId)
+			: (registered.find((r) => r.version === version) ?? registeredStandIn);
 	const shape: CanaryShape = {
 		firstWeightPercent: p.firstWeightPercent,
 		secondWeightPercent: p.secondWeightPercent,
@@ -191,7 +248,7 @@ export function toRunConfig(p: DeploymentParams): DeploymentRunConfig {
 	return {
 		...defaultRunConfig,
 		seed: p.seed,
-		candidate: p.candidate as CandidatePresetId,
+		candidate,
 		strategy: p.strategy as DeploymentRunConfig['strategy'],
 		maxSurgePercent: p.maxSurgePercent,
 		maxUnavailablePercent: p.maxUnavailablePercent,
@@ -231,11 +288,56 @@ export function readDeploymentParams(search: string): {
 	params: DeploymentParams;
 	problems: string[];
 } {
-	const parsed = readParams(deploymentParamsSpec, search);
-	return applyNamedPreset(deploymentParamsSpec, search, parsed, deploymentPresets, presetParams);
+	// The candidate is read here, not by the generic enum rule, since `registered-N` is open-ended.
+	const query = new URLSearchParams(search);
+	const raw = query.get('candidate') ?? '';
+	const read = raw === '' ? null : readCandidateParam(raw);
+	query.delete('candidate');
+	const parsed = readParams(deploymentParamsSpec, query.toString());
+	const params: DeploymentParams = {
+		...parsed.params,
+		candidate: read !== null && 'candidate' in read ? read.candidate : parsed.params.candidate,
+	};
+	const problems =
+		read !== null && 'problem' in read ? [read.problem, ...parsed.problems] : parsed.problems;
+	return applyNamedPreset(
+		deploymentParamsSpec,
+		read !== null && 'candidate' in read ? search : query.toString(),
+		{ params, problems },
+		deploymentPresets,
+		presetParams,
+	);
 }
 
 /** The query string (without “?”) of a full, self-contained link to `params`. */
 export function deploymentQuery(params: DeploymentParams): string {
-	return writeParams(deploymentParamsSpec, params);
+	// writeParams writes any string value as is, `registered-N` included.
+	return writeParams(deploymentParamsSpec, params as ParamsOf<typeof deploymentParamsSpec>);
+}
+
+/** The analysis fields of the form, the ones a judge may ignore. */
+export type AnalysisField =
+	'minSuccessRate' | 'failBelowSuccessRate' | 'maxLatencyP99Ms' | 'failureLimit';
+
+/**
+ * The analysis fields the chosen judge does not read, and the sentence the form shows in their
+ * place. Flagger (it runs the canary only) counts failed checks against its threshold and has no
+ * inconclusive band; Kayenta's judge scores v2 against stable and reads none of the thresholds.
+ */
+export function unreadAnalysisFields(
+	p: Pick<DeploymentParams, 'judge' | 'strategy'>,
+): { fields: readonly AnalysisField[]; why: string } | null {
+	if (p.judge === 'flagger' && p.strategy === 'canary') {
+		return {
+			fields: ['failBelowSuccessRate', 'failureLimit'],
+			why: 'Flagger has no failureLimit and no inconclusive band: it rolls back once its threshold of failed checks is reached, so those two Argo fields are hidden.',
+		};
+	}
+	if (p.judge === 'kayenta' && p.strategy !== 'recreate' && p.strategy !== 'rolling') {
+		return {
+			fields: ['minSuccessRate', 'failBelowSuccessRate', 'maxLatencyP99Ms', 'failureLimit'],
+			why: "Kayenta's judge compares v2 with stable metric by metric and scores the result (pass 90, marginal 75): it reads none of Argo's thresholds, so they are hidden.",
+		};
+	}
+	return null;
 }

@@ -199,7 +199,8 @@ export function analysisRows(rollout: RolloutStatus | null): AnalysisRow[] {
 /** Whether the form's thresholds judge this run (Deployments, Kayenta's judge and no: they don't). */
 export function thresholdsApply(params: DeploymentParams): boolean {
 	if (params.strategy === 'recreate' || params.strategy === 'rolling') return false;
-	return params.strategy !== 'canary' || params.judge !== 'kayenta';
+	// Kayenta's judge replaces the template's metrics wherever the template is run.
+	return params.judge !== 'kayenta';
 }
 
 /** What the analysis list says before it has a run, for the strategy chosen. */
