@@ -186,6 +186,7 @@ export * from './deployment/strategies.model';
 export * from './deployment/kayenta.model';
 export * from './deployment/rollout.model';
 export * from './deployment/rollout.spec';
+export * from './deployment/rollout.manifest';
 
 // The continuous-training lab: triggers, data validation, the gate, the pipeline and its year.
 export * from './retraining/retraining.policy';

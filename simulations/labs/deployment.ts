@@ -41,7 +41,7 @@ export type {
 export type { AnalysisRun, MetricRun } from '../deployment/analysis.model';
 export type { CandidatePresetId } from '../deployment/traffic.model';
 export type { CandidateChoice, RegisteredCandidate } from '../deployment/registered.model';
-export { rolloutYaml, validateCanarySpec } from '../deployment/rollout.spec';
+export { validateCanarySpec } from '../deployment/rollout.spec';
 export { conditionExpression } from '../deployment/metrics.model';
 export {
 	comparisonMachine,

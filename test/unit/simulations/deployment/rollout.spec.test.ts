@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { CanarySpec, CanaryStep } from '@sim/deployment/canary.model';
 import { defaultCanarySpec } from '@sim/deployment/rollout.model';
-import { rolloutYaml, toYaml, validateCanarySpec } from '@sim/deployment/rollout.spec';
+import { validateCanarySpec } from '@sim/deployment/rollout.spec';
+import { rolloutYaml, toYaml } from '@sim/deployment/rollout.manifest';
 
 const options = { name: 'churn-model', image: 'registry.example/churn-model:v2', replicas: 5 };
 

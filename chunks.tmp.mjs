@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+const url = process.argv[2];
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+const seen = [];
+p.on('response', (r) => { const u = new URL(r.url()); if (u.pathname.endsWith('.js')) seen.push(u.pathname); });
+await p.goto(url);
+await p.locator('.lab').scrollIntoViewIfNeeded();
+await p.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+await p.waitForTimeout(1500);
+let total = 0;
+const rows = seen.map((s) => { const n = gzipSync(readFileSync('dist' + s)).length; total += n; return [n, s]; }).sort((a, b) => b[0] - a[0]);
+for (const [n, s] of rows) console.log((n / 1024).toFixed(1).padStart(6), s);
+console.log('total', (total / 1024).toFixed(1));
+await b.close();
