@@ -43,9 +43,7 @@ export type { CandidatePresetId } from '../deployment/traffic.model';
 export type { CandidateChoice, RegisteredCandidate } from '../deployment/registered.model';
 export { validateCanarySpec } from '../deployment/rollout.spec';
 export { conditionExpression } from '../deployment/metrics.model';
-export {
-	comparisonMachine,
-	type ComparisonContext,
-	type ComparisonEvent,
-} from '../deployment/comparison.machine';
+// The comparison machine is imported from its own module by the section that runs it, on the
+// learner's first request: re-exported here it would ride in the lab's first download.
+export type { ComparisonContext, ComparisonEvent } from '../deployment/comparison.machine';
 export type { StrategyComparison } from '../deployment/rollout.model';
