@@ -6,7 +6,6 @@
  * served, so damaged or deleted weights give an accurate sentence and the default model instead
  * of a TypeError or a run of NaNs.
  */
-import { productionVersion } from '@sim/registry/registry.model';
 import type { ModelArtifact } from '@sim/training/artifact';
 import {
 	trainingDataVersion,
@@ -14,7 +13,6 @@ import {
 	type TrainingReference,
 } from '@sim/training/training.data';
 import type { LabStore } from '@/lib/lab-store';
-import { loadModelVersions } from '@/lib/labs/training/stored-versions';
 
 /** What the registry holds for production. */
 export type ProductionLookup =
@@ -35,6 +33,12 @@ export type ProductionLookup =
 
 /** Looks up the production version and checks its stored artifact. */
 export async function findProductionModel(store: LabStore): Promise<ProductionLookup> {
+	// Most visits find an empty registry: the registry's reader and rules, load only when it has entries, so the lab's first view stays light.
+	if ((await store.getAll('registry')).length === 0) return { status: 'none' };
+	const [{ loadModelVersions }, { productionVersion }] = await Promise.all([
+		import('@/lib/labs/training/stored-versions'),
+		import('@sim/registry/registry.model'),
+	]);
 	const { versions } = await loadModelVersions(store);
 	const version = productionVersion(versions);
 	if (!version) return { status: 'none' };

@@ -7,7 +7,6 @@
 import type { ModelVersion } from '@sim/registry/registry.model';
 import type { RunRecord } from '@sim/registry/experiment.model';
 import type { ModelArtifact } from '@sim/training/artifact';
-import { parseRunRecord } from './stored-records';
 import { loadModelVersions } from './stored-versions';
 import type { LabStore } from '@/lib/lab-store';
 
@@ -22,8 +21,13 @@ export interface TrainingState {
 export async function loadTrainingState(store: LabStore): Promise<TrainingState> {
 	const problems: string[] = [];
 	const runs: RunRecord[] = [];
-	for (const value of await store.getAll('runs')) {
-		const parsed = parseRunRecord(value);
+	const stored = await store.getAll('runs');
+	// The run reader (and the experiment model's checks) loads only when there are runs to read:
+	// a first visit has none, and the lab's first view stays lighter.
+	const { parseRunRecord } =
+		stored.length > 0 ? await import('./stored-records') : { parseRunRecord: null };
+	for (const value of stored) {
+		const parsed = parseRunRecord!(value);
 		if ('run' in parsed) runs.push(parsed.run);
 		else problems.push(parsed.error);
 	}

@@ -5,7 +5,6 @@ import { initialAlertingState, reduceAlerting, type AlertingState } from '@sim/i
 import {
 	accuracySeries,
 	alertCountText,
-	alertGroupRows,
 	flaggedDaysText,
 	referenceText,
 	driftStateName,
@@ -15,6 +14,7 @@ import {
 	servedModelText,
 	startMarkers,
 } from '@/lib/labs/drift/drift-view';
+import { alertGroupRows } from '@/lib/labs/drift/alert-rows';
 
 const [idle] = initialTransition(driftLabMachine, { horizonDays: 30 });
 const day = (n: number, accuracy: number, labelsArriveDay: number) =>
