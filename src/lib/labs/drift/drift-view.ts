@@ -5,7 +5,6 @@
  */
 import {
 	featureInfo,
-	flaggedDays,
 	type AlertingState,
 	type DayResult,
 	type DriftLabContext,
@@ -95,24 +94,6 @@ export function startMarkers(context: DriftLabContext): { x: number; label: stri
 	];
 }
 
-/** Measured accuracy (shown only for days whose labels have arrived) and the CBPE estimate. */
-export function accuracySeries(results: readonly DayResult[]) {
-	const lastDay = results.at(-1)?.day ?? 0;
-	return [
-		{
-			label: 'Measured (labels arrived)',
-			values: results.map((r) => (r.labelsArriveDay <= lastDay ? r.accuracy : null)),
-			color: 'var(--chart-1)',
-		},
-		{
-			label: 'Estimated without labels (CBPE)',
-			values: results.map((r) => r.estimatedAccuracy),
-			color: 'var(--chart-2)',
-			dashed: true,
-		},
-	];
-}
-
 /** Which model is served, in words. */
 export function servedModelText(
 	context: DriftLabContext,
@@ -140,20 +121,6 @@ export function referenceText(context: DriftLabContext): string {
 	const seed = reference?.seed ?? context.config.seed;
 	const version = reference ? `, data version ${reference.dataVersion}` : '';
 	return `Reference: the world’s reference data (${rows.toLocaleString('en')} rows of simulated day 0, seed ${seed}${version}).`;
-}
-
-const correctionNames: Readonly<Record<string, string>> = {
-	none: 'no p-value correction',
-	bonferroni: 'Bonferroni correction',
-	'benjamini-hochberg': 'Benjamini–Hochberg correction',
-};
-
-/** The run's days with any flagged feature: under no drift, its false-alarm rate. */
-export function flaggedDaysText(results: readonly DayResult[], correction: string): string {
-	const { flagged, days } = flaggedDays(results);
-	if (days === 0) return '';
-	const share = ((100 * flagged) / days).toFixed(1);
-	return `Days with at least one feature flagged: ${flagged} of ${days} (${share} %), with ${correctionNames[correction] ?? correction}. When nothing has drifted, every one of them is a false alarm.`;
 }
 
 /** A feature's label, or the name itself for `dataset`, `model` and unknown names. */

@@ -7,7 +7,6 @@
 import type { ModelVersion } from '@sim/registry/registry.model';
 import type { RunRecord } from '@sim/registry/experiment.model';
 import type { ModelArtifact } from '@sim/training/artifact';
-import { loadModelVersions } from './stored-versions';
 import type { LabStore } from '@/lib/lab-store';
 
 /** Runs and registry as read back, plus problems with unreadable entries. */
@@ -32,7 +31,11 @@ export async function loadTrainingState(store: LabStore): Promise<TrainingState>
 		else problems.push(parsed.error);
 	}
 	runs.sort((a, b) => a.number - b.number);
-	const registry = await loadModelVersions(store);
+	// Likewise the registry's reader, only when the registry has entries.
+	const registry =
+		(await store.getAll('registry')).length > 0
+			? await (await import('./stored-versions')).loadModelVersions(store)
+			: { versions: [], problems: [] };
 	return { runs, versions: registry.versions, problems: [...problems, ...registry.problems] };
 }
 

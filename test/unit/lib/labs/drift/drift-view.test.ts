@@ -3,9 +3,7 @@ import { initialTransition } from 'xstate';
 import { driftLabMachine, noScenario, type DayResult } from '@sim/labs/drift';
 import { initialAlertingState, reduceAlerting, type AlertingState } from '@sim/index';
 import {
-	accuracySeries,
 	alertCountText,
-	flaggedDaysText,
 	referenceText,
 	driftStateName,
 	driftStatus,
@@ -15,6 +13,7 @@ import {
 	startMarkers,
 } from '@/lib/labs/drift/drift-view';
 import { alertGroupRows } from '@/lib/labs/drift/alert-rows';
+import { accuracySeries, flaggedDaysText } from '@/lib/labs/drift/drift-chart-view';
 
 const [idle] = initialTransition(driftLabMachine, { horizonDays: 30 });
 const day = (n: number, accuracy: number, labelsArriveDay: number) =>
