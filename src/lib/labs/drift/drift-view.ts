@@ -6,7 +6,6 @@
 import {
 	featureInfo,
 	type AlertingState,
-	type DayResult,
 	type DriftLabContext,
 	type FeatureName,
 	trainingRowCount,
