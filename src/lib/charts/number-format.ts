@@ -106,3 +106,15 @@ export function formatNumber(specifier: string): (value: number) => string {
 		return `${negative ? minus : ''}${body}${suffix}`;
 	};
 }
+
+/** Formats a metric for tables and live regions: 3 significant digits, '—' for missing. */
+export function formatMetric(value: number | null | undefined, digits = 3): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+	return formatNumber(`.${digits}~r`)(value);
+}
+
+/** Formats a proportion as a percentage with one decimal. */
+export function formatPercent(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+	return formatNumber('.1%')(value);
+}

@@ -202,14 +202,6 @@ export function axisTicks(
 	return scale.ticks(count).map((value) => ({ value, label: formatter(value) }));
 }
 
-/** Formats a metric for tables and live regions: 3 significant digits, '—' for missing. */
-export function formatMetric(value: number | null | undefined, digits = 3): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-	return formatNumber(`.${digits}~r`)(value);
-}
-
-/** Formats a proportion as a percentage with one decimal. */
-export function formatPercent(value: number | null | undefined): string {
-	if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-	return formatNumber('.1%')(value);
-}
+// The two formats tables use live with the formatter, so a lab that shows numbers but no chart yet
+// loads them without the scale code.
+export { formatMetric, formatPercent } from './number-format';

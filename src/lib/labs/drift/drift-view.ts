@@ -5,19 +5,12 @@
  */
 import {
 	featureInfo,
-	firingDaysOf,
-	flaggedDays,
-	resolvedDayOf,
-	type AlertGroup,
-	type AlertGroupEvent,
 	type AlertingState,
-	type DayResult,
 	type DriftLabContext,
 	type FeatureName,
-	type NotifyReason,
 	trainingRowCount,
 } from '@sim/labs/drift';
-import { formatMetric } from '@/lib/charts/scales';
+import { formatMetric } from '@/lib/charts/number-format';
 
 /** The monitor's states in words. */
 export const monitorLabels: Readonly<Record<string, string>> = {
@@ -100,24 +93,6 @@ export function startMarkers(context: DriftLabContext): { x: number; label: stri
 	];
 }
 
-/** Measured accuracy (shown only for days whose labels have arrived) and the CBPE estimate. */
-export function accuracySeries(results: readonly DayResult[]) {
-	const lastDay = results.at(-1)?.day ?? 0;
-	return [
-		{
-			label: 'Measured (labels arrived)',
-			values: results.map((r) => (r.labelsArriveDay <= lastDay ? r.accuracy : null)),
-			color: 'var(--chart-1)',
-		},
-		{
-			label: 'Estimated without labels (CBPE)',
-			values: results.map((r) => r.estimatedAccuracy),
-			color: 'var(--chart-2)',
-			dashed: true,
-		},
-	];
-}
-
 /** Which model is served, in words. */
 export function servedModelText(
 	context: DriftLabContext,
@@ -145,99 +120,6 @@ export function referenceText(context: DriftLabContext): string {
 	const seed = reference?.seed ?? context.config.seed;
 	const version = reference ? `, data version ${reference.dataVersion}` : '';
 	return `Reference: the world’s reference data (${rows.toLocaleString('en')} rows of simulated day 0, seed ${seed}${version}).`;
-}
-
-/** Alert names as the lab prints them. */
-export const alertTitles: Readonly<Record<string, string>> = {
-	FeatureDriftPersistent: 'Persistent drift',
-	DatasetDrift: 'Dataset drift',
-	AccuracyBelowThreshold: 'Accuracy below threshold',
-};
-
-/** A group's status in words. */
-export const groupStatusLabels: Readonly<Record<string, string>> = {
-	pending: 'Pending',
-	firing: 'Firing',
-	acknowledged: 'Acknowledged',
-	resolved: 'Resolved',
-};
-
-const reasonText: Readonly<Record<NotifyReason, string>> = {
-	'first-notification': 'first notification',
-	'new-alerts-in-group': 'new alert in the group',
-	'all-alerts-resolved': 'resolved notice',
-	'new-resolved-alerts': 'an alert resolved',
-	'repeat-interval-elapsed': 'repeat interval elapsed',
-	none: '',
-};
-
-function historyLine(group: AlertGroup, event: AlertGroupEvent): string | null {
-	switch (event.kind) {
-		case 'opened':
-			return `Day ${event.day}: opened`;
-		case 'notified':
-			return `Day ${event.day}: notified (${reasonText[event.reason ?? 'none']})`;
-		case 'acknowledged':
-			return `Day ${event.day}: acknowledged`;
-		case 'resolved':
-			return `Day ${event.day}: resolved`;
-		// With one alert per group, its arrival and departure repeat the group's opening and end.
-		case 'alert-added':
-			return event.day === group.openedDay ? null : `Day ${event.day}: alert added`;
-		case 'alert-resolved':
-			return resolvedDayOf(group) === event.day ? null : `Day ${event.day}: an alert resolved`;
-	}
-}
-
-/** One alert group as the alert list shows it. */
-export interface AlertGroupRow {
-	readonly id: string;
-	readonly title: string;
-	readonly subject: string;
-	readonly status: string;
-	readonly statusLabel: string;
-	readonly summary: string;
-	readonly history: readonly string[];
-	readonly canAcknowledge: boolean;
-}
-
-/** The alert list: open groups first, then resolved ones, newest first in each. */
-export function alertGroupRows(alerting: AlertingState, today: number): AlertGroupRow[] {
-	const newestFirst = (groups: readonly AlertGroup[]) =>
-		[...groups].sort((a, b) => b.openedDay - a.openedDay);
-	return [...newestFirst(alerting.groups), ...newestFirst(alerting.closed)].map((group) => {
-		const days = firingDaysOf(group, today);
-		const resolved = resolvedDayOf(group);
-		const notified = group.history.filter((e) => e.kind === 'notified').length;
-		return {
-			id: group.id,
-			title: alertTitles[group.labels.alertname ?? ''] ?? group.labels.alertname ?? 'Alert',
-			subject: featureLabel(group.labels.feature ?? ''),
-			status: group.status,
-			statusLabel: groupStatusLabels[group.status] ?? group.status,
-			summary: `Opened day ${group.openedDay}, ${
-				resolved === null ? 'firing' : `resolved day ${resolved} after`
-			} ${days} ${days === 1 ? 'day' : 'days'}; ${notified} ${
-				notified === 1 ? 'notification' : 'notifications'
-			}.`,
-			history: group.history.flatMap((e) => historyLine(group, e) ?? []),
-			canAcknowledge: group.status === 'firing',
-		};
-	});
-}
-
-const correctionNames: Readonly<Record<string, string>> = {
-	none: 'no p-value correction',
-	bonferroni: 'Bonferroni correction',
-	'benjamini-hochberg': 'Benjamini–Hochberg correction',
-};
-
-/** The run's days with any flagged feature: under no drift, its false-alarm rate. */
-export function flaggedDaysText(results: readonly DayResult[], correction: string): string {
-	const { flagged, days } = flaggedDays(results);
-	if (days === 0) return '';
-	const share = ((100 * flagged) / days).toFixed(1);
-	return `Days with at least one feature flagged: ${flagged} of ${days} (${share} %), with ${correctionNames[correction] ?? correction}. When nothing has drifted, every one of them is a false alarm.`;
 }
 
 /** A feature's label, or the name itself for `dataset`, `model` and unknown names. */

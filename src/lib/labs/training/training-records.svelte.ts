@@ -5,8 +5,6 @@
  * a stored model goes through a trainer (`scoreStoredModel`), never the page's main thread.
  */
 import {
-	moveToStage,
-	registerVersion,
 	scoreStoredModel,
 	type ModelArtifact,
 	type ModelVersion,
@@ -64,6 +62,8 @@ export class TrainingRecords {
 
 	/** Registers `run` as the next version; the message, and the version added if any. */
 	async register(run: RunRecord): Promise<{ message: string; added: number | null }> {
+		// The registry's rules load with the first registration, not with the page.
+		const { registerVersion } = await import('@sim/registry/registry.model');
 		const result = registerVersion(this.versions, run.id, nowIso());
 		if ('error' in result) return { message: result.error, added: null };
 		this.versions = result.versions;
@@ -77,6 +77,7 @@ export class TrainingRecords {
 
 	/** Moves `version` to `stage`; the message says which version was archived, if one was. */
 	async move(version: ModelVersion, stage: Stage): Promise<{ message: string; moved: boolean }> {
+		const { moveToStage } = await import('@sim/registry/registry.model');
 		const result = moveToStage(this.versions, version.version, stage, nowIso());
 		if ('error' in result) return { message: result.error, moved: false };
 		this.versions = result.versions;

@@ -7,8 +7,6 @@
 import type { ModelVersion } from '@sim/registry/registry.model';
 import type { RunRecord } from '@sim/registry/experiment.model';
 import type { ModelArtifact } from '@sim/training/artifact';
-import { parseRunRecord } from './stored-records';
-import { loadModelVersions } from './stored-versions';
 import type { LabStore } from '@/lib/lab-store';
 
 /** Runs and registry as read back, plus problems with unreadable entries. */
@@ -22,13 +20,22 @@ export interface TrainingState {
 export async function loadTrainingState(store: LabStore): Promise<TrainingState> {
 	const problems: string[] = [];
 	const runs: RunRecord[] = [];
-	for (const value of await store.getAll('runs')) {
-		const parsed = parseRunRecord(value);
+	const stored = await store.getAll('runs');
+	// The run reader (and the experiment model's checks) loads only when there are runs to read:
+	// a first visit has none, and the lab's first view stays lighter.
+	const { parseRunRecord } =
+		stored.length > 0 ? await import('./stored-records') : { parseRunRecord: null };
+	for (const value of stored) {
+		const parsed = parseRunRecord!(value);
 		if ('run' in parsed) runs.push(parsed.run);
 		else problems.push(parsed.error);
 	}
 	runs.sort((a, b) => a.number - b.number);
-	const registry = await loadModelVersions(store);
+	// Likewise the registry's reader, only when the registry has entries.
+	const registry =
+		(await store.getAll('registry')).length > 0
+			? await (await import('./stored-versions')).loadModelVersions(store)
+			: { versions: [], problems: [] };
 	return { runs, versions: registry.versions, problems: [...problems, ...registry.problems] };
 }
 

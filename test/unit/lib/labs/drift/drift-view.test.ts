@@ -3,10 +3,7 @@ import { initialTransition } from 'xstate';
 import { driftLabMachine, noScenario, type DayResult } from '@sim/labs/drift';
 import { initialAlertingState, reduceAlerting, type AlertingState } from '@sim/index';
 import {
-	accuracySeries,
 	alertCountText,
-	alertGroupRows,
-	flaggedDaysText,
 	referenceText,
 	driftStateName,
 	driftStatus,
@@ -15,6 +12,8 @@ import {
 	servedModelText,
 	startMarkers,
 } from '@/lib/labs/drift/drift-view';
+import { alertGroupRows } from '@/lib/labs/drift/alert-rows';
+import { accuracySeries, flaggedDaysText } from '@/lib/labs/drift/drift-chart-view';
 
 const [idle] = initialTransition(driftLabMachine, { horizonDays: 30 });
 const day = (n: number, accuracy: number, labelsArriveDay: number) =>
