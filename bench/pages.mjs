@@ -22,7 +22,10 @@ const pageTypes = [
 	['labs index', '/labs/'],
 	['lab: training', '/labs/training/'],
 	['lab: drift', '/labs/drift/'],
+	['lab: CT', '/labs/continuous-training/'],
+	['lab: deployment', '/labs/deployment/'],
 	['assessment', '/assess/'],
+	['teach', '/teach/'],
 ];
 
 const chromiumPath = findOrInstallChromium();
