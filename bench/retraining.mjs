@@ -165,9 +165,9 @@ if (!args.has('--node-only')) {
 	const cases = [
 		[
 			'harmless-drift preset (drift trigger, cooldown 14 d) with policy B',
-			{ a: drift.config, b: drift.compareWith },
+			{ a: drift.params.config, b: drift.params.compareWith },
 		],
-		['harmless-drift preset, policy A alone', { a: drift.config, b: null }],
+		['harmless-drift preset, policy A alone', { a: drift.params.config, b: null }],
 		['schedule every 15 days (24 runs), alone', { a: config, b: null }],
 	];
 	console.log(
