@@ -1,10 +1,10 @@
 /**
  * One mini-batch SGD step of the churn models with the gradient written out, instead of asking
- * tfjs's autodiff for it. Measured (`npm run bench:backends`), a taped step of these tiny models
+ * tfjs's autodiff for it. Counted with `tf.profile`, a taped step of these tiny models
  * spends nearly all its time on bookkeeping rather than arithmetic: about 60 kernels for the
  * logistic model (80 for the MLP), a third of them copies the tape keeps for the backward pass,
- * plus the tape itself and the optimizer's scopes. Written out, the step runs 21 kernels
- * (logistic) and no tape.
+ * plus the tape itself and the optimizer's scopes. Written out, the step runs 21 kernels for
+ * the logistic model (34 for the MLP) and records no tape.
  *
  * Key decision: the written-out gradient is not the textbook `(sigmoid(z) − y) / n`; it runs,
  * kernel for kernel and in the same order of additions, what tfjs's autodiff runs for
