@@ -1,7 +1,8 @@
 /**
  * Shared half of `npm run bench:backends`: trains the training lab's two models (logistic
- * regression and the tanh MLP) with tfjs on a given backend, at several batch sizes, and the
- * same maths written on plain typed arrays, reporting samples per second for each. The same
+ * regression and the tanh MLP) with tfjs on a given backend, at several batch sizes, with both
+ * tfjs loops (the taped step, `optimizer.minimize`, and the written-out step the labs use), and
+ * the same maths written on plain typed arrays, reporting samples per second for each. The same
  * code runs in Node (bundled for Node) and in Chromium (bundled as a script for a page or a
  * worker), so the figures compare like with like. The plain MLP lives here, not in
  * simulations/, because only the benchmark needs it: it is the yardstick, not a lab model.
@@ -18,20 +19,28 @@ export interface BackendFigure {
 	model: 'logistic' | 'mlp';
 	/** 'plain' for the typed-array reference. */
 	backend: TfBackendName | 'plain';
+	/** tfjs's step: 'taped' (autodiff and optimizer) or 'written' (training.step.ts). */
+	loop: TfjsLoop | null;
 	batchSize: number;
+	/** Batches of `batchSize` in one epoch of the training set. */
+	stepsPerEpoch: number;
 	samplesPerSecond: number;
-	/** Mean training loss after `epochs` epochs from the same start (equal across tfjs backends
-	 * within float error; the plain MLP starts from other weights). */
+	/** Mean training loss after `epochs` epochs from the same start (identical for the two tfjs
+	 * loops, equal across tfjs backends within float error; the plain MLP starts from other
+	 * weights). */
 	finalLoss: number;
 }
+
+/** The two ways the bench trains with tfjs. */
+export type TfjsLoop = 'taped' | 'written';
 
 /** Figures plus what tfjs reported about itself. */
 export interface BackendBenchResult {
 	backend: TfBackendName;
 	trainRows: number;
 	figures: BackendFigure[];
-	tensorsAfter10Steps: number;
-	tensorsAfter1000Steps: number;
+	/** Tensors alive after 10 and 1,000 steps of each loop (MLP with L2). */
+	tensors: Record<TfjsLoop, { tensorsAfter10Steps: number; tensorsAfter1000Steps: number }>;
 }
 
 /** Plain two-layer model: `hidden × cols` weights, hidden biases, `hidden` output weights, bias. */
@@ -141,13 +150,20 @@ export function batchesOf(train: EncodedData, batchSize: number) {
 	return batches;
 }
 
+/** One step of `model` with the given loop. */
+function step(model: ChurnModel, loop: TfjsLoop, x: Float32Array, y: Float32Array): void {
+	if (loop === 'taped') model.trainBatchByAutodiff(x, y);
+	else model.trainBatch(x, y);
+}
+
 /** tfjs tensors alive after 10 and after 1,000 steps on one batch: equal means no leak. */
 export function tensorsAfterSteps(
 	model: ChurnModel,
 	batch: { x: Float32Array; y: Float32Array } | undefined,
+	loop: TfjsLoop = 'written',
 ): { tensorsAfter10Steps: number; tensorsAfter1000Steps: number } {
 	const steps = (n: number) => {
-		for (let i = 0; i < n; i++) if (batch) model.trainBatch(batch.x, batch.y);
+		for (let i = 0; i < n; i++) if (batch) step(model, loop, batch.x, batch.y);
 	};
 	steps(10);
 	const tensorsAfter10Steps = tf.memory().numTensors;
@@ -156,8 +172,8 @@ export function tensorsAfterSteps(
 }
 
 /**
- * Times `epochs`-epoch runs of every model × batch size on `backend`, each followed by the plain
- * reference of the same model and batches, over at least `minSeconds` each, so fast
+ * Times `epochs`-epoch runs of every model × batch size on `backend`, with each tfjs loop and
+ * the plain reference of the same model and batches, over at least `minSeconds` each, so fast
  * configurations are not timed on a handful of milliseconds.
  */
 export async function runBackendBench(
@@ -167,6 +183,7 @@ export async function runBackendBench(
 		epochs?: number;
 		minSeconds?: number;
 		withPlain?: boolean;
+		loops?: readonly TfjsLoop[];
 	} = {},
 ): Promise<BackendBenchResult> {
 	await useTfBackend(backend);
@@ -177,30 +194,39 @@ export async function runBackendBench(
 	const hiddenUnits = defaultTrainingParams.hiddenUnits;
 	const figures: BackendFigure[] = [];
 	// Each repetition trains a fresh model for a fixed number of epochs, so the final loss is
-	// comparable between backends. On a shared machine other processes steal time in bursts, so
-	// each figure is the best of five windows of repetitions (each at least a fifth of
-	// `minSeconds`), which tracks what the code itself can do.
+	// comparable between backends and loops. On a shared machine other processes steal time in
+	// bursts, so the contenders of one model × batch (each loop, plain) take turns: five windows,
+	// each giving every contender a fifth of `minSeconds`, and each figure is a contender's best
+	// window. A burst then lands on all of them alike, and the ratios between them hold better
+	// than the absolute figures.
 	const epochs = options.epochs ?? 10;
-	const timeRuns = (run: () => number): { samplesPerSecond: number; finalLoss: number } => {
-		run(); // burn-in: kernels compile, optimizer state is created
-		let best = 0;
-		let finalLoss = Number.NaN;
+	const timeSideBySide = (runs: (() => number)[]) => {
+		for (const run of runs) run(); // burn-in: kernels compile, scalars are created
+		const best = runs.map(() => 0);
+		const finalLoss = runs.map(() => Number.NaN);
 		for (let window = 0; window < 5; window++) {
-			let runs = 0;
-			const start = performance.now();
-			while (runs === 0 || performance.now() - start < minMs / 5) {
-				finalLoss = run();
-				runs++;
-			}
-			const seconds = (performance.now() - start) / 1000;
-			best = Math.max(best, (runs * epochs * train.rows) / seconds);
+			runs.forEach((run, i) => {
+				let repetitions = 0;
+				const start = performance.now();
+				while (repetitions === 0 || performance.now() - start < minMs / 5) {
+					finalLoss[i] = run();
+					repetitions++;
+				}
+				const seconds = (performance.now() - start) / 1000;
+				best[i] = Math.max(best[i] ?? 0, (repetitions * epochs * train.rows) / seconds);
+			});
 		}
-		return { samplesPerSecond: best, finalLoss };
+		return runs.map((_, i) => ({
+			samplesPerSecond: best[i] ?? 0,
+			finalLoss: finalLoss[i] ?? Number.NaN,
+		}));
 	};
+	const loops = options.loops ?? (['taped', 'written'] as const);
 	for (const model of ['logistic', 'mlp'] as const) {
 		for (const batchSize of batchSizes) {
 			const batches = batchesOf(train, batchSize);
-			const tfjs = timeRuns(() => {
+			const stepsPerEpoch = batches.length;
+			const tfjsRun = (loop: TfjsLoop) => () => {
 				const churn = new ChurnModel({
 					kind: model,
 					inputs: train.cols,
@@ -209,14 +235,12 @@ export async function runBackendBench(
 					learningRate,
 					rng: createRng(2),
 				});
-				for (let e = 0; e < epochs; e++) for (const b of batches) churn.trainBatch(b.x, b.y);
+				for (let e = 0; e < epochs; e++) for (const b of batches) step(churn, loop, b.x, b.y);
 				const loss = meanLoss(churn.predict(train), train.y);
 				churn.dispose();
 				return loss;
-			});
-			figures.push({ model, backend, batchSize, ...tfjs });
-			if (options.withPlain === false) continue;
-			const plain = timeRuns(() => {
+			};
+			const plainRun = () => {
 				const weights =
 					model === 'logistic'
 						? new Float64Array(train.cols + 1)
@@ -229,23 +253,32 @@ export async function runBackendBench(
 					}
 				}
 				return meanLoss(plainPredict(weights, train), train.y);
+			};
+			const withPlain = options.withPlain !== false;
+			const timed = timeSideBySide([...loops.map(tfjsRun), ...(withPlain ? [plainRun] : [])]);
+			loops.forEach((loop, i) => {
+				const figure = timed[i];
+				if (figure) figures.push({ model, backend, loop, batchSize, stepsPerEpoch, ...figure });
 			});
-			figures.push({ model, backend: 'plain', batchSize, ...plain });
+			const plain = withPlain ? timed[loops.length] : undefined;
+			if (plain)
+				figures.push({ model, backend: 'plain', loop: null, batchSize, stepsPerEpoch, ...plain });
 		}
 	}
-	// Leak check: tensors alive must not grow with the number of steps.
-	const churn = new ChurnModel({
-		kind: 'mlp',
-		inputs: train.cols,
-		hiddenUnits,
-		l2: 0.001,
-		learningRate,
-		rng: createRng(2),
-	});
-	const { tensorsAfter10Steps, tensorsAfter1000Steps } = tensorsAfterSteps(
-		churn,
-		batchesOf(train, 32)[0],
-	);
-	churn.dispose();
-	return { backend, trainRows: train.rows, figures, tensorsAfter10Steps, tensorsAfter1000Steps };
+	// Leak check: tensors alive must not grow with the number of steps, with either loop.
+	const leaks = (loop: TfjsLoop) => {
+		const churn = new ChurnModel({
+			kind: 'mlp',
+			inputs: train.cols,
+			hiddenUnits,
+			l2: 0.001,
+			learningRate,
+			rng: createRng(2),
+		});
+		const counts = tensorsAfterSteps(churn, batchesOf(train, 32)[0], loop);
+		churn.dispose();
+		return counts;
+	};
+	const tensors = { taped: leaks('taped'), written: leaks('written') };
+	return { backend, trainRows: train.rows, figures, tensors };
 }

@@ -1,8 +1,11 @@
 /**
  * tfjs backend benchmark (issue 10): samples trained per second by the training lab's models
  * (logistic regression and the tanh MLP at the lab's default size) on tfjs's `cpu` and `wasm`
- * backends, at the lab's default batch (32), a mid batch and the full training set, against a
- * plain typed-array implementation of the same model and batches. Measured
+ * backends, with both tfjs loops — `taped` (autodiff and `tf.train.sgd`, the old loop) and
+ * `written` (the step written out in training.step.ts, which the labs use; bit-identical
+ * weights) — at the training lab's default batch (32), the continuous-training replay's (256)
+ * and the full training set, against a plain typed-array implementation of the same model and
+ * batches, as steps per second, milliseconds per epoch and the tfjs/plain ratio. Measured
  *  1. in Node, and
  *  2. in headless Chromium, inside a Web Worker as the lab trains, with the wasm binaries
  *     served by our static server from the npm package's copies (never a CDN);
@@ -66,34 +69,47 @@ async function bundle(contents, platform) {
 
 const fmt = (n) => Math.round(n).toLocaleString('en');
 
-/** Prints one environment's figures as a table: backend × model × batch. */
+/** Prints one environment's figures as a table: model × batch × backend × loop. */
 function report(title, results) {
 	console.log(`\n${title}`);
 	console.log(
-		'  model     batch  backend  samples/s    plain samples/s  tfjs/plain  loss after 10 epochs',
+		'  model     batch  backend  loop      steps/s  ms/epoch   samples/s  plain samples/s  tfjs/plain  written/taped  loss after 10 epochs',
 	);
 	for (const model of ['logistic', 'mlp']) {
-		for (const result of results) {
-			for (const f of result.figures.filter((x) => x.model === model && x.backend !== 'plain')) {
-				const plain = result.figures.find(
-					(x) => x.model === model && x.backend === 'plain' && x.batchSize === f.batchSize,
-				);
-				const ratio = plain ? `1/${(plain.samplesPerSecond / f.samplesPerSecond).toFixed(1)}` : '';
-				console.log(
-					`  ${model.padEnd(9)} ${String(f.batchSize).padStart(5)}  ${f.backend.padEnd(7)}  ${fmt(f.samplesPerSecond).padStart(10)}  ${(plain ? fmt(plain.samplesPerSecond) : '').padStart(15)}  ${ratio.padStart(10)}  ${f.finalLoss.toFixed(7)}`,
-				);
+		const batches = [...new Set(results.flatMap((r) => r.figures.map((f) => f.batchSize)))].sort(
+			(a, b) => a - b,
+		);
+		for (const batchSize of batches) {
+			for (const result of results) {
+				const here = result.figures.filter((x) => x.model === model && x.batchSize === batchSize);
+				const plain = here.find((x) => x.backend === 'plain');
+				const taped = here.find((x) => x.loop === 'taped');
+				for (const f of here.filter((x) => x.backend !== 'plain')) {
+					const ratio = plain
+						? `1/${(plain.samplesPerSecond / f.samplesPerSecond).toFixed(1)}`
+						: '';
+					const gain =
+						f.loop === 'written' && taped
+							? `${(f.samplesPerSecond / taped.samplesPerSecond).toFixed(1)}×`
+							: '';
+					const epochsPerSecond = f.samplesPerSecond / result.trainRows;
+					console.log(
+						`  ${model.padEnd(9)} ${String(batchSize).padStart(5)}  ${f.backend.padEnd(7)}  ${f.loop.padEnd(7)}  ${fmt(epochsPerSecond * f.stepsPerEpoch).padStart(7)}  ${(1000 / epochsPerSecond).toFixed(2).padStart(8)}  ${fmt(f.samplesPerSecond).padStart(10)}  ${(plain ? fmt(plain.samplesPerSecond) : '').padStart(15)}  ${ratio.padStart(10)}  ${gain.padStart(13)}  ${f.finalLoss.toFixed(7)}`,
+					);
+				}
 			}
 		}
 	}
 	for (const result of results)
-		console.log(
-			`  tensors alive on ${result.backend} (MLP, L2): after 10 steps ${result.tensorsAfter10Steps}, after 1,000 steps ${result.tensorsAfter1000Steps} (target: equal)`,
-		);
+		for (const [loop, t] of Object.entries(result.tensors))
+			console.log(
+				`  tensors alive on ${result.backend}, ${loop} loop (MLP, L2): after 10 steps ${t.tensorsAfter10Steps}, after 1,000 steps ${t.tensorsAfter1000Steps} (target: equal)`,
+			);
 }
 
 console.log(`uptime: ${execSync('uptime').toString().trim()}`);
 console.log(
-	`train rows: lab defaults (2,000 records, 60 % train); each figure: best of 5 windows over ≥ ${minSeconds} s`,
+	`train rows: lab defaults (2,000 records, 60 % train); each figure: best of 5 windows over ≥ ${minSeconds} s, the contenders of a model × batch taking turns`,
 );
 
 // 1. Node.

@@ -14,9 +14,10 @@
  * the days already shown stay true and the stream simply continues from the new year. Both policies and every rerun read
  * one `ProductionWorld`, so the world's half-million subscribers are generated once per opening.
  * The year itself trains with the typed-array reference: two years of up to two dozen retrains,
- * each 2,000 SGD steps at the training lab's batch of 32, would cost minutes at tfjs's few
- * milliseconds a step, and full-batch tfjs steps would learn a different model than the one the
- * presets' claims are tested on. The tfjs replay trains the same rows in the same order with
+ * each 2,000 SGD steps at the training lab's batch of 32, would cost ten seconds or more at
+ * tfjs's tenth of a millisecond or more a step (minutes before its step was written out), and
+ * full-batch tfjs steps would learn a different model than the one the presets' claims are
+ * tested on. The tfjs replay trains the same rows in the same order with
  * batches of `replayBatchSize`; the retraining tests show the two trainers agree. TensorFlow.js
  * is imported on the first replay, so opening a year never waits for it.
  */

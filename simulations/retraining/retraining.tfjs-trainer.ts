@@ -8,8 +8,10 @@
  * Key decisions: the algorithm is the typed-array trainer's step for step — the same split, the
  * same encoder, the same seeded order of rows each epoch, a cold logistic model starting from
  * zero weights — so with equal batches the two agree to float32 rounding, and the batch size is
- * the one knob that differs: a tfjs step costs milliseconds whatever its size, so the worker
- * uses large batches (`replayBatchSize`) and tests may use full-batch steps. Every tensor a run
+ * the one knob that differs: a tfjs step costs a fixed overhead of tens of kernel launches
+ * whatever its size (a tenth of a millisecond or more, even with the written-out step of
+ * training.step.ts), so the worker uses large batches (`replayBatchSize`) and tests may use
+ * full-batch steps. Every tensor a run
  * makes is freed before it returns (the model's variables and optimizer by `dispose()`, the rest
  * inside `tf.tidy`), so tensors stay flat across retrains. A warm start imports the champion's
  * layers when the architecture matches.
@@ -23,7 +25,8 @@ import type { TrainFunction } from './pipeline.model';
 
 /**
  * The batch the lab's worker trains the watched run with: 256 rows, so a 1,600-row sample is 7
- * steps an epoch (280 for 40 epochs, well under a second) instead of the reference's 50 at 32.
+ * steps an epoch (280 for 40 epochs, a few tenths of a second on the cpu backend) instead of the
+ * reference's 50 at 32.
  */
 export const replayBatchSize = 256;
 

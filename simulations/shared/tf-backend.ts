@@ -20,16 +20,18 @@ export type TfBackendName = 'cpu' | 'wasm';
  * The backend each lab trains on. Measured with `npm run bench:backends` (figures in the
  * benchmark's output; issue 10).
  *
- * training: `cpu`. At the lab's default batch of 32 rows per-operation overhead dominates and
- * wasm is not decisively faster: 1.0–1.9× cpu's speed in a worker in Chromium (the MLP still
- * 1/11 of plain typed arrays), 0.4–2.5× in Node, over runs on a loaded machine. Its real gains
- * come from batches of a few hundred rows (the MLP: 2–3.5× at 256 rows, 2–10× on the whole
- * training set). And wasm rounds float32 sums in another order: the seeded golden losses move
- * in their ninth or tenth digit, and the "learning rate 10" preset, a chaotic run, diverges
- * instead of thrashing, so that shared link would no longer show what its text promises. It
- * would also add ~34 KiB of JavaScript and ~134 KiB of wasm (gzip) to the lab. A lab that
- * trains many models on large batches (retraining) should take wasm; the site's service worker
- * then has to precache the wasm files again (`labsUseWasmBackend`, kept in step by a unit test).
+ * training: `cpu`. With the written-out step (training.step.ts) per-kernel overhead still
+ * dominates at the lab's default batch of 32, and wasm is no faster there (the MLP 0.4–1.1×
+ * cpu's speed, the logistic model 0.5–0.9×, in Node and in a worker in Chromium, on a loaded
+ * machine); its gains come from batches of a few hundred rows. And wasm rounds float32 sums in
+ * another order: the seeded golden losses move in their ninth or tenth digit, and the "learning
+ * rate 10" preset, a chaotic run, diverges instead of thrashing, so that shared link would no
+ * longer show what its text promises. It would also add ~34 KiB of JavaScript and ~134 KiB of
+ * wasm (gzip) to the lab. The continuous-training lab's tfjs replay (batches of 256) also stays
+ * on cpu: wasm is 1.2–2.2× as fast there, but the replay is a fraction of a second either
+ * way, and its page names the backend it ran on. A lab that trains many models on large
+ * batches should take wasm; the site's service worker then has to precache the wasm files
+ * again (`labsUseWasmBackend`, kept in step by a unit test).
  */
 export const labBackends: Readonly<Record<'training', TfBackendName>> = { training: 'cpu' };
 

@@ -6,15 +6,22 @@
  * Glorot-uniform draw, each epoch's order comes from our seeded shuffle, and the cpu backend
  * is used, so one seed gives identical metrics every time.
  *
+ * Speed: a step runs `training.step.ts`, the gradient written out kernel for kernel as tfjs's
+ * autodiff computes it, without the tape (about a third of the kernels and none of the tape's
+ * bookkeeping; bit-identical weights). `trainBatchByAutodiff` keeps the taped step
+ * (`optimizer.minimize`) as the reference the tests and the benchmark compare it with.
+ *
  * Memory: every synchronous block is wrapped in `tf.tidy`; the only long-lived tensors are the
- * model's variables, which `dispose()` frees. A run is driven one epoch at a time by the
- * caller (worker, in-page runner or test), which is what makes pause and step possible.
+ * model's variables and a few scalars, which `dispose()` frees. A run is driven one epoch at a
+ * time by the caller (worker, in-page runner or test), which is what makes pause and step
+ * possible.
  */
 import { tf } from '../shared/tf-backend';
 import { createRng, type Rng } from '../shared/rng';
 import { classificationMetrics, type ClassificationMetrics } from './metrics';
 import type { EncodedData } from '../world/encoding.model';
 import type { DenseLayer, ModelArtifact } from './artifact';
+import { sgdStep, type LayerVariables, type StepScalars } from './training.step';
 import {
 	prepareData,
 	type ModelKind,
@@ -27,14 +34,18 @@ function glorotUniform(inputs: number, outputs: number, rng: Rng): Float32Array 
 	return Float32Array.from({ length: inputs * outputs }, () => rng.uniform(-limit, limit));
 }
 
-/** A tfjs model with its optimizer. Call `dispose()` when done. */
+/** A tfjs model and what its SGD steps need. Call `dispose()` when done. */
 export class ChurnModel {
 	/** Number of input columns. */
 	readonly inputs: number;
 	readonly kind: ModelKind;
-	readonly #variables: { w: tf.Variable; b: tf.Variable }[];
-	readonly #optimizer: tf.SGDOptimizer;
+	readonly #variables: LayerVariables[];
 	readonly #l2: number;
+	readonly #scalars: StepScalars;
+	readonly #means = new Map<number, { inv: tf.Scalar; negInv: tf.Scalar }>();
+	/** The taped step's optimizer, made on first use. */
+	#optimizer: tf.SGDOptimizer | null = null;
+	#learningRate: number;
 
 	constructor(options: {
 		kind: ModelKind;
@@ -47,6 +58,7 @@ export class ChurnModel {
 		this.inputs = options.inputs;
 		this.kind = options.kind;
 		this.#l2 = options.l2;
+		this.#learningRate = options.learningRate;
 		const sizes =
 			options.kind === 'mlp' ? [options.inputs, options.hiddenUnits, 1] : [options.inputs, 1];
 		this.#variables = sizes.slice(1).map((outputs, i) => {
@@ -58,12 +70,32 @@ export class ChurnModel {
 				b: tf.variable(tf.zeros([outputs])),
 			}));
 		});
-		this.#optimizer = tf.train.sgd(options.learningRate);
+		// Kept: a model may be built inside someone's tidy.
+		const scalar = (value: number) => tf.keep(tf.scalar(value));
+		const means = this.#means;
+		this.#scalars = {
+			negLearningRate: scalar(-options.learningRate),
+			l2: options.l2 === 0 ? null : scalar(options.l2),
+			one: scalar(1),
+			two: scalar(2),
+			mean(rows) {
+				let pair = means.get(rows);
+				if (!pair) {
+					pair = { inv: scalar(1 / rows), negInv: scalar(-1 / rows) };
+					means.set(rows, pair);
+				}
+				return pair;
+			},
+		};
 	}
 
 	/** Changes the learning rate from the next batch on (no reset). */
 	setLearningRate(learningRate: number): void {
-		this.#optimizer.setLearningRate(learningRate);
+		this.#learningRate = learningRate;
+		const previous = this.#scalars.negLearningRate;
+		this.#scalars.negLearningRate = tf.keep(tf.scalar(-learningRate));
+		previous.dispose();
+		this.#optimizer?.setLearningRate(learningRate);
 	}
 
 	#logits(x: tf.Tensor2D): tf.Tensor2D {
@@ -75,13 +107,31 @@ export class ChurnModel {
 		return h;
 	}
 
-	/** One SGD step on a batch of rows (row-major `x`, labels `y`). */
+	/** One SGD step on a batch of rows (row-major `x`, labels `y`), gradient written out. */
 	trainBatch(x: Float32Array, y: Float32Array): void {
 		const rows = y.length;
 		tf.tidy(() => {
+			sgdStep(
+				this.#variables,
+				tf.tensor2d(x, [rows, this.inputs]),
+				tf.tensor2d(y, [rows, 1]),
+				this.#scalars,
+			);
+		});
+	}
+
+	/**
+	 * The same step through tfjs's autodiff and `tf.train.sgd` (`optimizer.minimize`): the
+	 * reference `trainBatch` must match bit for bit, and the benchmark's "taped" loop.
+	 */
+	trainBatchByAutodiff(x: Float32Array, y: Float32Array): void {
+		const rows = y.length;
+		this.#optimizer ??= tf.train.sgd(this.#learningRate);
+		const optimizer = this.#optimizer;
+		tf.tidy(() => {
 			const xs = tf.tensor2d(x, [rows, this.inputs]);
 			const ys = tf.tensor2d(y, [rows, 1]);
-			this.#optimizer.minimize(() => {
+			optimizer.minimize(() => {
 				const dataLoss = tf.losses.sigmoidCrossEntropy(ys, this.#logits(xs));
 				if (this.#l2 === 0) return dataLoss as tf.Scalar;
 				const penalty = tf.addN(this.#variables.map(({ w }) => tf.sum(tf.square(w))));
@@ -124,9 +174,13 @@ export class ChurnModel {
 		});
 	}
 
-	/** Frees the variables and optimizer state. */
+	/** Frees the variables, the step's scalars and the optimizer's. */
 	dispose(): void {
-		this.#optimizer.dispose();
+		this.#optimizer?.dispose();
+		const { negLearningRate, l2, one, two } = this.#scalars;
+		tf.dispose([negLearningRate, one, two, ...(l2 ? [l2] : [])]);
+		for (const { inv, negInv } of this.#means.values()) tf.dispose([inv, negInv]);
+		this.#means.clear();
 		for (const { w, b } of this.#variables) tf.dispose([w, b]);
 	}
 }

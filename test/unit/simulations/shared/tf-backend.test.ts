@@ -58,6 +58,38 @@ describe('the wasm backend', () => {
 		},
 	);
 
+	test.each(['logistic', 'mlp'] as const)(
+		'takes the taped step’s SGD steps bit for bit with the written-out %s step',
+		async (kind) => {
+			await useTfBackend('wasm');
+			const { train } = data;
+			const make = () =>
+				new ChurnModel({
+					kind,
+					inputs: train.cols,
+					hiddenUnits: 8,
+					l2: 0.001,
+					learningRate: 0.5,
+					rng: createRng(5),
+				});
+			const [lean, taped] = [make(), make()];
+			for (let e = 0; e < 3; e++) {
+				for (let start = 0; start < train.rows; start += 32) {
+					const end = Math.min(start + 32, train.rows);
+					const x = train.x.slice(start * train.cols, end * train.cols);
+					const y = train.y.slice(start, end);
+					lean.trainBatch(x, y);
+					taped.trainBatchByAutodiff(x, y);
+				}
+			}
+			const [a, b] = [lean.exportLayers(), taped.exportLayers()];
+			lean.dispose();
+			taped.dispose();
+			expect(tf.getBackend()).toBe('wasm');
+			expect(a).toEqual(b);
+		},
+	);
+
 	test('holds no more tensors after 1,000 steps than after 10', async () => {
 		await useTfBackend('wasm');
 		const before = tf.memory().numTensors;

@@ -164,6 +164,85 @@ describe('ChurnModel', () => {
 		tfjsWeights.forEach((w, i) => expect(w).toBeCloseTo(plain[i] ?? 0, 4));
 	});
 
+	test.each([
+		{ kind: 'logistic', l2: 0, learningRate: 0.1, batch: 32 },
+		{ kind: 'logistic', l2: 0.01, learningRate: 0.5, batch: 256 },
+		{ kind: 'mlp', l2: 0, learningRate: 0.1, batch: 32 },
+		{ kind: 'mlp', l2: 0.001, learningRate: 0.1, batch: 7 },
+		{ kind: 'mlp', l2: 0, learningRate: 1, batch: 'full' },
+		// Chaotic: any difference in a single rounding would grow until the weights disagree.
+		{ kind: 'mlp', l2: 0, learningRate: 10, batch: 32 },
+		{ kind: 'logistic', l2: 0, learningRate: 10, batch: 32 },
+	] as const)(
+		'the written-out step takes the taped step’s SGD steps bit for bit ($kind, l2 $l2, lr $learningRate, batch $batch)',
+		({ kind, l2, learningRate, batch }) => {
+			const { train } = prepareData({ ...small, datasetSize: 400 });
+			const make = () =>
+				new ChurnModel({
+					kind,
+					inputs: train.cols,
+					hiddenUnits: 8,
+					l2,
+					learningRate,
+					rng: createRng(3),
+				});
+			const lean = make();
+			const taped = make();
+			const size = batch === 'full' ? train.rows : batch;
+			const order = createRng(4).shuffle(Array.from({ length: train.rows }, (_, i) => i));
+			for (let epoch = 0; epoch < 6; epoch++) {
+				// A change of rate between epochs, as the lab allows, must reach both steps.
+				if (epoch === 3) for (const m of [lean, taped]) m.setLearningRate(learningRate / 2);
+				for (let start = 0; start < order.length; start += size) {
+					const rows = order.slice(start, start + size);
+					const x = new Float32Array(rows.length * train.cols);
+					rows.forEach((row, k) =>
+						x.set(train.x.subarray(row * train.cols, (row + 1) * train.cols), k * train.cols),
+					);
+					const y = Float32Array.from(rows.map((row) => train.y[row] ?? 0));
+					lean.trainBatch(x, y);
+					taped.trainBatchByAutodiff(x, y);
+				}
+			}
+			const leanLayers = lean.exportLayers();
+			const tapedLayers = taped.exportLayers();
+			const untrained = make();
+			const start = untrained.exportLayers();
+			for (const m of [lean, taped, untrained]) m.dispose();
+			// The runs really trained (so equality means something), and agree in every bit.
+			expect(leanLayers[0]?.weights).not.toEqual(start[0]?.weights);
+			expect(leanLayers).toEqual(tapedLayers);
+		},
+	);
+
+	test('the written-out step leaves no tensor behind across batch sizes and rate changes', () => {
+		const before = tf.memory().numTensors;
+		const data = prepareData({ ...small, datasetSize: 300 });
+		const model = new ChurnModel({
+			kind: 'mlp',
+			inputs: data.train.cols,
+			hiddenUnits: 8,
+			l2: 0.01,
+			learningRate: 0.1,
+			rng: createRng(1),
+		});
+		const step = (rows: number) =>
+			model.trainBatch(
+				data.train.x.subarray(0, rows * data.train.cols),
+				data.train.y.subarray(0, rows),
+			);
+		// Burn-in: each batch size's scalars are made once, on its first step.
+		for (const rows of [32, 5]) step(rows);
+		const after2 = tf.memory().numTensors;
+		for (let i = 0; i < 500; i++) {
+			step(i % 2 ? 32 : 5);
+			if (i % 50 === 0) model.setLearningRate(0.1 / (1 + i / 50));
+		}
+		expect(tf.memory().numTensors).toBe(after2);
+		model.dispose();
+		expect(tf.memory().numTensors).toBe(before);
+	});
+
 	test('holds no more tensors after 1,000 steps than after 10 (after burn-in)', () => {
 		const data = prepareData({ ...small, datasetSize: 300 });
 		const model = new ChurnModel({
