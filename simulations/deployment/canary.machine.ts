@@ -56,7 +56,7 @@ const noData: RolloutMeasurer = () => 'Error';
 const toRouting = { target: 'routing' } as const;
 // A state's commands: each runs its engine function, then routing enters the phase reached.
 const routed = <const Name extends string>(names: readonly Name[]) =>
-	commandTransitions(names, toRouting);
+	commandTransitions(names, (name) => ({ ...toRouting, actions: name }));
 
 /** The canary rollout machine. */
 export const canaryMachine = setup({

@@ -143,10 +143,7 @@ export const rolloutClock = /* @__PURE__ */ kit.labClock<
 
 type Command = ClockCommand<DeploymentRequest>;
 
-const post = (name: RolloutCommand): Command => ({
-	type: 'clock.post',
-	request: { type: 'command', command: name },
-});
+const commandOf = (type: string) => type.slice('rollout.'.length) as RolloutCommand;
 
 /** The lab's context before any run. */
 export function createDeploymentLabContext(
@@ -167,7 +164,7 @@ const toRouting = { target: '.routing' } as const;
 
 // A phase state's commands, each sent on only when the engine accepts it now.
 const accepted = <const Name extends RolloutCommand>(names: readonly Name[]) =>
-	commandTransitions(names, { guard: 'accepts' });
+	commandTransitions(names, () => ({ guard: 'accepts', actions: 'postCommand' }) as const);
 
 /** The deployment lab machine. */
 export const deploymentLabMachine = setup({
@@ -183,8 +180,7 @@ export const deploymentLabMachine = setup({
 		// The engine lists the commands its tool accepts now (kubectl, the Argo plugin).
 		accepts: ({ context, event }) =>
 			event.type.startsWith('rollout.') &&
-			(context.rollout?.commands.includes(event.type.slice('rollout.'.length) as RolloutCommand) ??
-				false),
+			(context.rollout?.commands.includes(commandOf(event.type)) ?? false),
 		isValidSpeed: kit.speedGuard(deploymentPace),
 	},
 	actions: {
@@ -204,11 +200,11 @@ export const deploymentLabMachine = setup({
 		recordFailure: assign(({ event }) =>
 			event.type === 'clock.failed' ? { error: event.message } : {},
 		),
-		promote: sendTo('clock', () => post('promote')),
-		promoteFull: sendTo('clock', () => post('promoteFull')),
-		abort: sendTo('clock', () => post('abort')),
-		retry: sendTo('clock', () => post('retry')),
-		rollback: sendTo('clock', () => post('rollback')),
+		// The learner's command, named by its event (`rollout.abort` → abort), to the service.
+		postCommand: sendTo('clock', ({ event }): Command => ({
+			type: 'clock.post',
+			request: { type: 'command', command: commandOf(event.type) },
+		})),
 	},
 }).createMachine({
 	id: 'deploymentLab',

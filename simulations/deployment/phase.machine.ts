@@ -74,14 +74,14 @@ export function pausedPhase<const Waiting extends string, const On extends objec
 }
 
 /**
- * The transitions of the learner's commands `names` (`rollout.<name>`), each running the action
- * of the same name, with what every one shares (`common`: a guard, a target).
+ * The transitions of the learner's commands `names` (`rollout.<name>`), each made by
+ * `transition` from its command's name.
  */
-export function commandTransitions<const Name extends string, const Common extends object>(
+export function commandTransitions<const Name extends string, const Transition>(
 	names: readonly Name[],
-	common: Common,
+	transition: (name: Name) => Transition,
 ) {
-	return Object.fromEntries(
-		names.map((name) => [`rollout.${name}`, { ...common, actions: name }]),
-	) as { [Key in Name as `rollout.${Key}`]: Common & { readonly actions: Key } };
+	return Object.fromEntries(names.map((name) => [`rollout.${name}`, transition(name)])) as {
+		[Key in Name as `rollout.${Key}`]: Transition;
+	};
 }

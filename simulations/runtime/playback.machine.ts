@@ -30,7 +30,7 @@ export function labClock<Request, Reply, Event extends EventObject, Input extend
 	spec: Omit<ClockSpec<Request, Reply, Event, Input>, 'open' | 'schedule'>,
 ) {
 	return (open: PortOpener<Request, Reply> = openPort, schedule?: Schedule) =>
-		clockActor<Request, Reply, Event, Input>({ ...spec, open, ...(schedule ? { schedule } : {}) });
+		clockActor<Request, Reply, Event, Input>({ ...spec, open, schedule });
 }
 
 /**
