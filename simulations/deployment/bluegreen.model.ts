@@ -18,6 +18,8 @@
 import type { RolloutAnalysisRun, RolloutLogEntry, RolloutPhase } from './canary.model';
 import {
 	advanceLiveRun,
+	canaryCommands,
+	liveRunReport,
 	logged,
 	startLiveRun,
 	stopLiveRun,
@@ -184,18 +186,13 @@ export function blueGreenEngine(
 		return { ...switched, run: startLiveRun('postPromotion', metrics, state.nowMs, revision) };
 	};
 
-	const commands = (state: BlueGreenState): RolloutCommand[] => {
-		switch (state.phase) {
-			case 'Progressing':
-				return ['promoteFull', 'abort'];
-			case 'Paused':
-				return ['promote', 'promoteFull', 'abort'];
-			case 'Degraded':
-				return ['retry', 'rollback'];
-			default:
-				return state.stableRevision === 2 ? ['rollback'] : [];
-		}
-	};
+	// The canary's commands by phase; Healthy after a switch also offers the switch back.
+	const commands = (state: BlueGreenState): RolloutCommand[] =>
+		state.phase !== 'Healthy'
+			? canaryCommands(state)
+			: state.stableRevision === 2
+				? ['rollback']
+				: [];
 
 	const scaleDown = (state: BlueGreenState): BlueGreenState => {
 		let s = state;
@@ -340,7 +337,6 @@ export function blueGreenEngine(
 				!state.aborted;
 			const count = (r: Revision) => (state.readyAtMs[r] === null ? 0 : world.replicas);
 			const ready = (r: Revision) => (podsReady(state, r) ? world.replicas : 0);
-			const runs = state.run ? [...state.finishedRuns, state.run] : [...state.finishedRuns];
 			return {
 				strategy: 'blueGreen',
 				phase: state.phase,
@@ -360,9 +356,7 @@ export function blueGreenEngine(
 				},
 				services: { active: state.activeRevision, preview: state.newRevision },
 				commands: commands(state),
-				analysisRuns: runs,
-				message: state.message,
-				log: state.log,
+				...liveRunReport(state),
 			};
 		},
 	};

@@ -26,6 +26,7 @@ import {
 	type CanaryState,
 	type RolloutMeasurer,
 } from './canary.model';
+import { commandTransitions, pausedPhase, phaseGuards, phaseRouting } from './phase.machine';
 
 /** What the machine starts from. */
 export interface CanaryMachineInput {
@@ -53,6 +54,9 @@ export type CanaryMachineEvent =
 const noData: RolloutMeasurer = () => 'Error';
 
 const toRouting = { target: 'routing' } as const;
+// A state's commands: each runs its engine function, then routing enters the phase reached.
+const routed = <const Name extends string>(names: readonly Name[]) =>
+	commandTransitions(names, (name) => ({ ...toRouting, actions: name }));
 
 /** The canary rollout machine. */
 export const canaryMachine = setup({
@@ -63,12 +67,7 @@ export const canaryMachine = setup({
 	},
 	guards: {
 		nothingDeployed: ({ context }) => context.rollout.stableRevision === null,
-		isHealthy: ({ context }) => context.rollout.phase === 'Healthy',
-		isDegraded: ({ context }) => context.rollout.phase === 'Degraded',
-		isInconclusive: ({ context }) =>
-			context.rollout.phase === 'Paused' &&
-			context.rollout.pauseReason === 'InconclusiveAnalysisRun',
-		isPaused: ({ context }) => context.rollout.phase === 'Paused',
+		...phaseGuards((context: CanaryMachineContext) => context.rollout),
 	},
 	actions: {
 		deploy: assign({
@@ -99,56 +98,33 @@ export const canaryMachine = setup({
 	states: {
 		// Picks the state for the phase the engine reached; entered after every event.
 		routing: {
-			always: [
-				{ guard: 'nothingDeployed', target: 'idle' },
-				{ guard: 'isHealthy', target: 'healthy' },
-				{ guard: 'isDegraded', target: 'degraded' },
-				{ guard: 'isInconclusive', target: '#canary.paused.inconclusive' },
-				{ guard: 'isPaused', target: '#canary.paused.pauseStep' },
-				{ target: 'progressing' },
-			],
+			always: phaseRouting('#canary.paused.pauseStep', '#canary.paused.inconclusive', {
+				guard: 'nothingDeployed',
+				target: 'idle',
+			}),
 		},
 		idle: {
 			description: 'Nothing deployed yet: the first deployment will skip the steps.',
-			on: { 'rollout.deploy': { ...toRouting, actions: 'deploy' } },
+			on: routed(['deploy']),
 		},
 		healthy: {
 			description: 'Healthy: the stable revision takes all traffic.',
-			on: { 'rollout.deploy': { ...toRouting, actions: 'deploy' } },
+			on: routed(['deploy']),
 		},
 		progressing: {
 			description: 'Progressing: steps are running (weights, analysis).',
 			on: {
 				'clock.tick': { ...toRouting, actions: 'reconcile' },
-				'rollout.deploy': { ...toRouting, actions: 'deploy' },
-				'rollout.promoteFull': { ...toRouting, actions: 'promoteFull' },
-				'rollout.abort': { ...toRouting, actions: 'abort' },
-				'rollout.rollback': { ...toRouting, actions: 'rollback' },
+				...routed(['deploy', 'promoteFull', 'abort', 'rollback']),
 			},
 		},
-		paused: {
-			description: 'Paused: waiting for time to pass or for a human.',
-			initial: 'pauseStep',
-			states: {
-				pauseStep: { description: 'A pause step (CanaryPauseStep), timed or indefinite.' },
-				inconclusive: { description: 'An analysis was inconclusive (InconclusiveAnalysisRun).' },
-			},
-			on: {
-				'clock.tick': { ...toRouting, actions: 'reconcile' },
-				'rollout.promote': { ...toRouting, actions: 'promote' },
-				'rollout.deploy': { ...toRouting, actions: 'deploy' },
-				'rollout.promoteFull': { ...toRouting, actions: 'promoteFull' },
-				'rollout.abort': { ...toRouting, actions: 'abort' },
-				'rollout.rollback': { ...toRouting, actions: 'rollback' },
-			},
-		},
+		paused: pausedPhase('pauseStep', 'A pause step (CanaryPauseStep), timed or indefinite.', {
+			'clock.tick': { ...toRouting, actions: 'reconcile' },
+			...routed(['promote', 'deploy', 'promoteFull', 'abort', 'rollback']),
+		}),
 		degraded: {
 			description: 'Degraded: aborted, all traffic on stable, until retry or rollback.',
-			on: {
-				'rollout.retry': { ...toRouting, actions: 'retry' },
-				'rollout.rollback': { ...toRouting, actions: 'rollback' },
-				'rollout.deploy': { ...toRouting, actions: 'deploy' },
-			},
+			on: routed(['retry', 'rollback', 'deploy']),
 		},
 	},
 });

@@ -15,15 +15,10 @@
  * page's main thread never routes a request or takes a measurement.
  */
 import { assign, sendTo, setup } from 'xstate';
-import {
-	clockActor,
-	type ClockCommand,
-	type ClockInput,
-	type ReplyReading,
-	type Schedule,
-} from '../runtime/clock.actor';
-import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
-import type { Port } from '../runtime/worker.port';
+import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
+import { playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import * as kit from '../runtime/playback.machine';
+import { commandTransitions, phaseGuards, phaseRouting } from './phase.machine';
 import { canarySpecFrom, defaultCanaryShape } from './deployment.presets';
 import type {
 	DeploymentReply,
@@ -135,25 +130,20 @@ export function readDeploymentReply(reply: DeploymentReply): ReplyReading<Deploy
 }
 
 /** The rollout's clock around any port (the real one opens a worker) and time source. */
-export function rolloutClock(
-	open: (onReply: (reply: DeploymentReply) => void) => Port<DeploymentRequest> = openDeploymentPort,
-	schedule?: Schedule,
-) {
-	return clockActor<DeploymentRequest, DeploymentReply, DeploymentLabEvent, RolloutClockInput>({
-		open,
-		...(schedule ? { schedule } : {}),
-		opening: (input) => [{ type: 'open', config: input.config }],
-		tick: (tick) => ({ type: 'tick', tick }),
-		read: readDeploymentReply,
-	});
-}
+export const rolloutClock = /* @__PURE__ */ kit.labClock<
+	DeploymentRequest,
+	DeploymentReply,
+	DeploymentLabEvent,
+	RolloutClockInput
+>(openDeploymentPort, {
+	opening: (input) => [{ type: 'open', config: input.config }],
+	tick: (tick) => ({ type: 'tick', tick }),
+	read: readDeploymentReply,
+});
 
 type Command = ClockCommand<DeploymentRequest>;
 
-const post = (name: RolloutCommand): Command => ({
-	type: 'clock.post',
-	request: { type: 'command', command: name },
-});
+const commandOf = (type: string) => type.slice('rollout.'.length) as RolloutCommand;
 
 /** The lab's context before any run. */
 export function createDeploymentLabContext(
@@ -172,6 +162,10 @@ export function createDeploymentLabContext(
 // Reports enter the rollout region's own routing state (a child, hence the leading dot).
 const toRouting = { target: '.routing' } as const;
 
+// A phase state's commands, each sent on only when the engine accepts it now.
+const accepted = <const Name extends RolloutCommand>(names: readonly Name[]) =>
+	commandTransitions(names, () => ({ guard: 'accepts', actions: 'postCommand' }) as const);
+
 /** The deployment lab machine. */
 export const deploymentLabMachine = setup({
 	types: {
@@ -182,23 +176,15 @@ export const deploymentLabMachine = setup({
 	actors: { clock: rolloutClock() },
 	guards: {
 		horizonReached: ({ context }) => context.ticks.length >= context.config.horizonTicks,
-		isHealthy: ({ context }) => context.rollout?.phase === 'Healthy',
-		isDegraded: ({ context }) => context.rollout?.phase === 'Degraded',
-		isInconclusive: ({ context }) =>
-			context.rollout?.phase === 'Paused' &&
-			context.rollout.pauseReason === 'InconclusiveAnalysisRun',
-		isPaused: ({ context }) => context.rollout?.phase === 'Paused',
+		...phaseGuards((context: DeploymentLabContext) => context.rollout),
 		// The engine lists the commands its tool accepts now (kubectl, the Argo plugin).
 		accepts: ({ context, event }) =>
 			event.type.startsWith('rollout.') &&
-			(context.rollout?.commands.includes(event.type.slice('rollout.'.length) as RolloutCommand) ??
-				false),
-		isValidSpeed: ({ event }) =>
-			event.type === 'playback.setSpeed' && isValidDelay(deploymentPace, event.delayMs),
+			(context.rollout?.commands.includes(commandOf(event.type)) ?? false),
+		isValidSpeed: kit.speedGuard(deploymentPace),
 	},
 	actions: {
-		startRunning: assign({ startMode: 'run' }),
-		startStepping: assign({ startMode: 'step' }),
+		...kit.playbackActions<DeploymentLabContext, DeploymentLabEvent>('clock', 'delayMs'),
 		clearRun: assign({ rollout: null, ticks: [], error: null }),
 		applyConfig: assign(({ event }) =>
 			event.type === 'deployment.configure' ? { config: event.config } : {},
@@ -214,28 +200,18 @@ export const deploymentLabMachine = setup({
 		recordFailure: assign(({ event }) =>
 			event.type === 'clock.failed' ? { error: event.message } : {},
 		),
-		setDelay: assign(({ event }) =>
-			event.type === 'playback.setSpeed' ? { delayMs: event.delayMs } : {},
-		),
-		commandRun: sendTo('clock', (): Command => ({ type: 'clock.run' })),
-		commandPause: sendTo('clock', (): Command => ({ type: 'clock.pause' })),
-		commandStep: sendTo('clock', (): Command => ({ type: 'clock.step' })),
-		commandSpeed: sendTo('clock', ({ event }): Command => ({
-			type: 'clock.setSpeed',
-			delayMs: event.type === 'playback.setSpeed' ? event.delayMs : deploymentPace.baseDelayMs,
+		// The learner's command, named by its event (`rollout.abort` → abort), to the service.
+		postCommand: sendTo('clock', ({ event }): Command => ({
+			type: 'clock.post',
+			request: { type: 'command', command: commandOf(event.type) },
 		})),
-		promote: sendTo('clock', () => post('promote')),
-		promoteFull: sendTo('clock', () => post('promoteFull')),
-		abort: sendTo('clock', () => post('abort')),
-		retry: sendTo('clock', () => post('retry')),
-		rollback: sendTo('clock', () => post('rollback')),
 	},
 }).createMachine({
 	id: 'deploymentLab',
 	context: ({ input }) => createDeploymentLabContext(input?.config),
 	initial: 'setup',
 	on: {
-		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'setDelay' },
+		'playback.setSpeed': kit.speedSetting,
 	},
 	states: {
 		setup: {
@@ -261,7 +237,7 @@ export const deploymentLabMachine = setup({
 			},
 			on: {
 				'playback.reset': { target: 'setup', actions: 'clearRun' },
-				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['setDelay', 'commandSpeed'] },
+				'playback.setSpeed': kit.speedChange,
 				'clock.failed': { target: 'finished', actions: 'recordFailure' },
 			},
 			states: {
@@ -275,46 +251,31 @@ export const deploymentLabMachine = setup({
 					states: {
 						// Picks the state for the phase the service reported; entered after every report.
 						routing: {
-							always: [
-								{ guard: 'horizonReached', target: '#deploymentLab.finished' },
-								{ guard: 'isHealthy', target: 'healthy' },
-								{ guard: 'isDegraded', target: 'degraded' },
-								{ guard: 'isInconclusive', target: 'paused.inconclusive' },
-								{ guard: 'isPaused', target: 'paused.pauseStep' },
-								{ target: 'progressing' },
-							],
+							always: phaseRouting('paused.pauseStep', 'paused.inconclusive', {
+								guard: 'horizonReached',
+								target: '#deploymentLab.finished',
+							}),
 						},
 						progressing: {
 							description: 'Progressing: weights, pods, switches and analysis runs are moving.',
-							on: {
-								'rollout.promoteFull': { guard: 'accepts', actions: 'promoteFull' },
-								'rollout.abort': { guard: 'accepts', actions: 'abort' },
-								'rollout.rollback': { guard: 'accepts', actions: 'rollback' },
-							},
+							on: accepted(['promoteFull', 'abort', 'rollback']),
 						},
 						paused: {
 							description:
 								'Paused: a pause step, a blue/green preview or a finished shadow test, or an inconclusive analysis, waiting for a human.',
 							initial: 'pauseStep',
 							states: { pauseStep: {}, inconclusive: {} },
-							on: {
-								'rollout.promote': { guard: 'accepts', actions: 'promote' },
-								'rollout.promoteFull': { guard: 'accepts', actions: 'promoteFull' },
-								'rollout.abort': { guard: 'accepts', actions: 'abort' },
-							},
+							on: accepted(['promote', 'promoteFull', 'abort']),
 						},
 						healthy: {
 							description:
 								'Healthy: one version serves everyone; undo or a fast switch back may still be offered.',
-							on: { 'rollout.rollback': { guard: 'accepts', actions: 'rollback' } },
+							on: accepted(['rollback']),
 						},
 						degraded: {
 							description:
 								'Degraded: aborted, all traffic back on stable, until retry or rollback.',
-							on: {
-								'rollout.retry': { guard: 'accepts', actions: 'retry' },
-								'rollout.rollback': { guard: 'accepts', actions: 'rollback' },
-							},
+							on: accepted(['retry', 'rollback']),
 						},
 					},
 				},

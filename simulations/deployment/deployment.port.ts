@@ -3,7 +3,7 @@
  * workers, otherwise the same service on the page, imported on demand so the traffic world never
  * loads on a page that has a worker.
  */
-import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import { workerPortOpener } from '../runtime/worker.port';
 import workerUrl from './deployment.worker.ts?worker&url';
 import {
 	deploymentFailure,
@@ -12,16 +12,7 @@ import {
 } from './deployment.protocol';
 
 /** Opens a rollout service. */
-export function openDeploymentPort(
-	onReply: (reply: DeploymentReply) => void,
-): Port<DeploymentRequest> {
-	return openWorkerPort(
-		{
-			name: 'deployment',
-			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService<DeploymentRequest, DeploymentReply>(workerUrl),
-			failure: deploymentFailure,
-		},
-		onReply,
-	);
-}
+export const openDeploymentPort = /* @__PURE__ */ workerPortOpener<
+	DeploymentRequest,
+	DeploymentReply
+>('deployment', workerUrl, deploymentFailure);

@@ -7,7 +7,7 @@
  * radius runs here too: it simulates thousands of requests per strategy, which is why the
  * service runs in a worker when it can.
  */
-import type { RequestHandler, Service } from '../runtime/worker.port';
+import { answering, type RequestHandler, type Service } from '../runtime/worker.port';
 import { blueGreenEngine } from './bluegreen.model';
 import { createCanaryState, deployRevision, templateMetrics } from './canary.model';
 import { flaggerEngine } from './flagger.model';
@@ -18,6 +18,7 @@ import { shadowEngine } from './shadow.model';
 import { dropRequests } from './strategies.model';
 import {
 	createTrafficConfig,
+	emptyVersionTick,
 	simulateTick,
 	trafficRng,
 	windowStats,
@@ -172,16 +173,7 @@ function openRun(config: DeploymentRunConfig): Run {
 			if (status.droppedPercent >= 100) {
 				// Nobody is up: no answer, no latency, no prediction for anyone this tick.
 				for (const side of ['stable', 'candidate', 'shadow'] as const) {
-					t[side] = {
-						...t[side],
-						served: 0,
-						errors: 0,
-						latenciesMs: [],
-						predictions: 0,
-						correct: 0,
-						userIds: [],
-						failedUserIds: [],
-					};
+					t[side] = { ...t[side], ...emptyVersionTick() };
 				}
 				dropped = t.requests;
 			} else if (status.droppedPercent > 0) {
@@ -207,40 +199,34 @@ export function createDeploymentHandler(
 		if (run === null) throw new Error('The rollout was asked for a tick before it opened.');
 		return run;
 	};
-	return {
-		handle(request) {
-			try {
-				switch (request.type) {
-					case 'open':
-						run = openRun(request.config);
-						return;
-					case 'tick': {
-						const current = opened();
-						const summary = current.step(request.tick);
-						reply({ type: 'tick', summary, rollout: current.status() });
-						return;
-					}
-					case 'command': {
-						const current = opened();
-						current.command(request.command);
-						reply({ type: 'commanded', rollout: current.status() });
-						return;
-					}
-					case 'compare':
-						reply({
-							type: 'compared',
-							results: compareStrategies({
-								seed: request.seed,
-								candidate: candidateForTraffic(request.candidate),
-							}),
-						});
-						return;
-				}
-			} catch (error) {
-				reply(deploymentFailure(error instanceof Error ? error.message : String(error)));
+	return answering(reply, deploymentFailure, (request) => {
+		switch (request.type) {
+			case 'open':
+				run = openRun(request.config);
+				return;
+			case 'tick': {
+				const current = opened();
+				const summary = current.step(request.tick);
+				reply({ type: 'tick', summary, rollout: current.status() });
+				return;
 			}
-		},
-	};
+			case 'command': {
+				const current = opened();
+				current.command(request.command);
+				reply({ type: 'commanded', rollout: current.status() });
+				return;
+			}
+			case 'compare':
+				reply({
+					type: 'compared',
+					results: compareStrategies({
+						seed: request.seed,
+						candidate: candidateForTraffic(request.candidate),
+					}),
+				});
+				return;
+		}
+	});
 }
 
 /** The rollout as a service. */

@@ -101,8 +101,8 @@ export function logged<S extends { log: readonly RolloutLogEntry[]; message: str
 	return { ...state, message, log: [...state.log, { atMs, message }] };
 }
 
-/** The canary's commands by phase, as Argo's plugin accepts them. */
-export function canaryCommands(state: CanaryState): RolloutCommand[] {
+/** The canary's commands by phase, as Argo's plugin accepts them (blue/green's too, but Healthy). */
+export function canaryCommands(state: { readonly phase: RolloutPhase }): RolloutCommand[] {
 	switch (state.phase) {
 		case 'Progressing':
 			return ['promoteFull', 'abort'];
@@ -164,6 +164,25 @@ export function canaryEngine(start: () => CanaryState): LiveEngine<CanaryState> 
 		command: (state, command) =>
 			canaryCommands(state).includes(command) ? canaryCommandFns[command](state) : state,
 		status: canaryStatus,
+	};
+}
+
+/** What a strategy with analysis runs of its own keeps, and reports alike. */
+interface LiveRunState {
+	readonly run: RolloutAnalysisRun | null;
+	readonly finishedRuns: readonly RolloutAnalysisRun[];
+	readonly message: string;
+	readonly log: readonly RolloutLogEntry[];
+}
+
+/** The end of such a strategy's status: its runs (finished first, the live one last) and log. */
+export function liveRunReport(
+	state: LiveRunState,
+): Pick<RolloutStatus, 'analysisRuns' | 'message' | 'log'> {
+	return {
+		analysisRuns: state.run ? [...state.finishedRuns, state.run] : [...state.finishedRuns],
+		message: state.message,
+		log: state.log,
 	};
 }
 

@@ -13,6 +13,7 @@
 import type { RolloutAnalysisRun, RolloutLogEntry, RolloutPhase } from './canary.model';
 import {
 	advanceLiveRun,
+	liveRunReport,
 	logged,
 	startLiveRun,
 	stopLiveRun,
@@ -160,7 +161,6 @@ export function shadowEngine(
 			}
 		},
 		status(state): RolloutStatus {
-			const runs = state.run ? [...state.finishedRuns, state.run] : [...state.finishedRuns];
 			return {
 				strategy: 'shadow',
 				phase: state.phase,
@@ -178,9 +178,7 @@ export function shadowEngine(
 				replicas: null,
 				services: null,
 				commands: commands(state),
-				analysisRuns: runs,
-				message: state.message,
-				log: state.log,
+				...liveRunReport(state),
 			};
 		},
 	};

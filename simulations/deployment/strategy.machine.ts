@@ -13,6 +13,7 @@
 import { assign, setup } from 'xstate';
 import type { MeasureResult } from './analysis.model';
 import type { LiveEngine, RolloutCommand, RolloutStatus, SideMeasurer } from './live.model';
+import { pausedPhase, phaseGuards, phaseRouting } from './phase.machine';
 
 /** What the machine starts from: an engine, and a measurer for ticks that bring none. */
 export interface StrategyMachineInput {
@@ -67,11 +68,7 @@ export const strategyMachine = setup({
 		accepts: ({ context, event }) =>
 			event.type !== 'clock.tick' &&
 			strategyStatus(context).commands.includes(commandOf(event.type)),
-		isHealthy: ({ context }) => strategyStatus(context).phase === 'Healthy',
-		isDegraded: ({ context }) => strategyStatus(context).phase === 'Degraded',
-		isInconclusive: ({ context }) =>
-			strategyStatus(context).pauseReason === 'InconclusiveAnalysisRun',
-		isPaused: ({ context }) => strategyStatus(context).phase === 'Paused',
+		...phaseGuards(strategyStatus),
 	},
 	actions: {
 		command: assign({
@@ -97,27 +94,17 @@ export const strategyMachine = setup({
 	initial: 'routing',
 	states: {
 		routing: {
-			always: [
-				{ guard: 'isHealthy', target: 'healthy' },
-				{ guard: 'isDegraded', target: 'degraded' },
-				{ guard: 'isInconclusive', target: 'paused.inconclusive' },
-				{ guard: 'isPaused', target: 'paused.waiting' },
-				{ target: 'progressing' },
-			],
+			always: phaseRouting('paused.waiting', 'paused.inconclusive'),
 		},
 		progressing: {
 			description: 'Progressing: pods, weights, switches or analysis runs are moving.',
 			on: commands,
 		},
-		paused: {
-			description: 'Paused: waiting for time to pass or for a human.',
-			initial: 'waiting',
-			states: {
-				waiting: { description: 'A pause step, a blue/green preview, a finished shadow test.' },
-				inconclusive: { description: 'An analysis was inconclusive (InconclusiveAnalysisRun).' },
-			},
-			on: commands,
-		},
+		paused: pausedPhase(
+			'waiting',
+			'A pause step, a blue/green preview, a finished shadow test.',
+			commands,
+		),
 		healthy: {
 			description: 'Healthy: one version serves everyone; undo may still be offered.',
 			on: commands,

@@ -205,7 +205,8 @@ export interface TrafficConfig {
 	labelDelayTicks: number;
 }
 
-const emptyVersionTick = (): VersionTick => ({
+/** A version's tally of a tick in which it served nobody. */
+export const emptyVersionTick = (): VersionTick => ({
 	served: 0,
 	errors: 0,
 	latenciesMs: [],

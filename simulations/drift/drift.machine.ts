@@ -11,15 +11,9 @@
  * function that tests can drive without timers.
  */
 import { assign, initialTransition, sendTo, setup, transition, type SnapshotFrom } from 'xstate';
-import {
-	clockActor,
-	type ClockCommand,
-	type ClockInput,
-	type ReplyReading,
-	type Schedule,
-} from '../runtime/clock.actor';
+import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
 import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
-import type { Port } from '../runtime/worker.port';
+import * as kit from '../runtime/playback.machine';
 import type { ModelArtifact } from '../training/artifact';
 import type { TrainingReference } from '../training/training.data';
 import type { FeatureHistogram } from '../monitoring/histogram.model';
@@ -143,20 +137,18 @@ export function readStreamReply(reply: StreamReply): ReplyReading<ClockFact> {
 }
 
 /** The stream's clock around any port (the real one opens a worker) and time source. */
-export function streamClock(
-	open: (onReply: (reply: StreamReply) => void) => Port<StreamRequest> = openStreamPort,
-	schedule?: Schedule,
-) {
-	return clockActor<StreamRequest, StreamReply, DriftLabEvent, StreamClockInput>({
-		open,
-		...(schedule ? { schedule } : {}),
-		opening: (input) => [
-			{ type: 'open', config: input.config, artifact: input.artifact, training: input.training },
-		],
-		tick: (day) => ({ type: 'day', day }),
-		read: readStreamReply,
-	});
-}
+export const streamClock = /* @__PURE__ */ kit.labClock<
+	StreamRequest,
+	StreamReply,
+	DriftLabEvent,
+	StreamClockInput
+>(openStreamPort, {
+	opening: (input) => [
+		{ type: 'open', config: input.config, artifact: input.artifact, training: input.training },
+	],
+	tick: (day) => ({ type: 'day', day }),
+	read: readStreamReply,
+});
 
 type Command = ClockCommand<StreamRequest>;
 
@@ -193,6 +185,8 @@ export function createDriftLabContext(
 /** Validates speeds from the UI: from 0 (as fast as possible) to 10 s per day. */
 export const isValidDayDelay = (ms: number): boolean => isValidDelay(driftPace, ms);
 
+const start = kit.startTransitions('running', 'streaming');
+
 /** The drift lab machine. */
 export const driftLabMachine = setup({
 	types: {
@@ -204,12 +198,10 @@ export const driftLabMachine = setup({
 	guards: {
 		isLastDay: ({ context, event }) =>
 			event.type === 'clock.dayComputed' && event.result.day >= context.horizonDays,
-		isValidSpeed: ({ event }) =>
-			event.type === 'playback.setSpeed' && isValidDayDelay(event.delayMs),
+		isValidSpeed: kit.speedGuard(driftPace),
 	},
 	actions: {
-		startStreaming: assign({ startMode: 'run' }),
-		startStepping: assign({ startMode: 'step' }),
+		...kit.playbackActions<DriftLabContext, DriftLabEvent>('clock', 'dayDelayMs'),
 		clearRun: assign(({ context }) => ({
 			results: [],
 			histograms: [],
@@ -233,9 +225,6 @@ export const driftLabMachine = setup({
 			event.type === 'model.use'
 				? { artifact: event.artifact, training: event.artifact ? (event.training ?? null) : null }
 				: {},
-		),
-		recordSpeed: assign(({ event }) =>
-			event.type === 'playback.setSpeed' ? { dayDelayMs: event.delayMs } : {},
 		),
 		// Outside a run an injection sets the next run's scenario and starts a fresh history.
 		recordScenario: assign(({ context, event }) =>
@@ -329,13 +318,6 @@ export const driftLabMachine = setup({
 					}
 				: {},
 		),
-		commandRun: sendTo('clock', { type: 'clock.run' } as Command),
-		commandPause: sendTo('clock', { type: 'clock.pause' } as Command),
-		commandStep: sendTo('clock', { type: 'clock.step' } as Command),
-		commandSpeed: sendTo('clock', ({ context }): Command => ({
-			type: 'clock.setSpeed',
-			delayMs: context.dayDelayMs,
-		})),
 		commandInject: sendTo('clock', ({ event }): Command =>
 			event.type === 'drift.inject'
 				? { type: 'clock.post', request: { type: 'inject', scenario: event.scenario } }
@@ -360,15 +342,14 @@ export const driftLabMachine = setup({
 	context: ({ input }) => createDriftLabContext(input?.config, input?.horizonDays),
 	initial: 'idle',
 	on: {
-		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
+		'playback.setSpeed': kit.speedSetting,
 		'alert.acknowledge': { actions: 'acknowledge' },
 		'playback.reset': { target: '.idle', actions: 'clearRun' },
 	},
 	states: {
 		idle: {
 			on: {
-				'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
-				'playback.step': { target: 'running.paused', actions: 'startStepping' },
+				...start,
 				'stream.configure': { actions: 'applyConfig' },
 				'model.use': { actions: 'applyModel' },
 				'drift.inject': { actions: 'recordScenario' },
@@ -390,21 +371,17 @@ export const driftLabMachine = setup({
 				}),
 			},
 			on: {
-				'clock.dayComputed': [
-					{ guard: 'isLastDay', target: 'finished', actions: 'recordDay' },
-					{ actions: 'recordDay' },
-				],
-				'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
+				...kit.dayClockFacts,
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
 				'monitor.setAccuracyThreshold': { actions: 'setThreshold' },
-				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
+				'playback.setSpeed': kit.speedChange,
 			},
 			states: playbackStates('streaming'),
 		},
 		finished: {
 			on: {
-				'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
+				'playback.start': start['playback.start'],
 				'stream.configure': { target: 'idle', actions: ['applyConfig', 'clearRun'] },
 				'drift.inject': { target: 'idle', actions: ['recordScenario', 'clearRun'] },
 			},

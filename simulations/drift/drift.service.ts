@@ -4,7 +4,7 @@
  * swaps. One day with long windows (KS on thousands of rows, eleven features, three tests each)
  * can take longer than a frame, which is why it runs in a worker when it can.
  */
-import type { RequestHandler, Service } from '../runtime/worker.port';
+import { answering, type RequestHandler, type Service } from '../runtime/worker.port';
 import { featureHistogram } from '../monitoring/histogram.model';
 import { createDriftStream, type DriftStream } from '../monitoring/stream.model';
 import { driftFeatures } from '../world/world.model';
@@ -19,46 +19,40 @@ export function createStreamHandler(
 		if (stream === null) throw new Error('The stream was asked for a day before it opened.');
 		return stream;
 	};
-	return {
-		handle(request) {
-			try {
-				switch (request.type) {
-					case 'open':
-						stream = createDriftStream(
-							request.config,
-							request.artifact ?? undefined,
-							request.training ?? undefined,
-						);
-						return;
-					case 'inject':
-						stream?.inject(request.scenario);
-						return;
-					case 'serve':
-						opened().serve(request.artifact, request.version, request.fromDay);
-						return;
-					case 'day': {
-						const current = opened();
-						const result = current.computeDay(request.day);
-						const histograms = driftFeatures.map((f) => {
-							const values = current.windowValues(f);
-							return featureHistogram(f, values.reference, values.current);
-						});
-						reply({
-							type: 'day',
-							result,
-							histograms,
-							modelSource: current.model.source,
-							reference: current.reference,
-							injections: current.injections,
-						});
-						return;
-					}
-				}
-			} catch (error) {
-				reply(streamFailure(error instanceof Error ? error.message : String(error)));
+	return answering(reply, streamFailure, (request) => {
+		switch (request.type) {
+			case 'open':
+				stream = createDriftStream(
+					request.config,
+					request.artifact ?? undefined,
+					request.training ?? undefined,
+				);
+				return;
+			case 'inject':
+				stream?.inject(request.scenario);
+				return;
+			case 'serve':
+				opened().serve(request.artifact, request.version, request.fromDay);
+				return;
+			case 'day': {
+				const current = opened();
+				const result = current.computeDay(request.day);
+				const histograms = driftFeatures.map((f) => {
+					const values = current.windowValues(f);
+					return featureHistogram(f, values.reference, values.current);
+				});
+				reply({
+					type: 'day',
+					result,
+					histograms,
+					modelSource: current.model.source,
+					reference: current.reference,
+					injections: current.injections,
+				});
+				return;
 			}
-		},
-	};
+		}
+	});
 }
 
 /** The stream as a service. */

@@ -10,15 +10,9 @@
  * not swapped away by the next one.
  */
 import { assign, sendTo, setup } from 'xstate';
-import {
-	clockActor,
-	type ClockCommand,
-	type ClockInput,
-	type ReplyReading,
-	type Schedule,
-} from '../runtime/clock.actor';
-import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
-import type { Port } from '../runtime/worker.port';
+import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
+import { playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import * as kit from '../runtime/playback.machine';
 import type { RunSummary } from './retraining.model';
 import type { PolicyPair, TfjsReplay, YearDay, YearReply, YearRequest } from './ct-lab.protocol';
 import { openYearPort } from './ct-lab.port';
@@ -80,18 +74,16 @@ export function readYearReply(reply: YearReply): ReplyReading<CtClockFact> {
 }
 
 /** The year's clock around any port (the real one opens a worker) and time source. */
-export function yearClock(
-	open: (onReply: (reply: YearReply) => void) => Port<YearRequest> = openYearPort,
-	schedule?: Schedule,
-) {
-	return clockActor<YearRequest, YearReply, CtLabEvent, YearClockInput>({
-		open,
-		...(schedule ? { schedule } : {}),
-		opening: (input) => [{ type: 'open', policies: input.policies }],
-		tick: (day) => ({ type: 'day', day }),
-		read: readYearReply,
-	});
-}
+export const yearClock = /* @__PURE__ */ kit.labClock<
+	YearRequest,
+	YearReply,
+	CtLabEvent,
+	YearClockInput
+>(openYearPort, {
+	opening: (input) => [{ type: 'open', policies: input.policies }],
+	tick: (day) => ({ type: 'day', day }),
+	read: readYearReply,
+});
 
 type Command = ClockCommand<YearRequest>;
 
@@ -105,20 +97,20 @@ export const lastDayOf = (context: CtLabContext): number => context.days.at(-1)?
  */
 export const demandDayOf = (context: CtLabContext): number => lastDayOf(context) + 2;
 
+/** What a run adds to the context, before it has added anything. */
+const emptyRun = {
+	days: [],
+	runsA: [],
+	runsB: [],
+	replays: [],
+	selected: null,
+	demands: [],
+	error: null,
+} as const satisfies Partial<CtLabContext>;
+
 /** The lab's context before any run. */
 export function createCtLabContext(policies: PolicyPair): CtLabContext {
-	return {
-		policies,
-		dayDelayMs: ctPace.baseDelayMs,
-		startMode: 'run',
-		days: [],
-		runsA: [],
-		runsB: [],
-		replays: [],
-		selected: null,
-		demands: [],
-		error: null,
-	};
+	return { policies, dayDelayMs: ctPace.baseDelayMs, startMode: 'run', ...emptyRun };
 }
 
 /** The run the step graph shows: the learner's pick, else A's newest, else B's newest. */
@@ -140,6 +132,8 @@ export function replayOf(context: CtLabContext, policy: PolicyId, run: number): 
 	return context.replays.find((r) => r.policy === policy && r.run === run) ?? null;
 }
 
+const start = kit.startTransitions('running', 'streaming');
+
 /** The lab machine, with the clock's port injectable for tests. */
 export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClock()) {
 	return setup({
@@ -152,30 +146,17 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 		guards: {
 			isLastDay: ({ context, event }) =>
 				event.type === 'clock.dayComputed' && event.result.day >= context.policies.a.days,
-			isValidSpeed: ({ event }) =>
-				event.type === 'playback.setSpeed' && isValidDelay(ctPace, event.delayMs),
+			isValidSpeed: kit.speedGuard(ctPace),
 			isKnownRun: ({ context, event }) =>
 				event.type === 'run.select' &&
 				(event.policy === 'a' ? context.runsA : context.runsB).some((r) => r.run === event.run),
 			hasDayLeft: ({ context }) => demandDayOf(context) <= context.policies.a.days,
 		},
 		actions: {
-			startStreaming: assign({ startMode: 'run' }),
-			startStepping: assign({ startMode: 'step' }),
-			clearRun: assign({
-				days: [],
-				runsA: [],
-				runsB: [],
-				replays: [],
-				selected: null,
-				demands: [],
-				error: null,
-			}),
+			...kit.playbackActions<CtLabContext, CtLabEvent>('clock', 'dayDelayMs'),
+			clearRun: assign(emptyRun),
 			applyPolicies: assign(({ event }) =>
 				event.type === 'policy.configure' ? { policies: event.policies } : {},
-			),
-			recordSpeed: assign(({ event }) =>
-				event.type === 'playback.setSpeed' ? { dayDelayMs: event.delayMs } : {},
 			),
 			recordDay: assign(({ context, event }) =>
 				event.type === 'clock.dayComputed'
@@ -196,13 +177,6 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 			recordError: assign(({ event }) =>
 				event.type === 'clock.failed' ? { error: event.message } : {},
 			),
-			commandRun: sendTo('clock', { type: 'clock.run' } as Command),
-			commandPause: sendTo('clock', { type: 'clock.pause' } as Command),
-			commandStep: sendTo('clock', { type: 'clock.step' } as Command),
-			commandSpeed: sendTo('clock', ({ context }): Command => ({
-				type: 'clock.setSpeed',
-				delayMs: context.dayDelayMs,
-			})),
 			commandDemand: sendTo('clock', ({ context }): Command => ({
 				type: 'clock.post',
 				request: { type: 'demand', day: demandDayOf(context) },
@@ -213,15 +187,14 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 		context: ({ input }) => createCtLabContext(input.policies),
 		initial: 'idle',
 		on: {
-			'playback.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
+			'playback.setSpeed': kit.speedSetting,
 			'playback.reset': { target: '.idle', actions: 'clearRun' },
 			'run.select': { guard: 'isKnownRun', actions: 'selectRun' },
 		},
 		states: {
 			idle: {
 				on: {
-					'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
-					'playback.step': { target: 'running.paused', actions: 'startStepping' },
+					...start,
 					'policy.configure': { actions: 'applyPolicies' },
 				},
 			},
@@ -239,22 +212,15 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 					}),
 				},
 				on: {
-					'clock.dayComputed': [
-						{ guard: 'isLastDay', target: 'finished', actions: 'recordDay' },
-						{ actions: 'recordDay' },
-					],
-					'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
-					'playback.setSpeed': {
-						guard: 'isValidSpeed',
-						actions: ['recordSpeed', 'commandSpeed'],
-					},
+					...kit.dayClockFacts,
+					'playback.setSpeed': kit.speedChange,
 					'run.request': { guard: 'hasDayLeft', actions: ['recordDemand', 'commandDemand'] },
 				},
 				states: playbackStates('streaming'),
 			},
 			finished: {
 				on: {
-					'playback.start': { target: 'running.streaming', actions: 'startStreaming' },
+					'playback.start': start['playback.start'],
 					'policy.configure': { target: 'idle', actions: ['applyPolicies', 'clearRun'] },
 				},
 			},

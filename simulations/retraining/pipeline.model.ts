@@ -50,15 +50,8 @@ import {
 	type TrainingWindow,
 } from './retraining.policy';
 
-export {
-	pipelineStepInfo,
-	pipelineSteps,
-	type PipelineOutcome,
-	type PipelineStep,
-	type PipelineStepId,
-	type StepStatus,
-	type StepValue,
-} from './pipeline.steps';
+// The steps' names and types are part of the pipeline's API.
+export * from './pipeline.steps';
 
 /** The hyperparameters a challenger trains with. */
 export interface RetrainParams {
@@ -491,6 +484,15 @@ export function runPipeline(input: PipelineInput): PipelineRun {
 
 	// 5. Gate.
 	let gate: GateDecision | null = null;
+	// What the run found, reported whether it ends rejected or promoted.
+	const findings = () => ({
+		window,
+		validation,
+		gate,
+		evaluation,
+		trainingMinutes,
+		rowEpochs: trained.rowEpochs,
+	});
 	if (input.gate === null) {
 		done('gate', 'Skipped', 0, {}, {}, 'skipped: no model validation at this maturity level');
 	} else {
@@ -508,14 +510,7 @@ export function runPipeline(input: PipelineInput): PipelineRun {
 			gate.blessed ? null : gate.reason,
 		);
 		if (!gate.blessed) {
-			return finish('rejected', gate.reason, {
-				window,
-				validation,
-				gate,
-				evaluation,
-				trainingMinutes,
-				rowEpochs: trained.rowEpochs,
-			});
+			return finish('rejected', gate.reason, findings());
 		}
 	}
 
@@ -557,11 +552,6 @@ export function runPipeline(input: PipelineInput): PipelineRun {
 		steps,
 		version,
 		servedFromDay: input.day + 1,
-		window,
-		validation,
-		gate,
-		evaluation,
-		trainingMinutes,
-		rowEpochs: trained.rowEpochs,
+		...findings(),
 	};
 }

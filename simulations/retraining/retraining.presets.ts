@@ -40,6 +40,19 @@ const base: ContinuousTrainingConfig = {
 
 const lesson = '/lessons/operations/03-retraining/';
 
+// The two presets whose runs differ from their comparison in one setting only.
+const corruptedMonthly: ContinuousTrainingConfig = {
+	...base,
+	scenario: 'corrupted-labels',
+	trigger: { kind: 'schedule', everyDays: 30 },
+	windowDays: 60,
+};
+const seasonalMonthly: ContinuousTrainingConfig = {
+	...base,
+	scenario: 'seasonal',
+	trigger: { kind: 'schedule', everyDays: 30 },
+};
+
 /** The lab's presets, by id. */
 // Written flat, one lesson each, and given the presets' shape below.
 const flat = [
@@ -82,19 +95,8 @@ const flat = [
 		notice:
 			'On day 75 a backfill job scrambles the stored labels of days 1–40. They still look right (same churn rate, same schema), so data validation passes, but the day-90 challenger, trained mostly on those days, scores about 7 points below the champion on the fresh holdout week: the gate rejects it and the champion keeps serving. Without the gate it is deployed and costs about 6 points of accuracy for a month.',
 		lesson: `${lesson}#whether-to-ship-validation-gates`,
-		config: {
-			...base,
-			scenario: 'corrupted-labels',
-			trigger: { kind: 'schedule', everyDays: 30 },
-			windowDays: 60,
-		},
-		compareWith: {
-			...base,
-			scenario: 'corrupted-labels',
-			trigger: { kind: 'schedule', everyDays: 30 },
-			windowDays: 60,
-			gate: gateOff,
-		},
+		config: corruptedMonthly,
+		compareWith: { ...corruptedMonthly, gate: gateOff },
 	},
 	{
 		id: 'short-window-seasonal',
@@ -102,18 +104,8 @@ const flat = [
 		notice:
 			'Every 120 days comes a two-month holiday season (days 31–90, 151–210, 271–330): subscribers log in less, and being away stops meaning they will leave. A 30-day window of month-old labels only ever holds one side of the cycle, and the gate judges each challenger on the freshest labelled week, which looks like its own window, so it promotes it: each season meets a model fitted to ordinary days. In the seasons after day 120 that model is about 15 points less accurate than one trained on all history (61 % against 77 %), which has seen every season.',
 		lesson: `${lesson}#full-retraining`,
-		config: {
-			...base,
-			scenario: 'seasonal',
-			trigger: { kind: 'schedule', everyDays: 30 },
-			windowDays: 30,
-		},
-		compareWith: {
-			...base,
-			scenario: 'seasonal',
-			trigger: { kind: 'schedule', everyDays: 30 },
-			windowDays: null,
-		},
+		config: { ...seasonalMonthly, windowDays: 30 },
+		compareWith: { ...seasonalMonthly, windowDays: null },
 	},
 ] satisfies (Omit<RetrainingPreset, 'params'> & RetrainingPreset['params'])[];
 

@@ -14,6 +14,7 @@ import { plainLogisticStep } from '../training/plain-logistic';
 import { accuracyOf, confusionMatrix } from '../training/metrics';
 import type { ModelArtifact } from '../training/artifact';
 import { encodeRecords, fitEncoder, type EncodedData } from '../world/encoding.model';
+import { logisticArtifact } from '../serving/serving.model';
 import type { TrainFunction } from './pipeline.model';
 
 function predictPlain(model: Float64Array, data: EncodedData): Float32Array {
@@ -69,20 +70,7 @@ export const plainLogisticTrainer: TrainFunction = ({ records, params, warmStart
 			? accuracyOf(confusionMatrix(predictPlain(model, validation), validation.y))
 			: Number.NaN;
 	return {
-		artifact: {
-			format: 'churn-model/1',
-			kind: 'logistic',
-			encoder,
-			layers: [
-				{
-					weights: Array.from(model.subarray(0, train.cols)),
-					bias: [model[train.cols] ?? 0],
-					inputs: train.cols,
-					outputs: 1,
-					activation: 'sigmoid',
-				},
-			],
-		},
+		artifact: logisticArtifact(encoder, model),
 		rowEpochs: train.rows * epochs,
 		validationAccuracy,
 		finite,

@@ -67,7 +67,7 @@ export interface ClockSpec<Request, Reply, Event extends EventObject, Input exte
 	 */
 	readonly eager?: boolean;
 	/** The clock's time source; tests pass a manual one. */
-	readonly schedule?: Schedule;
+	readonly schedule?: Schedule | undefined;
 }
 
 /** Builds a clock actor for a lab. */

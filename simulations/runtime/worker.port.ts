@@ -60,6 +60,26 @@ export interface PortOptions<Request, Reply> {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
+ * A service's handler from its `answer`, which may throw: the throw becomes the protocol's error
+ * reply, so a service's mistake reaches the page as a message and the next request is still served.
+ */
+export function answering<Request, Reply>(
+	reply: (reply: Reply) => void,
+	failure: (message: string) => Reply,
+	answer: (request: Request) => void,
+): RequestHandler<Request> {
+	return {
+		handle(request) {
+			try {
+				answer(request);
+			} catch (error) {
+				reply(failure(messageOf(error)));
+			}
+		},
+	};
+}
+
+/**
  * Runs a service on this thread. Requests queue behind the service's start; replies are delivered
  * on a later task and never after `terminate`.
  */
@@ -124,6 +144,28 @@ export function openWorkerPort<Request, Reply>(
 		post: (request) => worker.postMessage(request),
 		terminate: () => worker.terminate(),
 	};
+}
+
+/** Opens a lab's port for a reply handler: the real one opens a worker, tests pass a fake. */
+export type PortOpener<Request, Reply> = (onReply: (reply: Reply) => void) => Port<Request>;
+
+/**
+ * The opener of a lab's worker, from its bundle's URL (`./x.worker.ts?worker&url`): the worker
+ * where the browser has workers, the same bundle on the page otherwise. `name` names the work in
+ * messages; `failure` is the protocol's error reply.
+ */
+export function workerPortOpener<Request, Reply>(
+	name: string,
+	url: string,
+	failure: (message: string) => Reply,
+): PortOpener<Request, Reply> {
+	const options: PortOptions<Request, Reply> = {
+		name,
+		createWorker: () => new Worker(url, { type: 'module' }),
+		loadService: () => loadWorkerService<Request, Reply>(url),
+		failure,
+	};
+	return (onReply) => openWorkerPort(options, onReply);
 }
 
 /**

@@ -13,7 +13,7 @@
 import { createRng } from '../shared/rng';
 import { plainLogisticStep } from '../training/plain-logistic';
 import { predictWithArtifact, type ModelArtifact } from '../training/artifact';
-import { encodeRecords, fitEncoder } from '../world/encoding.model';
+import { encodeRecords, fitEncoder, type Encoder } from '../world/encoding.model';
 import {
 	categoricalFeatures,
 	numericFeatures,
@@ -89,15 +89,24 @@ export function trainDefaultModel(records: readonly ChurnRecord[], seed: number)
 			plainLogisticStep(model, data, order.subarray(start, start + batch), 0.3);
 		}
 	}
+	return logisticArtifact(encoder, model);
+}
+
+/**
+ * A plain logistic model (`cols` weights, then the bias, as `plainLogisticStep` trains them) in
+ * the registry's artifact format: one sigmoid layer over the encoder's columns.
+ */
+export function logisticArtifact(encoder: Encoder, model: Float64Array): ModelArtifact {
+	const cols = model.length - 1;
 	return {
 		format: 'churn-model/1',
 		kind: 'logistic',
 		encoder,
 		layers: [
 			{
-				weights: Array.from(model.subarray(0, data.cols)),
-				bias: [model[data.cols] ?? 0],
-				inputs: data.cols,
+				weights: Array.from(model.subarray(0, cols)),
+				bias: [model[cols] ?? 0],
+				inputs: cols,
 				outputs: 1,
 				activation: 'sigmoid',
 			},

@@ -24,7 +24,7 @@
  * regions it never saw, or a change in P(y | x) (concept drift, label shift), breaks the estimate.
  */
 import type { Rng } from '../shared/rng';
-import { DriftInputError } from './sample.input';
+import { assertFiniteSample, countAtMost, DriftInputError } from './sample.input';
 
 /** A fitted isotonic regression: scikit-learn's `X_thresholds_`, `y_thresholds_`, `X_min_`, `X_max_`. */
 export interface IsotonicModel {
@@ -36,19 +36,6 @@ export interface IsotonicModel {
 
 /** numpy's float64 resolution: scikit-learn's `_make_unique` merges x values closer than this. */
 const FLOAT64_RESOLUTION = 1e-15;
-
-function assertProbabilities(argument: string, values: ArrayLike<number>): void {
-	if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-		throw new DriftInputError(argument, 'expected an array of numbers');
-	}
-	if (values.length === 0) throw new DriftInputError(argument, 'must not be empty');
-	for (let i = 0; i < values.length; i++) {
-		const value = values[i];
-		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			throw new DriftInputError(argument, `value at index ${i} is ${String(value)}, not a number`);
-		}
-	}
-}
 
 function assertLabels(labels: ArrayLike<number>, size: number): void {
 	if (labels === null || typeof labels !== 'object' || labels.length !== size) {
@@ -106,11 +93,11 @@ function poolAdjacentViolators(y: Float64Array, w: Float64Array): void {
 
 /** Fits an increasing isotonic regression of `y` on `x` (unit weights), as scikit-learn does. */
 export function fitIsotonic(x: ArrayLike<number>, y: ArrayLike<number>): IsotonicModel {
-	assertProbabilities('x', x);
+	assertFiniteSample('x', x);
 	if (y === null || typeof y !== 'object' || y.length !== x.length) {
 		throw new DriftInputError('y', `expected ${x.length} values, one per x`);
 	}
-	assertProbabilities('y', y);
+	assertFiniteSample('y', y);
 	// np.lexsort((y, X)): by x, ties by y.
 	const order = Array.from({ length: x.length }, (_, i) => i).sort(
 		(a, b) => (x[a] as number) - (x[b] as number) || (y[a] as number) - (y[b] as number),
@@ -177,14 +164,7 @@ export function predictIsotonic(model: IsotonicModel, values: ArrayLike<number>)
 		}
 		const value = Math.min(Math.max(raw, model.xMin), model.xMax);
 		// Largest j with xs[j] ≤ value.
-		let lo = 0;
-		let hi = xs.length;
-		while (lo < hi) {
-			const middle = (lo + hi) >>> 1;
-			if ((xs[middle] as number) <= value) lo = middle + 1;
-			else hi = middle;
-		}
-		const j = Math.max(0, lo - 1);
+		const j = Math.max(0, countAtMost(xs, value) - 1);
 		if (j >= last) out[i] = ys[last] as number;
 		else if (xs[j] === value) out[i] = ys[j] as number;
 		else {
@@ -338,7 +318,7 @@ export function checkCalibration(
 	labels: ArrayLike<number>,
 	options: CalibrationCheckOptions,
 ): CalibrationCheck {
-	assertProbabilities('probabilities', probabilities);
+	assertFiniteSample('probabilities', probabilities);
 	assertLabels(labels, probabilities.length);
 	let positives = 0;
 	for (let i = 0; i < labels.length; i++) positives += labels[i] as number;
@@ -415,7 +395,7 @@ export function fitPerformanceEstimator(
 	labels: ArrayLike<number>,
 	options: PerformanceEstimatorOptions,
 ): PerformanceEstimator {
-	assertProbabilities('probabilities', probabilities);
+	assertFiniteSample('probabilities', probabilities);
 	assertLabels(labels, probabilities.length);
 	const decisionThreshold = options.decisionThreshold ?? 0.5;
 	if (!Number.isFinite(decisionThreshold)) {
@@ -468,7 +448,7 @@ export function estimateAccuracy(
 	estimator: PerformanceEstimator,
 	probabilities: ArrayLike<number>,
 ): number {
-	assertProbabilities('probabilities', probabilities);
+	assertFiniteSample('probabilities', probabilities);
 	const calibrated = calibrateProbabilities(estimator, probabilities);
 	let tp = 0;
 	let tn = 0;

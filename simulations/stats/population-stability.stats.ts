@@ -17,6 +17,7 @@
  * Σ (E − A) · ln(E / A), written in Evidently's order.
  */
 import {
+	countAtMost,
 	DriftInputError,
 	isPreparedReference,
 	assertFiniteSample,
@@ -80,22 +81,10 @@ export function linearQuantile(sorted: Float64Array, q: number): number {
 	return lerp(sorted[lower] as number, sorted[upper] as number, position - lower);
 }
 
-/** Number of edges ≤ value (numpy `searchsorted(edges, value, side='right')`). */
-function binIndex(edges: Float64Array, value: number): number {
-	let low = 0;
-	let high = edges.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if ((edges[middle] as number) <= value) low = middle + 1;
-		else high = middle;
-	}
-	return low;
-}
-
 function proportionsIn(edges: Float64Array, values: ArrayLike<number>, bins: number): Float64Array {
 	const counts = new Float64Array(bins);
 	for (let i = 0; i < values.length; i++) {
-		const bin = binIndex(edges, values[i] as number);
+		const bin = countAtMost(edges, values[i] as number);
 		counts[bin] = (counts[bin] as number) + 1;
 	}
 	for (let b = 0; b < bins; b++) {

@@ -73,34 +73,23 @@ export function sortedCopy(argument: string, values: NumericSample): Float64Arra
 	return sorted;
 }
 
-/** Validates, sorts and summarises a sample once: a reference, or a window tested several ways. */
-export function prepareReference(values: ArrayLike<number>): PreparedReference {
-	const sorted = sortedCopy('reference', values);
-	const n = sorted.length;
-	let sum = 0;
-	for (let i = 0; i < n; i++) sum += sorted[i] as number;
-	const mean = sum / n;
-	let squares = 0;
-	for (let i = 0; i < n; i++) {
-		const deviation = (sorted[i] as number) - mean;
-		squares += deviation * deviation;
+/**
+ * The number of `sorted` values ≤ `value`, by binary search (numpy's
+ * `searchsorted(sorted, value, side='right')`): the bin a value falls in, given bin edges.
+ */
+export function countAtMost(sorted: ArrayLike<number>, value: number): number {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if ((sorted[middle] as number) <= value) low = middle + 1;
+		else high = middle;
 	}
-	let uniqueCount = 1;
-	for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) uniqueCount++;
-	return {
-		kind: 'prepared-reference',
-		sorted,
-		mean,
-		populationStd: Math.sqrt(squares / n),
-		uniqueCount,
-		psiCache: new Map(),
-	};
+	return low;
 }
 
-/** Population standard deviation of a sample (numpy's `std` with ddof 0). */
-export function populationStd(argument: string, values: NumericSample): number {
-	if (isPreparedReference(values)) return values.populationStd;
-	assertFiniteSample(argument, values);
+/** Mean and population standard deviation of a validated, non-empty sample (two passes). */
+function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
 	const n = values.length;
 	let sum = 0;
 	for (let i = 0; i < n; i++) sum += values[i] as number;
@@ -110,7 +99,31 @@ export function populationStd(argument: string, values: NumericSample): number {
 		const deviation = (values[i] as number) - mean;
 		squares += deviation * deviation;
 	}
-	return Math.sqrt(squares / n);
+	return { mean, std: Math.sqrt(squares / n) };
+}
+
+/** Validates, sorts and summarises a sample once: a reference, or a window tested several ways. */
+export function prepareReference(values: ArrayLike<number>): PreparedReference {
+	const sorted = sortedCopy('reference', values);
+	const n = sorted.length;
+	const { mean, std } = meanAndStd(sorted);
+	let uniqueCount = 1;
+	for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) uniqueCount++;
+	return {
+		kind: 'prepared-reference',
+		sorted,
+		mean,
+		populationStd: std,
+		uniqueCount,
+		psiCache: new Map(),
+	};
+}
+
+/** Population standard deviation of a sample (numpy's `std` with ddof 0). */
+export function populationStd(argument: string, values: NumericSample): number {
+	if (isPreparedReference(values)) return values.populationStd;
+	assertFiniteSample(argument, values);
+	return meanAndStd(values).std;
 }
 
 /** Throws unless `counts` are finite, non-negative and not all zero; returns their sum. */

@@ -9,7 +9,7 @@
  * on an edge decides its bin and so the shares; each bin is [edge, next edge) except the last,
  * which is closed, as in numpy. A prepared (sorted) sample is cut at each edge by binary search.
  */
-import { isPreparedReference, type NumericSample } from './sample.input';
+import { countAtMost, isPreparedReference, type NumericSample } from './sample.input';
 
 /** Bin edges and each sample's share per bin (before any zero replacement). */
 export interface SturgesHistogram {
@@ -57,14 +57,7 @@ export function sturgesEdges(reference: NumericSample, current: NumericSample): 
 
 /** Each value's bin, numpy `histogram` style: [edge, next edge), the last bin closed. */
 function binOf(edges: Float64Array, value: number): number {
-	let lo = 0;
-	let hi = edges.length;
-	while (lo < hi) {
-		const middle = (lo + hi) >>> 1;
-		if ((edges[middle] as number) <= value) lo = middle + 1;
-		else hi = middle;
-	}
-	return Math.min(edges.length - 2, Math.max(0, lo - 1));
+	return Math.min(edges.length - 2, Math.max(0, countAtMost(edges, value) - 1));
 }
 
 /** Shares of `sample` in the bins of `edges` (numpy `histogram(sample, edges)[0] / n`). */

@@ -8,15 +8,9 @@
  * the learning rate is "hot" and reaches the running model between batches.
  */
 import { assign, sendTo, setup, type ActorRefFrom } from 'xstate';
-import {
-	clockActor,
-	type ClockCommand,
-	type ClockInput,
-	type ReplyReading,
-	type Schedule,
-} from '../runtime/clock.actor';
-import type { Port } from '../runtime/worker.port';
-import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
+import { playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import * as kit from '../runtime/playback.machine';
 import type { TrainingReply, TrainingRequest } from './training.protocol';
 import type { EpochMetrics, RunResult } from './training.model';
 import { defaultTrainingParams, type TrainingParams } from './training.data';
@@ -95,28 +89,22 @@ export function readTrainerReply(reply: TrainingReply): ReplyReading<TrainerFact
 }
 
 /** The trainer's clock around any port (the real one opens a worker) and time source. */
-export function trainerClock(
-	open: (onReply: (reply: TrainingReply) => void) => Port<TrainingRequest> = openTrainerPort,
-	schedule?: Schedule,
-) {
-	return clockActor<TrainingRequest, TrainingReply, TrainingEvent, TrainerClockInput>({
-		open,
-		// Training starts (and resumes) with an epoch at once; the delay separates epochs.
-		eager: true,
-		...(schedule ? { schedule } : {}),
-		opening: (input) => [
-			input.learningRateByEpoch
-				? {
-						type: 'configure',
-						params: input.params,
-						learningRateByEpoch: input.learningRateByEpoch,
-					}
-				: { type: 'configure', params: input.params },
-		],
-		tick: () => ({ type: 'epoch' }),
-		read: readTrainerReply,
-	});
-}
+export const trainerClock = /* @__PURE__ */ kit.labClock<
+	TrainingRequest,
+	TrainingReply,
+	TrainingEvent,
+	TrainerClockInput
+>(openTrainerPort, {
+	// Training starts (and resumes) with an epoch at once; the delay separates epochs.
+	eager: true,
+	opening: (input) => [
+		input.learningRateByEpoch
+			? { type: 'configure', params: input.params, learningRateByEpoch: input.learningRateByEpoch }
+			: { type: 'configure', params: input.params },
+	],
+	tick: () => ({ type: 'epoch' }),
+	read: readTrainerReply,
+});
 
 /** Creates the context for given parameters (also used by reset). */
 export function createTrainingContext(
@@ -141,6 +129,17 @@ export function createTrainingContext(
 export const isValidLearningRate = (learningRate: number): boolean =>
 	Number.isFinite(learningRate) && learningRate > 0;
 
+const start = kit.startTransitions('session', 'training');
+
+/** Every way a session ends (completed, diverged, stopped, failed) leaves the same choices. */
+const ended = {
+	on: {
+		'playback.start': start['playback.start'],
+		'playback.reset': { target: 'idle', actions: 'clearRun' },
+		'training.configure': { target: 'idle', actions: 'applyParams' },
+	},
+} as const;
+
 /** The training lab machine. */
 export const trainingMachine = setup({
 	types: {
@@ -156,10 +155,10 @@ export const trainingMachine = setup({
 			event.type === 'trainer.finished' && event.result.reason === 'diverged',
 		isValidLearningRate: ({ event }) =>
 			event.type === 'training.setLearningRate' && isValidLearningRate(event.learningRate),
-		isValidSpeed: ({ event }) =>
-			event.type === 'playback.setSpeed' && isValidDelay(trainingPace, event.delayMs),
+		isValidSpeed: kit.speedGuard(trainingPace),
 	},
 	actions: {
+		...kit.playbackActions<TrainingContext, TrainingEvent>('trainer', 'epochDelayMs'),
 		clearRun: assign(({ context }) => ({
 			...createTrainingContext(context.params),
 			epochDelayMs: context.epochDelayMs,
@@ -174,8 +173,6 @@ export const trainingMachine = setup({
 					}
 				: {},
 		),
-		startContinuously: assign({ startMode: 'run' as const }),
-		startWithOneEpoch: assign({ startMode: 'step' as const }),
 		applyParams: assign(({ context, event }) =>
 			event.type === 'training.configure'
 				? {
@@ -214,20 +211,9 @@ export const trainingMachine = setup({
 					}
 				: {},
 		),
-		recordSpeed: assign({
-			epochDelayMs: ({ context, event }) =>
-				event.type === 'playback.setSpeed' ? event.delayMs : context.epochDelayMs,
-		}),
 		forwardLearningRate: sendTo('trainer', ({ context }): ClockCommand<TrainingRequest> => ({
 			type: 'clock.post',
 			request: { type: 'setLearningRate', learningRate: context.learningRate },
-		})),
-		commandRun: sendTo('trainer', { type: 'clock.run' } as ClockCommand<TrainingRequest>),
-		commandPause: sendTo('trainer', { type: 'clock.pause' } as ClockCommand<TrainingRequest>),
-		commandStep: sendTo('trainer', { type: 'clock.step' } as ClockCommand<TrainingRequest>),
-		commandSpeed: sendTo('trainer', ({ context }): ClockCommand<TrainingRequest> => ({
-			type: 'clock.setSpeed',
-			delayMs: context.epochDelayMs,
 		})),
 	},
 }).createMachine({
@@ -235,15 +221,14 @@ export const trainingMachine = setup({
 	context: ({ input }) => createTrainingContext(input?.params),
 	initial: 'idle',
 	on: {
-		'playback.setSpeed': { guard: 'isValidSpeed', actions: 'recordSpeed' },
+		'playback.setSpeed': kit.speedSetting,
 		// Outside a session the learning rate is simply the next run's setting.
 		'training.setLearningRate': { guard: 'isValidLearningRate', actions: 'applyLearningRate' },
 	},
 	states: {
 		idle: {
 			on: {
-				'playback.start': { target: 'session.training', actions: 'startContinuously' },
-				'playback.step': { target: 'session.paused', actions: 'startWithOneEpoch' },
+				...start,
 				'training.configure': { actions: 'applyParams' },
 			},
 		},
@@ -283,38 +268,14 @@ export const trainingMachine = setup({
 				},
 				'training.stop': 'stopped',
 				'playback.reset': { target: 'idle', actions: 'clearRun' },
-				'playback.setSpeed': { guard: 'isValidSpeed', actions: ['recordSpeed', 'commandSpeed'] },
+				'playback.setSpeed': kit.speedChange,
 			},
 			states: playbackStates('training'),
 		},
-		completed: {
-			on: {
-				'playback.start': { target: 'session.training', actions: 'startContinuously' },
-				'playback.reset': { target: 'idle', actions: 'clearRun' },
-				'training.configure': { target: 'idle', actions: 'applyParams' },
-			},
-		},
-		diverged: {
-			on: {
-				'playback.start': { target: 'session.training', actions: 'startContinuously' },
-				'playback.reset': { target: 'idle', actions: 'clearRun' },
-				'training.configure': { target: 'idle', actions: 'applyParams' },
-			},
-		},
-		stopped: {
-			on: {
-				'playback.start': { target: 'session.training', actions: 'startContinuously' },
-				'playback.reset': { target: 'idle', actions: 'clearRun' },
-				'training.configure': { target: 'idle', actions: 'applyParams' },
-			},
-		},
-		failed: {
-			on: {
-				'playback.start': { target: 'session.training', actions: 'startContinuously' },
-				'playback.reset': { target: 'idle', actions: 'clearRun' },
-				'training.configure': { target: 'idle', actions: 'applyParams' },
-			},
-		},
+		completed: ended,
+		diverged: ended,
+		stopped: ended,
+		failed: ended,
 	},
 });
 

@@ -3,7 +3,7 @@
  * service on the page (`runtime/worker.port`). The fallback imports the worker's bundle on demand,
  * so a page that gets a worker never loads tfjs on its main thread.
  */
-import { loadWorkerService, openWorkerPort, type Port } from '../runtime/worker.port';
+import { workerPortOpener } from '../runtime/worker.port';
 import workerUrl from './training.worker.ts?worker&url';
 import type { ModelArtifact } from './artifact';
 import type { ClassificationMetrics } from './metrics';
@@ -11,17 +11,11 @@ import type { TrainingParams } from './training.data';
 import { trainingFailure, type TrainingReply, type TrainingRequest } from './training.protocol';
 
 /** Opens a trainer. */
-export function openTrainerPort(onReply: (reply: TrainingReply) => void): Port<TrainingRequest> {
-	return openWorkerPort(
-		{
-			name: 'training',
-			createWorker: () => new Worker(workerUrl, { type: 'module' }),
-			loadService: () => loadWorkerService<TrainingRequest, TrainingReply>(workerUrl),
-			failure: trainingFailure,
-		},
-		onReply,
-	);
-}
+export const openTrainerPort = /* @__PURE__ */ workerPortOpener<TrainingRequest, TrainingReply>(
+	'training',
+	workerUrl,
+	trainingFailure,
+);
 
 /** A stored model's test metrics, as its trainer scores them. */
 export interface ScoredModel {
