@@ -4,8 +4,9 @@
 // promote --full), walked to cover every state and every transition, and each path replayed on
 // the real machine, checking its state, phase and weight after every event.
 import { describe, expect, test } from 'vitest';
-import { createActor, createMachine, initialTransition, transition } from 'xstate';
+import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
+import { replayOnSpecification, transitionCoverage } from '../model-paths';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
 import type { CanarySpec } from '@sim/deployment/canary.model';
 import type { MeasurementPhase } from '@sim/deployment/analysis.model';
@@ -127,23 +128,14 @@ function driver() {
 }
 
 describe('canaryMachine (model-based)', () => {
-	const model = createTestModel(specification, { events: specEvents });
-	const toEachState = new Map<string, (typeof shortest)[number]>();
-	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
-	for (const path of shortest) {
-		const key = String(path.state.value);
-		const known = toEachState.get(key);
-		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
-	}
 	// Transition coverage: the shortest path to each state, then each event it accepts.
-	const paths = [...toEachState.values()].flatMap((toState) =>
-		specEvents
-			.filter((event) => toState.state.can(event))
-			.map((event) => [...toState.steps.slice(1).map((step) => step.event), event]),
+	const { states, sequences: paths } = transitionCoverage(
+		createTestModel(specification, { events: specEvents }),
+		specEvents,
 	);
 
 	test('covers every state and transition of the specification', () => {
-		expect(toEachState.size).toBe(Object.keys(expected).length);
+		expect(states).toBe(Object.keys(expected).length);
 		// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
 		expect(paths).toHaveLength(57);
 	});
@@ -151,18 +143,15 @@ describe('canaryMachine (model-based)', () => {
 	for (const sequence of paths) {
 		test(sequence.map((e) => e.type).join(' → '), () => {
 			const actor = createActor(canaryMachine, { input: { spec } }).start();
-			let [specState] = initialTransition(specification);
 			const toMachine = driver();
-			for (const event of sequence) {
+			replayOnSpecification(specification, sequence, (event, state, where) => {
 				actor.send(toMachine(event));
-				[specState] = transition(specification, specState, event);
-				const want = expected[String(specState.value)]!;
-				const snapshot = actor.getSnapshot();
-				const where = `${event.type} → ${String(specState.value)}`;
-				expect(snapshot.value, where).toEqual(want.value);
-				expect(snapshot.context.rollout.phase, where).toBe(want.phase);
-				expect(snapshot.context.rollout.weightPercent, where).toBe(want.weight);
-			}
+				const want = expected[state]!;
+				const { value, context } = actor.getSnapshot();
+				expect(value, where).toEqual(want.value);
+				expect(context.rollout.phase, where).toBe(want.phase);
+				expect(context.rollout.weightPercent, where).toBe(want.weight);
+			});
 		});
 	}
 });

@@ -7,8 +7,9 @@
 // the share of users on v2 after every event. Ticks are a minute apart: long enough for pods to
 // start (20 s), for the old pods' 30 s scale-down delay to pass, and for one measurement.
 import { describe, expect, test } from 'vitest';
-import { createActor, createMachine, initialTransition, transition } from 'xstate';
+import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
+import { replayOnSpecification, transitionCoverage } from '../model-paths';
 import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 import { blueGreenEngine } from '@sim/deployment/bluegreen.model';
 import type { LiveEngine } from '@sim/deployment/live.model';
@@ -134,22 +135,14 @@ function driver() {
 }
 
 describe('strategyMachine on blueGreen (model-based)', () => {
-	const model = createTestModel(specification, { events: specEvents });
-	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
-	const toEachState = new Map<string, (typeof shortest)[number]>();
-	for (const path of shortest) {
-		const key = String(path.state.value);
-		const known = toEachState.get(key);
-		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
-	}
-	const paths = [...toEachState.values()].flatMap((toState) =>
-		specEvents
-			.filter((event) => toState.state.can(event))
-			.map((event) => [...toState.steps.slice(1).map((step) => step.event), event]),
+	// Transition coverage: the shortest path to each state, then each event it accepts.
+	const { states, sequences: paths } = transitionCoverage(
+		createTestModel(specification, { events: specEvents }),
+		specEvents,
 	);
 
 	test('covers every state and transition of the specification', () => {
-		expect(toEachState.size).toBe(Object.keys(expected).length);
+		expect(states).toBe(Object.keys(expected).length);
 		// 5 + 6 + 5 + 5 + 6 + 4 + 4 + 4 + 4 + 3 + 3 + 5 transitions.
 		expect(paths).toHaveLength(54);
 	});
@@ -157,21 +150,18 @@ describe('strategyMachine on blueGreen (model-based)', () => {
 	for (const sequence of paths) {
 		test(sequence.map((e) => e.type).join(' → '), () => {
 			const actor = createActor(strategyMachine, { input: { engine } }).start();
-			let [specState] = initialTransition(specification);
 			const toMachine = driver();
-			for (const event of sequence) {
+			replayOnSpecification(specification, sequence, (event, state, where) => {
 				actor.send(toMachine(event));
-				[specState] = transition(specification, specState, event);
-				const want = expected[String(specState.value)]!;
+				const want = expected[state]!;
 				const snapshot = actor.getSnapshot();
 				const status = strategyStatus(snapshot.context);
-				const where = `${event.type} → ${String(specState.value)}`;
 				expect(snapshot.value, where).toEqual(want.value);
 				expect(status.phase, where).toBe(want.phase);
 				expect(status.weightPercent, where).toBe(want.weight);
 				// Blue/green never splits users: all on one version.
 				expect([0, 100], where).toContain(status.weightPercent);
-			}
+			});
 		});
 	}
 });
