@@ -7,31 +7,15 @@ import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { replayOnSpecification, transitionCoverage } from '../model-paths';
+import { walkedCanary } from './fixtures';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
-import type { CanarySpec } from '@sim/deployment/canary.model';
 import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 
-const spec: CanarySpec = {
-	steps: [
-		{ setWeight: 20 },
-		{ pause: { duration: '1m' } },
-		{ analysis: { templates: ['check'] } },
-		{ setWeight: 50 },
-		{ pause: {} },
-	],
-	templates: [
-		{
-			name: 'check',
-			metrics: [
-				{
-					name: 'success-rate',
-					source: 'successRate',
-					successCondition: { op: '>=', value: 0.99 },
-				},
-			],
-		},
-	],
-};
+const spec = walkedCanary({
+	name: 'success-rate',
+	source: 'successRate',
+	successCondition: { op: '>=', value: 0.99 },
+});
 
 // What each specification state means for the machine: its state value, phase and weight.
 const expected: Record<string, { value: unknown; phase: string; weight: number }> = {

@@ -19,6 +19,7 @@ import {
 } from '@sim/deployment/canary.model';
 import { runCanaryRollout } from '@sim/deployment/rollout.model';
 import type { RolloutMetric } from '@sim/deployment/metrics.model';
+import { walkedCanary } from './fixtures';
 
 const successRate = (extra: Partial<RolloutMetric> = {}): RolloutMetric => ({
 	name: 'success-rate',
@@ -27,19 +28,7 @@ const successRate = (extra: Partial<RolloutMetric> = {}): RolloutMetric => ({
 	...extra,
 });
 
-function spec(metric: RolloutMetric = successRate()): CanarySpec {
-	return {
-		steps: [
-			{ setWeight: 20 },
-			{ pause: { duration: '1m' } },
-			{ analysis: { templates: ['check'] } },
-			{ setWeight: 50 },
-			{ pause: {} },
-			{ setWeight: 80 },
-		],
-		templates: [{ name: 'check', metrics: [metric] }],
-	};
-}
+const spec = (metric: RolloutMetric = successRate()) => walkedCanary(metric, { setWeight: 80 });
 
 /** A measurer that replays a script of phases, one per measurement. */
 function scripted(...phases: MeasurementPhase[]): RolloutMeasurer & { taken: number } {
