@@ -5,6 +5,7 @@
  * exercised once, by the shortest way to reach it, and replayed on the specification beside the
  * real machine.
  */
+import { expect, test } from 'vitest';
 import {
 	initialTransition,
 	transition,
@@ -63,5 +64,27 @@ export function replayOnSpecification<TEvent extends EventObject>(
 		[specState] = transition(specification, specState, event);
 		const state = String(specState.value);
 		step(event, state, `${event.type} → ${state}`);
+	}
+}
+
+/**
+ * Declares the model-based tests: one that the traversal reached `counts.states` states and
+ * `counts.transitions` transitions, then one test per transition, named by its events, that
+ * `replay`s its sequence.
+ */
+export function testEachTransition<TEvent extends EventObject>(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any machine's snapshot.
+	model: TestModel<MachineSnapshot<any, TEvent, any, any, any, any, any, any>, TEvent, unknown>,
+	events: readonly TEvent[],
+	counts: { states: number; transitions: number },
+	replay: (sequence: readonly TEvent[]) => void,
+): void {
+	const { states, sequences } = transitionCoverage(model, events);
+	test('covers every state and transition of the specification', () => {
+		expect(states).toBe(counts.states);
+		expect(sequences).toHaveLength(counts.transitions);
+	});
+	for (const sequence of sequences) {
+		test(sequence.map((e) => e.type).join(' → '), () => replay(sequence));
 	}
 }

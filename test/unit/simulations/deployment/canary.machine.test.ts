@@ -6,10 +6,9 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { replayOnSpecification, transitionCoverage } from '../model-paths';
-import { walkedCanary } from './fixtures';
+import { replayOnSpecification, testEachTransition } from '../model-paths';
+import { anyTick, minuteTicks, walkedCanary } from './fixtures';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
-import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 
 const spec = walkedCanary({
 	name: 'success-rate',
@@ -38,11 +37,6 @@ const inFlight = {
 	rollback: 'stable',
 	deploy: 'starting',
 } as const;
-const anyTick = (target: string) => ({
-	'tick.pass': target,
-	'tick.fail': target,
-	'tick.inconclusive': target,
-});
 
 const specification = createMachine({
 	id: 'spec',
@@ -90,22 +84,13 @@ const specEvents: SpecEvent[] = [
 	'rollback',
 ].map((type) => ({ type }));
 
-const outcomes: Record<string, MeasurementPhase> = {
-	'tick.pass': 'Successful',
-	'tick.fail': 'Failed',
-	'tick.inconclusive': 'Inconclusive',
-};
-
 /** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {
-	let nowMs = 0;
+	const clock = minuteTicks();
 	let revision = 0;
 	return (event: SpecEvent): CanaryMachineEvent => {
-		const outcome = outcomes[event.type];
-		if (outcome) {
-			nowMs += 60_000;
-			return { type: 'clock.tick', nowMs, measure: () => outcome };
-		}
+		const tick = clock(event.type);
+		if (tick) return { type: 'clock.tick', nowMs: tick.nowMs, measure: () => tick.outcome };
 		if (event.type === 'deploy') return { type: 'rollout.deploy', revision: ++revision };
 		return { type: `rollout.${event.type}` } as CanaryMachineEvent;
 	};
@@ -113,31 +98,21 @@ function driver() {
 
 describe('canaryMachine (model-based)', () => {
 	// Transition coverage: the shortest path to each state, then each event it accepts.
-	const { states, sequences: paths } = transitionCoverage(
-		createTestModel(specification, { events: specEvents }),
-		specEvents,
-	);
-
-	test('covers every state and transition of the specification', () => {
-		expect(states).toBe(Object.keys(expected).length);
-		// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
-		expect(paths).toHaveLength(57);
-	});
-
-	for (const sequence of paths) {
-		test(sequence.map((e) => e.type).join(' → '), () => {
-			const actor = createActor(canaryMachine, { input: { spec } }).start();
-			const toMachine = driver();
-			replayOnSpecification(specification, sequence, (event, state, where) => {
-				actor.send(toMachine(event));
-				const want = expected[state]!;
-				const { value, context } = actor.getSnapshot();
-				expect(value, where).toEqual(want.value);
-				expect(context.rollout.phase, where).toBe(want.phase);
-				expect(context.rollout.weightPercent, where).toBe(want.weight);
-			});
+	// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
+	const counts = { states: Object.keys(expected).length, transitions: 57 };
+	const model = createTestModel(specification, { events: specEvents });
+	testEachTransition(model, specEvents, counts, (sequence) => {
+		const actor = createActor(canaryMachine, { input: { spec } }).start();
+		const toMachine = driver();
+		replayOnSpecification(specification, sequence, (event, state, where) => {
+			actor.send(toMachine(event));
+			const want = expected[state]!;
+			const { value, context } = actor.getSnapshot();
+			expect(value, where).toEqual(want.value);
+			expect(context.rollout.phase, where).toBe(want.phase);
+			expect(context.rollout.weightPercent, where).toBe(want.weight);
 		});
-	}
+	});
 });
 
 test('events a state does not accept are ignored', () => {

@@ -1,9 +1,11 @@
 /**
- * Shared set-up for the deployment suites: the canary the step engine and its machine are walked
+ * Shared set-up for the deployment suites: the ticks of the model-based specifications (one
+ * measurement each, a minute apart), the canary the step engine and its machine are walked
  * through, a preset's run as the lab configures it, and the lab's service driven tick by tick as
  * its clock would, keeping every tick's frame. The expectations stay in each suite; only the
  * plumbing is here.
  */
+import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 import type { CanarySpec, CanaryStep } from '@sim/deployment/canary.model';
 import type { RolloutMetric } from '@sim/deployment/metrics.model';
 import { createDeploymentHandler } from '@sim/deployment/deployment.service';
@@ -19,6 +21,34 @@ import {
 	deploymentPresets,
 	flaggerSpecFrom,
 } from '@sim/labs/deployment';
+
+/** The specifications' ticks and the measurement each one takes. */
+const tickOutcomes: Record<string, MeasurementPhase> = {
+	'tick.pass': 'Successful',
+	'tick.fail': 'Failed',
+	'tick.inconclusive': 'Inconclusive',
+};
+
+/** A specification state's transitions on every tick, all to `target`. */
+export const anyTick = (target: string) => ({
+	'tick.pass': target,
+	'tick.fail': target,
+	'tick.inconclusive': target,
+});
+
+/**
+ * A clock for replaying specification events: a tick event moves it one minute on and gives the
+ * time and the measurement's outcome; any other event gives undefined (a command, not a tick).
+ */
+export function minuteTicks() {
+	let nowMs = 0;
+	return (type: string): { nowMs: number; outcome: MeasurementPhase } | undefined => {
+		const outcome = tickOutcomes[type];
+		if (outcome === undefined) return undefined;
+		nowMs += 60_000;
+		return { nowMs, outcome };
+	};
+}
 
 /**
  * The canary the step-engine suites walk: 20 %, a one-minute pause, an analysis of `metric` (the

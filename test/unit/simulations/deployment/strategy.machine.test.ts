@@ -9,8 +9,8 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { replayOnSpecification, transitionCoverage } from '../model-paths';
-import type { MeasurementPhase } from '@sim/deployment/analysis.model';
+import { replayOnSpecification, testEachTransition } from '../model-paths';
+import { anyTick, minuteTicks } from './fixtures';
 import { blueGreenEngine } from '@sim/deployment/bluegreen.model';
 import type { LiveEngine } from '@sim/deployment/live.model';
 import {
@@ -50,12 +50,6 @@ const expected: Record<string, { value: unknown; phase: string; weight: number }
 	healthyOld: { value: 'healthy', phase: 'Healthy', weight: 0 },
 	degraded: { value: 'degraded', phase: 'Degraded', weight: 0 },
 };
-
-const anyTick = (target: string) => ({
-	'tick.pass': target,
-	'tick.fail': target,
-	'tick.inconclusive': target,
-});
 
 const specification = createMachine({
 	id: 'spec',
@@ -116,54 +110,36 @@ const specEvents: SpecEvent[] = [
 	'rollback',
 ].map((type) => ({ type }));
 
-const outcomes: Record<string, MeasurementPhase> = {
-	'tick.pass': 'Successful',
-	'tick.fail': 'Failed',
-	'tick.inconclusive': 'Inconclusive',
-};
-
+/** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {
-	let nowMs = 0;
+	const clock = minuteTicks();
 	return (event: SpecEvent): StrategyMachineEvent => {
-		const outcome = outcomes[event.type];
-		if (outcome) {
-			nowMs += 60_000;
-			return { type: 'clock.tick', nowMs, measure: () => () => outcome };
-		}
+		const tick = clock(event.type);
+		if (tick) return { type: 'clock.tick', nowMs: tick.nowMs, measure: () => () => tick.outcome };
 		return { type: `rollout.${event.type}` } as StrategyMachineEvent;
 	};
 }
 
 describe('strategyMachine on blueGreen (model-based)', () => {
 	// Transition coverage: the shortest path to each state, then each event it accepts.
-	const { states, sequences: paths } = transitionCoverage(
-		createTestModel(specification, { events: specEvents }),
-		specEvents,
-	);
-
-	test('covers every state and transition of the specification', () => {
-		expect(states).toBe(Object.keys(expected).length);
-		// 5 + 6 + 5 + 5 + 6 + 4 + 4 + 4 + 4 + 3 + 3 + 5 transitions.
-		expect(paths).toHaveLength(54);
-	});
-
-	for (const sequence of paths) {
-		test(sequence.map((e) => e.type).join(' → '), () => {
-			const actor = createActor(strategyMachine, { input: { engine } }).start();
-			const toMachine = driver();
-			replayOnSpecification(specification, sequence, (event, state, where) => {
-				actor.send(toMachine(event));
-				const want = expected[state]!;
-				const snapshot = actor.getSnapshot();
-				const status = strategyStatus(snapshot.context);
-				expect(snapshot.value, where).toEqual(want.value);
-				expect(status.phase, where).toBe(want.phase);
-				expect(status.weightPercent, where).toBe(want.weight);
-				// Blue/green never splits users: all on one version.
-				expect([0, 100], where).toContain(status.weightPercent);
-			});
+	// 5 + 6 + 5 + 5 + 6 + 4 + 4 + 4 + 4 + 3 + 3 + 5 transitions.
+	const counts = { states: Object.keys(expected).length, transitions: 54 };
+	const model = createTestModel(specification, { events: specEvents });
+	testEachTransition(model, specEvents, counts, (sequence) => {
+		const actor = createActor(strategyMachine, { input: { engine } }).start();
+		const toMachine = driver();
+		replayOnSpecification(specification, sequence, (event, state, where) => {
+			actor.send(toMachine(event));
+			const want = expected[state]!;
+			const snapshot = actor.getSnapshot();
+			const status = strategyStatus(snapshot.context);
+			expect(snapshot.value, where).toEqual(want.value);
+			expect(status.phase, where).toBe(want.phase);
+			expect(status.weightPercent, where).toBe(want.weight);
+			// Blue/green never splits users: all on one version.
+			expect([0, 100], where).toContain(status.weightPercent);
 		});
-	}
+	});
 });
 
 test('commands a state does not list are ignored (no promote while progressing)', () => {
