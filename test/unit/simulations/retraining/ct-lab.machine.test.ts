@@ -15,7 +15,6 @@ import { openInPagePort } from '@sim/runtime/worker.port';
 import {
 	findRetrainingPreset,
 	simulateContinuousTraining,
-	type ContinuousTrainingConfig,
 	type DailyOutcome,
 	type RunSummary,
 } from '@sim/index';
@@ -27,19 +26,11 @@ import {
 	type LabSpecValue,
 	type SharedMove,
 } from '../lab-walk';
+import { plainPolicy } from './policy-fixture';
 
 type Snapshot = SnapshotFrom<typeof ctLabMachine>;
 
-const world: ContinuousTrainingConfig = {
-	seed: 7,
-	scenario: 'stable',
-	days: 3,
-	trigger: { kind: 'schedule', everyDays: 2 },
-	cooldownDays: 0,
-	windowDays: null,
-	warmStart: false,
-	maturityLevel: 1,
-};
+const world = plainPolicy({ seed: 7, days: 3, trigger: { kind: 'schedule', everyDays: 2 } });
 const policies: PolicyPair = { a: world, b: { ...world, trigger: { kind: 'none' } } };
 
 // Hand-made days: the machine only stores and counts them, so their numbers need not be real.
