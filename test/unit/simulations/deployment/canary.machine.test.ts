@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { replayOnSpecification, testEachTransition } from '../model-paths';
-import { anyTick, minuteTicks, walkedCanary } from './fixtures';
+import { anyTick, minuteTicks, rolloutSpecEvents, walkedCanary } from './fixtures';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
 
 const spec = walkedCanary({
@@ -72,17 +72,7 @@ const specification = createMachine({
 });
 
 type SpecEvent = { type: string };
-const specEvents: SpecEvent[] = [
-	'deploy',
-	'tick.pass',
-	'tick.fail',
-	'tick.inconclusive',
-	'promote',
-	'promoteFull',
-	'abort',
-	'retry',
-	'rollback',
-].map((type) => ({ type }));
+const specEvents: SpecEvent[] = [{ type: 'deploy' }, ...rolloutSpecEvents];
 
 /** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {

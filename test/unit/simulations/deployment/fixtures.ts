@@ -29,6 +29,12 @@ const tickOutcomes: Record<string, MeasurementPhase> = {
 	'tick.inconclusive': 'Inconclusive',
 };
 
+/** The events of a rollout specification: the three ticks, then Argo's commands. */
+export const rolloutSpecEvents: readonly { type: string }[] = [
+	...Object.keys(tickOutcomes),
+	...['promote', 'promoteFull', 'abort', 'retry', 'rollback'],
+].map((type) => ({ type }));
+
 /** A specification state's transitions on every tick, all to `target`. */
 export const anyTick = (target: string) => ({
 	'tick.pass': target,

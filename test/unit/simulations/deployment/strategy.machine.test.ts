@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { replayOnSpecification, testEachTransition } from '../model-paths';
-import { anyTick, minuteTicks } from './fixtures';
+import { anyTick, minuteTicks, rolloutSpecEvents } from './fixtures';
 import { blueGreenEngine } from '@sim/deployment/bluegreen.model';
 import type { LiveEngine } from '@sim/deployment/live.model';
 import {
@@ -99,16 +99,7 @@ const specification = createMachine({
 });
 
 type SpecEvent = { type: string };
-const specEvents: SpecEvent[] = [
-	'tick.pass',
-	'tick.fail',
-	'tick.inconclusive',
-	'promote',
-	'promoteFull',
-	'abort',
-	'retry',
-	'rollback',
-].map((type) => ({ type }));
+const specEvents: SpecEvent[] = [...rolloutSpecEvents];
 
 /** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {
