@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { addShared, notebookModel } from './assessments';
 import { baseUrl, openPage, useBrowser } from './browser';
 import { questionBank } from '../../src/assessment';
 import { newAssessment } from '../../src/lib/assessment-store';
@@ -17,6 +18,13 @@ const browser = useBrowser();
 
 const storageKey = 'mlops-lab:assessments';
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), storageKey);
+
+/** Opens the assessment page and starts a new assessment named `name`. */
+async function startAssessment(page: Page, name: string): Promise<void> {
+	await page.goto(`${baseUrl()}/assess/`);
+	await page.locator('#new-name').fill(name);
+	await page.getByRole('button', { name: 'Start a new assessment' }).click();
+}
 
 /** Presses Tab until the focused element satisfies `matches` (a page-side predicate source). */
 async function tabUntil(page: Page, matches: string, limit = 40): Promise<void> {
@@ -124,9 +132,7 @@ describe('assessment', () => {
 
 	test('a broken file is refused and the saved answers stay', async () => {
 		const { page } = await openPage(browser());
-		await page.goto(`${baseUrl()}/assess/`);
-		await page.locator('#new-name').fill('Fraud model');
-		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await startAssessment(page, 'Fraud model');
 		await page.locator('input[name="answer-serving"][value="online"]').check();
 		await page.getByRole('button', { name: 'Save and leave' }).click();
 		const before = await stored(page);
@@ -176,20 +182,10 @@ describe('assessment', () => {
 			pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
 		const unanswered = newAssessment(questionBank, 'Just started', 0);
 		unanswered.answers = { serving: 'online', regulated: 'regulated' };
-		const lowest = newAssessment(questionBank, 'Notebook model', 0);
-		lowest.answers = {
-			serving: 'both',
-			regulated: 'regulated',
-			models: 'many',
-			change: 'fast',
-			genai: 'own',
-			...Object.fromEntries(questionBank.questions.map((q) => [q.id, q.options[0]?.id ?? ''])),
-		};
+		const lowest = notebookModel();
 		for (const assessment of [unanswered, lowest]) {
 			const { page, errors } = await openPage(browser());
-			await page.goto(`${baseUrl()}/assess/${shareFragment(assessment)}`);
-			await page.getByRole('button', { name: 'Add it to my assessments' }).click();
-			await page.getByRole('heading', { name: `Results for ${assessment.name}` }).waitFor();
+			await addShared(page, assessment);
 			// The radar is on screen beside the dimensions; the print summary has its own.
 			expect(await page.locator('.radar-box .radar').isVisible()).toBe(true);
 			expect(await page.locator('.print-summary .radar').isVisible()).toBe(false);
@@ -275,9 +271,7 @@ describe('assessment', () => {
 							.slice(0, 3)
 							.join(', ')}`,
 				);
-			await page.goto(`${baseUrl()}/assess/`);
-			await page.locator('#new-name').fill('Axe model');
-			await page.getByRole('button', { name: 'Start a new assessment' }).click();
+			await startAssessment(page, 'Axe model');
 			await page.locator('input[name="answer-serving"][value="online"]').check();
 			await page.getByRole('button', { name: /^Next/ }).click();
 			await page.locator('input[name="answer-success-metric"][value="na"]').check();
@@ -297,9 +291,7 @@ describe('assessment', () => {
 
 	test('two completed runs compare side by side with deltas per dimension and question', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseUrl()}/assess/`);
-		await page.locator('#new-name').fill('History model');
-		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await startAssessment(page, 'History model');
 		for (let step = 0; step < 12; step++) {
 			const groups = page.locator('fieldset[data-question]');
 			for (let g = 0; g < (await groups.count()); g++) {
@@ -352,9 +344,7 @@ describe('assessment', () => {
 	});
 	test('a plan: answer, add evidence, build a plan, export it, reload, and the plan is intact', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseUrl()}/assess/`);
-		await page.locator('#new-name').fill('Fraud scoring');
-		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await startAssessment(page, 'Fraud scoring');
 		await page.locator('input[name="answer-serving"][value="online"]').check();
 		await page.locator('input[name="outcome-model-lead-time"][value="1-6-months"]').check();
 		for (let step = 0; step < 12; step++) {
@@ -446,9 +436,7 @@ describe('assessment', () => {
 
 	test('when storage is full the failed save is said where the user is looking, with a download', async () => {
 		const { page } = await openPage(browser());
-		await page.goto(`${baseUrl()}/assess/`);
-		await page.locator('#new-name').fill('Full disk');
-		await page.getByRole('button', { name: 'Start a new assessment' }).click();
+		await startAssessment(page, 'Full disk');
 		await page.getByRole('button', { name: /^Next/ }).click();
 		await page.evaluate(() => {
 			Storage.prototype.setItem = () => {

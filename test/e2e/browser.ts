@@ -147,3 +147,52 @@ export async function writeLabStore(
 		entries,
 	);
 }
+
+/** A registry entry as the training lab writes it, registered at `stage` on 1 January 2026. */
+export function registryEntry(version: number, runId: string, stage: 'staging' | 'production') {
+	const at = '2026-01-01T00:00:00.000Z';
+	return { version, runId, stage, registeredAt: at, history: [{ stage, at }] };
+}
+
+/**
+ * Stores a completed training run, its model artifact and its registry entry as the training lab
+ * writes them, so a spec can start another lab with the learner's own model. Only what a spec
+ * varies is asked for; the rest of the run record is a plain completed run logged by 'e2e'.
+ * Like `writeLabStore`, call it from a page without a lab island.
+ */
+export function storeRegisteredRun(
+	page: Page,
+	registered: {
+		runId: string;
+		params: unknown;
+		dataVersion: string;
+		final: unknown;
+		artifact: unknown;
+		version: number;
+		stage: 'staging' | 'production';
+	},
+): Promise<void> {
+	const { runId, params, dataVersion, final, artifact, version, stage } = registered;
+	const run = {
+		id: runId,
+		number: 1,
+		startedAt: '2026-01-01T00:00:00.000Z',
+		status: 'completed',
+		params,
+		dataVersion,
+		codeVersion: 'e2e',
+		epochs: [],
+		final,
+		bestEpoch: null,
+		durationMs: 1,
+		learningRateChanges: [],
+		error: null,
+		reproducedFrom: null,
+		hasArtifact: true,
+	};
+	return writeLabStore(page, [
+		{ store: 'runs', key: runId, value: run },
+		{ store: 'artifacts', key: runId, value: artifact },
+		{ store: 'registry', key: `v${version}`, value: registryEntry(version, runId, stage) },
+	]);
+}

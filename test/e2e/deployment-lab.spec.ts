@@ -7,14 +7,15 @@
  * the candidate and rolled out under canary; its link opened in a browser without that model.
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
 	baseUrl,
 	labHydrated,
 	openPage,
+	storeRegisteredRun,
 	useBrowser,
 	waitForLabStatus,
 	waitForText,
-	writeLabStore,
 } from './browser';
 import { trainDefaultModel } from '../../simulations/serving/serving.model';
 import {
@@ -25,6 +26,14 @@ import { createWorld, generateDataset } from '../../simulations/world/world.mode
 
 const browser = useBrowser();
 
+/** Deploys v2 at top speed, waits until the lab's status reaches `phase`, and returns the status. */
+async function deployUntil(page: Page, phase: string): Promise<string> {
+	await page.getByLabel('Speed').selectOption('8');
+	await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
+	await waitForLabStatus(page, phase);
+	return (await page.locator('.lab .status').textContent()) ?? '';
+}
+
 describe('deployment lab', () => {
 	test('the broken preset under canary rolls back automatically after the first analysis', async () => {
 		const { page, errors } = await openPage(browser());
@@ -32,15 +41,11 @@ describe('deployment lab', () => {
 		await page.getByText('Presets: one lesson each').click();
 		await page.getByRole('link', { name: 'A broken model, caught by the canary' }).click();
 		await page.waitForURL(/preset=broken-canary/);
-		await page.locator('.lab').scrollIntoViewIfNeeded();
-		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await labHydrated(page);
 		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
 			'A quarter of v2',
 		);
-		await page.getByLabel('Speed').selectOption('8');
-		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
-		await waitForLabStatus(page, 'Degraded');
-		const status = (await page.locator('.lab .status').textContent()) ?? '';
+		const status = await deployUntil(page, 'Degraded');
 		expect(status).toContain('all traffic is back on v1');
 		await waitForText(page, '[data-testid="rollout-log"]', 'Rollout aborted');
 		await waitForText(page, '[data-testid="analysis-runs"]', 'Failed');
@@ -63,8 +68,7 @@ describe('deployment lab', () => {
 	test('the blast-radius comparison lists every strategy; shadow answers no user', async () => {
 		const { page, errors } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/deployment/?preset=broken-canary`);
-		await page.locator('.lab').scrollIntoViewIfNeeded();
-		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await labHydrated(page);
 		await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
 		const table = page.getByTestId('blast-radius');
 		await table.waitFor({ timeout: 30_000 });
@@ -77,8 +81,7 @@ describe('deployment lab', () => {
 	test('a weight Argo would reject shows its message beside the field and blocks the deploy', async () => {
 		const { page } = await openPage(browser());
 		await page.goto(`${baseUrl()}/labs/deployment/?firstWeightPercent=150`);
-		await page.locator('.lab').scrollIntoViewIfNeeded();
-		await page.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+		await labHydrated(page);
 		await expect(
 			page.getByText('SetWeight needs to be between 0 and 100').first().isVisible(),
 		).resolves.toBe(true);
@@ -94,15 +97,12 @@ describe('deployment lab', () => {
 			4,
 		);
 		const params = { ...defaultTrainingParams, seed: 4 };
-		const run = {
-			id: 'run-e2e-deploy',
-			number: 1,
-			startedAt: '2026-01-01T00:00:00.000Z',
-			status: 'completed',
+		// The home page has no lab island, so nothing holds the database open while it is written.
+		await page.goto(`${baseUrl()}/`);
+		await storeRegisteredRun(page, {
+			runId: 'run-e2e-deploy',
 			params,
 			dataVersion: trainingDataVersion(params),
-			codeVersion: 'e2e',
-			epochs: [],
 			final: {
 				loss: 0.45,
 				accuracy: 0.81,
@@ -112,30 +112,10 @@ describe('deployment lab', () => {
 				auc: 0.85,
 				confusion: { truePositive: 1, falsePositive: 1, trueNegative: 1, falseNegative: 1 },
 			},
-			bestEpoch: null,
-			durationMs: 1,
-			learningRateChanges: [],
-			error: null,
-			reproducedFrom: null,
-			hasArtifact: true,
-		};
-		// The home page has no lab island, so nothing holds the database open while it is written.
-		await page.goto(`${baseUrl()}/`);
-		await writeLabStore(page, [
-			{ store: 'runs', key: run.id, value: run },
-			{ store: 'artifacts', key: run.id, value: artifact },
-			{
-				store: 'registry',
-				key: 'v3',
-				value: {
-					version: 3,
-					runId: run.id,
-					stage: 'staging',
-					registeredAt: '2026-01-01T00:00:00.000Z',
-					history: [{ stage: 'staging', at: '2026-01-01T00:00:00.000Z' }],
-				},
-			},
-		]);
+			artifact,
+			version: 3,
+			stage: 'staging',
+		});
 		await page.goto(`${baseUrl()}/labs/deployment/`);
 		await labHydrated(page);
 		const candidate = page.getByLabel('Candidate (v2)');
@@ -149,10 +129,7 @@ describe('deployment lab', () => {
 		await candidate.selectOption({ label });
 		await page.waitForURL(/candidate=registered-3/);
 		const link = page.url();
-		await page.getByLabel('Speed').selectOption('8');
-		await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
-		await waitForLabStatus(page, 'Healthy');
-		const status = (await page.locator('.lab .status').textContent()) ?? '';
+		const status = await deployUntil(page, 'Healthy');
 		expect(status).toContain('v2 is stable and takes all traffic');
 		await waitForText(page, '[data-testid="analysis-runs"]', 'Successful');
 		await expect(page.locator('.lab').textContent()).resolves.toContain(`${label} · canary`);

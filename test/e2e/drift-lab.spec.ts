@@ -10,6 +10,8 @@ import {
 	baseUrl,
 	labHydrated,
 	openPage,
+	registryEntry,
+	storeRegisteredRun,
 	useBrowser,
 	waitForLabStatus,
 	writeLabStore,
@@ -183,13 +185,7 @@ describe('drift lab', () => {
 		const { page, errors } = await openPage(browser());
 		// Store a production version with corrupt weights from a page without the lab island.
 		await page.goto(`${baseUrl()}/`);
-		const version = {
-			version: 2,
-			runId: 'run-e2e-1',
-			stage: 'production',
-			registeredAt: '2026-01-01T00:00:00.000Z',
-			history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
-		};
+		const version = registryEntry(2, 'run-e2e-1', 'production');
 		const corrupt = { format: 'churn-model/1', kind: 'mlp', layers: [{ weights: [1] }] };
 		const store = (action: 'corrupt' | 'delete') =>
 			writeLabStore(page, [
@@ -239,39 +235,16 @@ describe('drift lab', () => {
 		);
 		// Any sound artifact fitted on those rows stands in for the training lab's model.
 		const artifact = trainDefaultModel(trainingRecords(reference), 11);
-		const run = {
-			id: 'run-e2e-ref',
-			number: 1,
-			startedAt: '2026-01-01T00:00:00.000Z',
-			status: 'completed',
+		await page.goto(`${baseUrl()}/`);
+		await storeRegisteredRun(page, {
+			runId: 'run-e2e-ref',
 			params,
 			dataVersion,
-			codeVersion: 'e2e',
-			epochs: [],
 			final: null,
-			bestEpoch: null,
-			durationMs: 1,
-			learningRateChanges: [],
-			error: null,
-			reproducedFrom: null,
-			hasArtifact: true,
-		};
-		await page.goto(`${baseUrl()}/`);
-		await writeLabStore(page, [
-			{ store: 'runs', key: run.id, value: run },
-			{ store: 'artifacts', key: run.id, value: artifact },
-			{
-				store: 'registry',
-				key: 'v1',
-				value: {
-					version: 1,
-					runId: run.id,
-					stage: 'production',
-					registeredAt: '2026-01-01T00:00:00.000Z',
-					history: [{ stage: 'production', at: '2026-01-01T00:00:00.000Z' }],
-				},
-			},
-		]);
+			artifact,
+			version: 1,
+			stage: 'production',
+		});
 		await page.goto(`${baseUrl()}/labs/drift/`);
 		await labHydrated(page);
 		const expected = `Reference: the data version 1 was trained on — the training split (600 rows) of run run-e2e-ref, data version ${dataVersion}, seed 11, simulated day 0.`;

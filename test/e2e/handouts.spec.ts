@@ -5,9 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { questionBank } from '../../src/assessment';
-import { newAssessment } from '../../src/lib/assessment-store';
-import { shareFragment } from '../../src/lib/assessment-share';
+import { addShared, notebookModel } from './assessments';
 import { baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
@@ -47,19 +45,8 @@ describe('printed on A4', () => {
 	}, 240_000);
 
 	test('the assessment’s one-page summary', async () => {
-		const assessment = newAssessment(questionBank, 'Notebook model', 0);
-		assessment.answers = {
-			serving: 'both',
-			regulated: 'regulated',
-			models: 'many',
-			change: 'fast',
-			genai: 'own',
-			...Object.fromEntries(questionBank.questions.map((q) => [q.id, q.options[0]?.id ?? ''])),
-		};
 		const { page, errors } = await openPage(browser);
-		await page.goto(`${baseUrl()}/assess/${shareFragment(assessment)}`);
-		await page.getByRole('button', { name: 'Add it to my assessments' }).click();
-		await page.getByRole('heading', { name: `Results for ${assessment.name}` }).waitFor();
+		await addShared(page, notebookModel());
 		expect(await a4Pages(page)).toBe(1);
 		expect(errors).toEqual([]);
 	});

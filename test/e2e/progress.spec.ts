@@ -6,11 +6,20 @@
  * recovery tools instead of silently dropping "mark complete".
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { baseUrl, openPage, useBrowser } from './browser';
 
 const browser = useBrowser();
 
 const lesson = '/lessons/foundations/01-what-is-mlops/';
+
+/** Marks the lesson complete, then opens the lessons index once it counts the completion. */
+async function completeLessonThenOpenIndex(page: Page): Promise<void> {
+	await page.goto(baseUrl() + lesson);
+	await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+	await page.goto(`${baseUrl()}/lessons/`);
+	await page.getByText(/You have completed 1 of/).waitFor();
+}
 
 describe('quiz', () => {
 	test('grades answers, explains every option, and keeps the score after a reload', async () => {
@@ -53,20 +62,14 @@ describe('quiz', () => {
 describe('progress tools', () => {
 	test('marking complete shows on the lessons index and in the path', async () => {
 		const { page } = await openPage(browser());
-		await page.goto(baseUrl() + lesson);
-		await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
-		await page.goto(`${baseUrl()}/lessons/`);
-		await page.getByText(/You have completed 1 of/).waitFor();
+		await completeLessonThenOpenIndex(page);
 		const card = page.locator('[data-lesson-card="foundations/01-what-is-mlops"] [data-status]');
 		await expect(card.textContent()).resolves.toContain('Completed');
 	});
 
 	test('a broken import is refused and existing progress stays', async () => {
 		const { page } = await openPage(browser());
-		await page.goto(baseUrl() + lesson);
-		await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
-		await page.goto(`${baseUrl()}/lessons/`);
-		await page.getByText(/You have completed 1 of/).waitFor();
+		await completeLessonThenOpenIndex(page);
 		const before = await page.evaluate(() => localStorage.getItem('mlops-lab:progress'));
 		await page.locator('input[type=file]').setInputFiles({
 			name: 'progress.json',

@@ -8,13 +8,7 @@ import { initialTransition } from 'xstate';
 import { driftLabMachine, type AlertLogEntry, type DriftLabContext } from '@sim/labs/drift';
 import { deploymentLabMachine, type DeploymentLabContext } from '@sim/labs/deployment';
 import { trainingMachine, type TrainingContext } from '@sim/labs/training';
-import {
-	createCtLabContext,
-	findRetrainingPreset,
-	simulateContinuousTraining,
-	type CtLabContext,
-} from '@sim/index';
-import type { YearDay } from '@sim/retraining/ct-lab.protocol';
+import { findRetrainingPreset, simulateContinuousTraining } from '@sim/index';
 import { driftOutcome } from '@/lib/labs/drift/drift-outcome';
 import { readDriftParams } from '@/lib/labs/drift/drift-params';
 import { ctOutcome } from '@/lib/labs/continuous-training/ct-outcome';
@@ -27,6 +21,7 @@ import { readDeploymentParams } from '@/lib/labs/deployment/deployment-params';
 import { trainingOutcome } from '@/lib/labs/training/training-outcome';
 import { parseLabOutcomes, type LabOutcome } from '@/lib/teach/participant-results';
 import { runQueryFromLink } from '@/lib/teach/run-links';
+import { contextAfterYear } from './continuous-training/year-context';
 
 /** The outcome survives the results file's checks and its link is the lab's own reading of it. */
 function expectSendable(outcome: LabOutcome | null): LabOutcome {
@@ -79,18 +74,7 @@ describe('continuous-training outcome', () => {
 	const params = ctPresetParams(preset, readCtParams('').params);
 	const config = preset.params.config;
 	const year = simulateContinuousTraining({ ...config, days: 60 });
-	const context: CtLabContext = {
-		...createCtLabContext({ a: config, b: null }),
-		days: year.daily.map((a): YearDay => ({
-			day: a.day,
-			a,
-			b: null,
-			runsA: [],
-			runsB: [],
-			replays: [],
-		})),
-		runsA: year.runs,
-	};
+	const context = contextAfterYear(config, year);
 
 	test('none before the year is done', () => {
 		expect(ctOutcome(context, false, params)).toBeNull();

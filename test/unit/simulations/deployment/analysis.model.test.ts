@@ -11,6 +11,7 @@ import {
 	assessRunStatus,
 	countMeasurements,
 	effectiveCount,
+	emptyCounters,
 	isWorsePhase,
 	nextMeasurementDueMs,
 	startAnalysisRun,
@@ -34,13 +35,7 @@ function result(
 	measurementCount = 1,
 ) {
 	return {
-		count: 0,
-		successful: 0,
-		failed: 0,
-		inconclusive: 0,
-		error: 0,
-		consecutiveError: 0,
-		consecutiveSuccess: 0,
+		...emptyCounters(),
 		...counters,
 		measurementCount,
 		lastPhase,
@@ -135,62 +130,25 @@ describe('assessMetricStatus', () => {
 	test('failureLimit and consecutiveSuccessLimit together', () => {
 		const open: MetricSpec = { consecutiveSuccessLimit: 4, failureLimit: 4, interval: '60s' };
 		const counted: MetricSpec = { ...open, count: 10 };
+		// Counters as Argo's table gives them: failed, successful, count, consecutiveSuccess.
+		const c = (failed: number, successful: number, count: number, consecutiveSuccess: number) =>
+			({ failed, successful, count, consecutiveSuccess }) satisfies Partial<MetricCounters>;
 		const cases: [MetricSpec, Partial<MetricCounters>, [string, string]][] = [
 			// Indefinite analysis.
-			[
-				open,
-				{ failed: 3, successful: 4, count: 7, consecutiveSuccess: 3 },
-				['Running', 'Successful'],
-			],
-			[open, { failed: 5, successful: 9, count: 9, consecutiveSuccess: 0 }, ['Failed', 'Failed']],
-			[
-				open,
-				{ failed: 3, successful: 5, count: 8, consecutiveSuccess: 4 },
-				['Successful', 'Successful'],
-			],
-			[open, { failed: 5, successful: 5, count: 10, consecutiveSuccess: 4 }, ['Failed', 'Failed']],
+			[open, c(3, 4, 7, 3), ['Running', 'Successful']],
+			[open, c(5, 9, 9, 0), ['Failed', 'Failed']],
+			[open, c(3, 5, 8, 4), ['Successful', 'Successful']],
+			[open, c(5, 5, 10, 4), ['Failed', 'Failed']],
 			// Count 10 reached.
-			[
-				counted,
-				{ failed: 4, successful: 6, count: 10, consecutiveSuccess: 3 },
-				['Inconclusive', 'Inconclusive'],
-			],
-			[
-				counted,
-				{ failed: 5, successful: 5, count: 10, consecutiveSuccess: 3 },
-				['Failed', 'Failed'],
-			],
-			[
-				counted,
-				{ failed: 4, successful: 6, count: 10, consecutiveSuccess: 4 },
-				['Successful', 'Successful'],
-			],
-			[
-				counted,
-				{ failed: 5, successful: 5, count: 10, consecutiveSuccess: 4 },
-				['Failed', 'Failed'],
-			],
+			[counted, c(4, 6, 10, 3), ['Inconclusive', 'Inconclusive']],
+			[counted, c(5, 5, 10, 3), ['Failed', 'Failed']],
+			[counted, c(4, 6, 10, 4), ['Successful', 'Successful']],
+			[counted, c(5, 5, 10, 4), ['Failed', 'Failed']],
 			// Count 10 not reached.
-			[
-				counted,
-				{ failed: 3, successful: 5, count: 8, consecutiveSuccess: 3 },
-				['Running', 'Successful'],
-			],
-			[
-				counted,
-				{ failed: 5, successful: 3, count: 8, consecutiveSuccess: 3 },
-				['Failed', 'Failed'],
-			],
-			[
-				counted,
-				{ failed: 3, successful: 5, count: 8, consecutiveSuccess: 4 },
-				['Successful', 'Successful'],
-			],
-			[
-				counted,
-				{ failed: 5, successful: 4, count: 9, consecutiveSuccess: 4 },
-				['Failed', 'Failed'],
-			],
+			[counted, c(3, 5, 8, 3), ['Running', 'Successful']],
+			[counted, c(5, 3, 8, 3), ['Failed', 'Failed']],
+			[counted, c(3, 5, 8, 4), ['Successful', 'Successful']],
+			[counted, c(5, 4, 9, 4), ['Failed', 'Failed']],
 		];
 		for (const [metric, counters, expected] of cases) {
 			expect(both(metric, result(counters, F)), JSON.stringify([metric, counters])).toEqual(

@@ -4,33 +4,17 @@
 // promote --full), walked to cover every state and every transition, and each path replayed on
 // the real machine, checking its state, phase and weight after every event.
 import { describe, expect, test } from 'vitest';
-import { createActor, createMachine, initialTransition, transition } from 'xstate';
+import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
+import { replayOnSpecification, testEachTransition } from '../model-paths';
+import { anyTick, minuteTicks, rolloutSpecEvents, walkedCanary } from './fixtures';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
-import type { CanarySpec } from '@sim/deployment/canary.model';
-import type { MeasurementPhase } from '@sim/deployment/analysis.model';
 
-const spec: CanarySpec = {
-	steps: [
-		{ setWeight: 20 },
-		{ pause: { duration: '1m' } },
-		{ analysis: { templates: ['check'] } },
-		{ setWeight: 50 },
-		{ pause: {} },
-	],
-	templates: [
-		{
-			name: 'check',
-			metrics: [
-				{
-					name: 'success-rate',
-					source: 'successRate',
-					successCondition: { op: '>=', value: 0.99 },
-				},
-			],
-		},
-	],
-};
+const spec = walkedCanary({
+	name: 'success-rate',
+	source: 'successRate',
+	successCondition: { op: '>=', value: 0.99 },
+});
 
 // What each specification state means for the machine: its state value, phase and weight.
 const expected: Record<string, { value: unknown; phase: string; weight: number }> = {
@@ -53,11 +37,6 @@ const inFlight = {
 	rollback: 'stable',
 	deploy: 'starting',
 } as const;
-const anyTick = (target: string) => ({
-	'tick.pass': target,
-	'tick.fail': target,
-	'tick.inconclusive': target,
-});
 
 const specification = createMachine({
 	id: 'spec',
@@ -93,78 +72,37 @@ const specification = createMachine({
 });
 
 type SpecEvent = { type: string };
-const specEvents: SpecEvent[] = [
-	'deploy',
-	'tick.pass',
-	'tick.fail',
-	'tick.inconclusive',
-	'promote',
-	'promoteFull',
-	'abort',
-	'retry',
-	'rollback',
-].map((type) => ({ type }));
-
-const outcomes: Record<string, MeasurementPhase> = {
-	'tick.pass': 'Successful',
-	'tick.fail': 'Failed',
-	'tick.inconclusive': 'Inconclusive',
-};
+const specEvents: SpecEvent[] = [{ type: 'deploy' }, ...rolloutSpecEvents];
 
 /** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {
-	let nowMs = 0;
+	const clock = minuteTicks();
 	let revision = 0;
 	return (event: SpecEvent): CanaryMachineEvent => {
-		const outcome = outcomes[event.type];
-		if (outcome) {
-			nowMs += 60_000;
-			return { type: 'clock.tick', nowMs, measure: () => outcome };
-		}
+		const tick = clock(event.type);
+		if (tick) return { type: 'clock.tick', nowMs: tick.nowMs, measure: () => tick.outcome };
 		if (event.type === 'deploy') return { type: 'rollout.deploy', revision: ++revision };
 		return { type: `rollout.${event.type}` } as CanaryMachineEvent;
 	};
 }
 
 describe('canaryMachine (model-based)', () => {
-	const model = createTestModel(specification, { events: specEvents });
-	const toEachState = new Map<string, (typeof shortest)[number]>();
-	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
-	for (const path of shortest) {
-		const key = String(path.state.value);
-		const known = toEachState.get(key);
-		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
-	}
 	// Transition coverage: the shortest path to each state, then each event it accepts.
-	const paths = [...toEachState.values()].flatMap((toState) =>
-		specEvents
-			.filter((event) => toState.state.can(event))
-			.map((event) => [...toState.steps.slice(1).map((step) => step.event), event]),
-	);
-
-	test('covers every state and transition of the specification', () => {
-		expect(toEachState.size).toBe(Object.keys(expected).length);
-		// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
-		expect(paths).toHaveLength(57);
-	});
-
-	for (const sequence of paths) {
-		test(sequence.map((e) => e.type).join(' → '), () => {
-			const actor = createActor(canaryMachine, { input: { spec } }).start();
-			let [specState] = initialTransition(specification);
-			const toMachine = driver();
-			for (const event of sequence) {
-				actor.send(toMachine(event));
-				[specState] = transition(specification, specState, event);
-				const want = expected[String(specState.value)]!;
-				const snapshot = actor.getSnapshot();
-				const where = `${event.type} → ${String(specState.value)}`;
-				expect(snapshot.value, where).toEqual(want.value);
-				expect(snapshot.context.rollout.phase, where).toBe(want.phase);
-				expect(snapshot.context.rollout.weightPercent, where).toBe(want.weight);
-			}
+	// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
+	const counts = { states: Object.keys(expected).length, transitions: 57 };
+	const model = createTestModel(specification, { events: specEvents });
+	testEachTransition(model, specEvents, counts, (sequence) => {
+		const actor = createActor(canaryMachine, { input: { spec } }).start();
+		const toMachine = driver();
+		replayOnSpecification(specification, sequence, (event, state, where) => {
+			actor.send(toMachine(event));
+			const want = expected[state]!;
+			const { value, context } = actor.getSnapshot();
+			expect(value, where).toEqual(want.value);
+			expect(context.rollout.phase, where).toBe(want.phase);
+			expect(context.rollout.weightPercent, where).toBe(want.weight);
 		});
-	}
+	});
 });
 
 test('events a state does not accept are ignored', () => {

@@ -19,6 +19,7 @@ import {
 } from '@sim/deployment/canary.model';
 import { runCanaryRollout } from '@sim/deployment/rollout.model';
 import type { RolloutMetric } from '@sim/deployment/metrics.model';
+import { walkedCanary } from './fixtures';
 
 const successRate = (extra: Partial<RolloutMetric> = {}): RolloutMetric => ({
 	name: 'success-rate',
@@ -27,19 +28,7 @@ const successRate = (extra: Partial<RolloutMetric> = {}): RolloutMetric => ({
 	...extra,
 });
 
-function spec(metric: RolloutMetric = successRate()): CanarySpec {
-	return {
-		steps: [
-			{ setWeight: 20 },
-			{ pause: { duration: '1m' } },
-			{ analysis: { templates: ['check'] } },
-			{ setWeight: 50 },
-			{ pause: {} },
-			{ setWeight: 80 },
-		],
-		templates: [{ name: 'check', metrics: [metric] }],
-	};
-}
+const spec = (metric: RolloutMetric = successRate()) => walkedCanary(metric, { setWeight: 80 });
 
 /** A measurer that replays a script of phases, one per measurement. */
 function scripted(...phases: MeasurementPhase[]): RolloutMeasurer & { taken: number } {
@@ -63,18 +52,15 @@ const summary = (s: CanaryState) => ({
 	canary: s.canaryRevision,
 	pause: s.pauseReason,
 });
+/** The whole summary in one line (revisions as stable/canary), for the checks that pin all of it. */
+const line = (s: CanaryState) =>
+	`${s.phase} at step ${s.stepIndex}, weight ${s.weightPercent}, ` +
+	`revisions ${s.stableRevision}/${s.canaryRevision}, pause ${s.pauseReason}`;
 
 describe('canary engine', () => {
 	test('the first deployment skips every step', () => {
 		const s = deployRevision(createCanaryState(spec()), 1);
-		expect(summary(s)).toEqual({
-			phase: 'Healthy',
-			step: 0,
-			weight: 0,
-			stable: 1,
-			canary: null,
-			pause: null,
-		});
+		expect(line(s)).toBe('Healthy at step 0, weight 0, revisions 1/null, pause null');
 		expect(summary(reconcileRollout(s, 60_000, scripted('Failed')))).toMatchObject({
 			phase: 'Healthy',
 		});
@@ -83,38 +69,17 @@ describe('canary engine', () => {
 	test('an update walks the steps: weight, timed pause, analysis, indefinite pause', () => {
 		const measure = scripted('Successful');
 		let s = reconcileRollout(started(spec()), 0, measure);
-		expect(summary(s)).toEqual({
-			phase: 'Paused',
-			step: 1,
-			weight: 20,
-			stable: 1,
-			canary: 2,
-			pause: 'CanaryPauseStep',
-		});
+		expect(line(s)).toBe('Paused at step 1, weight 20, revisions 1/2, pause CanaryPauseStep');
 		s = reconcileRollout(s, 59_000, measure);
 		expect(s.stepIndex).toBe(1);
 		s = reconcileRollout(s, 60_000, measure);
 		// Pause over; the analysis passes at once; weight 50; paused until promoted.
-		expect(summary(s)).toEqual({
-			phase: 'Paused',
-			step: 4,
-			weight: 50,
-			stable: 1,
-			canary: 2,
-			pause: 'CanaryPauseStep',
-		});
+		expect(line(s)).toBe('Paused at step 4, weight 50, revisions 1/2, pause CanaryPauseStep');
 		expect(measure.taken).toBe(1);
 		s = reconcileRollout(s, 3_600_000, measure);
 		expect(s.stepIndex).toBe(4);
 		s = reconcileRollout(promoteRollout(s), 3_600_001, measure);
-		expect(summary(s)).toEqual({
-			phase: 'Healthy',
-			step: 6,
-			weight: 0,
-			stable: 2,
-			canary: null,
-			pause: null,
-		});
+		expect(line(s)).toBe('Healthy at step 6, weight 0, revisions 2/null, pause null');
 		expect(s.message).toBe('Rollout completed update to revision 2: all steps done');
 	});
 
@@ -176,36 +141,15 @@ describe('canary engine', () => {
 		const measure = scripted('Successful');
 		let s = reconcileRollout(started(spec()), 0, measure);
 		s = abortRollout(s);
-		expect(summary(s)).toEqual({
-			phase: 'Degraded',
-			step: 1,
-			weight: 0,
-			stable: 1,
-			canary: 2,
-			pause: null,
-		});
+		expect(line(s)).toBe('Degraded at step 1, weight 0, revisions 1/2, pause null');
 		expect(s.message).toBe('Rollout aborted update to revision 2');
 		expect(reconcileRollout(s, 100_000, measure).phase).toBe('Degraded');
 		s = retryRollout(s);
 		expect(s.message).toBe('Retrying Rollout after abort');
 		s = reconcileRollout(s, 100_000, measure);
-		expect(summary(s)).toEqual({
-			phase: 'Paused',
-			step: 1,
-			weight: 20,
-			stable: 1,
-			canary: 2,
-			pause: 'CanaryPauseStep',
-		});
+		expect(line(s)).toBe('Paused at step 1, weight 20, revisions 1/2, pause CanaryPauseStep');
 		s = rollbackRollout(abortRollout(s));
-		expect(summary(s)).toEqual({
-			phase: 'Healthy',
-			step: 1,
-			weight: 0,
-			stable: 1,
-			canary: null,
-			pause: null,
-		});
+		expect(line(s)).toBe('Healthy at step 1, weight 0, revisions 1/null, pause null');
 	});
 
 	test('re-deploying the stable revision is a rollback with no steps', () => {
@@ -229,14 +173,7 @@ describe('canary engine', () => {
 		const measure = scripted('Failed');
 		let s = reconcileRollout(started(spec()), 0, measure);
 		s = promoteRolloutFull(s);
-		expect(summary(s)).toEqual({
-			phase: 'Healthy',
-			step: 6,
-			weight: 0,
-			stable: 2,
-			canary: null,
-			pause: null,
-		});
+		expect(line(s)).toBe('Healthy at step 6, weight 0, revisions 2/null, pause null');
 		expect(measure.taken).toBe(0);
 		expect(
 			promoteRolloutFull(abortRollout(reconcileRollout(started(spec()), 0, measure))).phase,

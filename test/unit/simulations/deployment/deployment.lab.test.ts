@@ -7,53 +7,21 @@
 import { describe, expect, test } from 'vitest';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { createDeploymentHandler } from '@sim/deployment/deployment.service';
-import type {
-	DeploymentReply,
-	DeploymentRunConfig,
-	TickSummary,
-} from '@sim/deployment/deployment.protocol';
+import type { DeploymentReply } from '@sim/deployment/deployment.protocol';
 import {
-	canarySpecFrom,
-	defaultRunConfig,
 	deploymentLabMachine,
-	deploymentPresets,
 	rolloutCommandEvents,
 	type DeploymentLabEvent,
 	type RolloutStatus,
 } from '@sim/labs/deployment';
+import { presetRunConfig, serveTicks } from './fixtures';
 
-function preset(id: string): DeploymentRunConfig {
-	const p = deploymentPresets.find((x) => x.id === id);
-	if (!p) throw new Error(id);
-	return {
-		...defaultRunConfig,
-		seed: p.params.seed,
-		candidate: p.params.candidate,
-		strategy: p.params.strategy ?? 'canary',
-		autoPromotionEnabled: p.params.autoPromotionEnabled ?? true,
-		spec: canarySpecFrom(p.params.shape),
-	};
-}
-
-/** Runs the service for up to `ticks` ticks, stopping at Healthy or Degraded. */
-function serve(config: DeploymentRunConfig, ticks = 40) {
-	const replies: DeploymentReply[] = [];
-	const handler = createDeploymentHandler((r) => replies.push(r));
-	handler.handle({ type: 'open', config });
-	const frames: { summary: TickSummary; rollout: RolloutStatus }[] = [];
-	for (let t = 1; t <= ticks; t++) {
-		handler.handle({ type: 'tick', tick: t });
-		const reply = replies.at(-1);
-		if (reply?.type !== 'tick') throw new Error(`tick ${t}: ${JSON.stringify(reply)}`);
-		frames.push(reply);
-		if (reply.rollout.phase === 'Healthy' || reply.rollout.phase === 'Degraded') break;
-	}
-	return { handler, replies, frames };
-}
+/** Runs a preset through the service for up to `ticks` ticks, stopping at Healthy or Degraded. */
+const serve = (id: string, ticks = 40) => serveTicks(presetRunConfig(id), ticks, true);
 
 describe('deployment service', () => {
 	test('broken preset: 10 % for a minute, the first analysis fails at tick 6 and aborts', () => {
-		const { frames } = serve(preset('broken-canary'));
+		const { frames } = serve('broken-canary');
 		expect(frames).toHaveLength(6);
 		expect(frames.map((f) => f.summary.weightPercent)).toEqual([10, 10, 10, 10, 10, 10]);
 		const last = frames.at(-1) as (typeof frames)[number];
@@ -72,7 +40,7 @@ describe('deployment service', () => {
 	});
 
 	test('good preset: both analyses pass and v2 is Healthy at 2 minutes', () => {
-		const { frames } = serve(preset('good-canary'));
+		const { frames } = serve('good-canary');
 		expect(frames.map((f) => f.summary.weightPercent)).toEqual([
 			10, 10, 10, 10, 10, 10, 50, 50, 50, 50, 50, 50,
 		]);
@@ -86,7 +54,7 @@ describe('deployment service', () => {
 	});
 
 	test('slow preset: the latency metric, not the success rate, aborts', () => {
-		const { frames } = serve(preset('slow-canary'));
+		const { frames } = serve('slow-canary');
 		const last = frames.at(-1);
 		expect(frames).toHaveLength(6);
 		expect(last?.rollout.phase).toBe('Degraded');
@@ -98,7 +66,7 @@ describe('deployment service', () => {
 	});
 
 	test('thin canary: the analysis at 1 % passes, the one at 100 % fails after everyone met v2', () => {
-		const { frames } = serve(preset('thin-canary'));
+		const { frames } = serve('thin-canary');
 		const last = frames.at(-1);
 		expect(frames.map((f) => f.summary.weightPercent)).toEqual([
 			1, 1, 1, 1, 1, 1, 100, 100, 100, 100, 100, 100,
@@ -112,7 +80,7 @@ describe('deployment service', () => {
 	});
 
 	test('commands act between ticks: retry after the abort starts again at step 1', () => {
-		const { handler, replies } = serve(preset('broken-canary'));
+		const { handler, replies } = serve('broken-canary');
 		handler.handle({ type: 'command', command: 'retry' });
 		const reply = replies.at(-1);
 		expect(reply?.type).toBe('commanded');
@@ -148,7 +116,7 @@ const acceptedByPhase: Record<string, string[]> = {
 };
 
 describe('deployment lab machine (pure transitions)', () => {
-	const { frames } = serve(preset('broken-canary'));
+	const { frames } = serve('broken-canary');
 	const tickEvents: DeploymentLabEvent[] = frames.map((f) => ({
 		type: 'clock.tickComputed',
 		summary: f.summary,

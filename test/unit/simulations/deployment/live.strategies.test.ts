@@ -8,13 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { MeasurementPhase } from '@sim/deployment/analysis.model';
-import { createDeploymentHandler } from '@sim/deployment/deployment.service';
-import type {
-	DeploymentReply,
-	DeploymentRunConfig,
-	RolloutStatus,
-	TickSummary,
-} from '@sim/deployment/deployment.protocol';
+import type { RolloutStatus } from '@sim/deployment/deployment.protocol';
 import type { LiveEngine } from '@sim/deployment/live.model';
 import {
 	rollingUpdateTimeline,
@@ -25,10 +19,11 @@ import { shadowEngine } from '@sim/deployment/shadow.model';
 import { workloadEngine, type WorkloadState } from '@sim/deployment/workload.model';
 import {
 	canarySpecFrom,
+	defaultCanaryShape,
 	defaultRunConfig,
 	deploymentPresets,
-	flaggerSpecFrom,
 } from '@sim/labs/deployment';
+import { presetRunConfig, serveTicks } from './fixtures';
 
 const options = { name: 'churn-model', replicas: 10, tickMs: 10_000, startupTicks: 2 };
 
@@ -138,14 +133,8 @@ describe('recreate, live', () => {
 });
 
 describe('shadow, live', () => {
-	const metrics = canarySpecFrom({
-		firstWeightPercent: 10,
-		secondWeightPercent: 50,
-		pauseSeconds: 60,
-		minSuccessRate: 0.98,
-		maxLatencyP99Ms: 0,
-		failureLimit: 0,
-	}).templates[0]!.metrics;
+	// The lab's default canary metrics, mirrored.
+	const metrics = canarySpecFrom(defaultCanaryShape).templates[0]!.metrics;
 
 	test('three passing minutes of mirrored traffic, then a human decides; no user on v2 before', () => {
 		const engine = shadowEngine(metrics);
@@ -174,29 +163,7 @@ describe('shadow, live', () => {
 });
 
 /** Runs a preset through the lab's service for `ticks` ticks. */
-function serve(id: string, ticks: number) {
-	const p = deploymentPresets.find((x) => x.id === id)!;
-	const config: DeploymentRunConfig = {
-		...defaultRunConfig,
-		seed: p.params.seed,
-		candidate: p.params.candidate,
-		strategy: p.params.strategy ?? 'canary',
-		autoPromotionEnabled: p.params.autoPromotionEnabled ?? true,
-		spec: canarySpecFrom(p.params.shape),
-		...(p.params.shape.judge === 'flagger' ? { flagger: flaggerSpecFrom(p.params.shape) } : {}),
-	};
-	const replies: DeploymentReply[] = [];
-	const handler = createDeploymentHandler((r) => replies.push(r));
-	handler.handle({ type: 'open', config });
-	const frames: { summary: TickSummary; rollout: RolloutStatus }[] = [];
-	for (let t = 1; t <= ticks; t++) {
-		handler.handle({ type: 'tick', tick: t });
-		const reply = replies.at(-1);
-		if (reply?.type !== 'tick') throw new Error(JSON.stringify(reply));
-		frames.push(reply);
-	}
-	return { handler, replies, frames };
-}
+const serve = (id: string, ticks: number) => serveTicks(presetRunConfig(id), ticks);
 
 describe('presets through the service', () => {
 	test('broken-recreate: 400 requests lost in 20 s, then v2 answers everyone and fails a quarter', () => {
@@ -269,20 +236,11 @@ describe('presets through the service', () => {
 
 	test('the Kayenta judge passes the good model: score 100, both steps Successful', () => {
 		const p = deploymentPresets.find((x) => x.id === 'kayenta-canary')!;
-		const replies: DeploymentReply[] = [];
-		const handler = createDeploymentHandler((r) => replies.push(r));
-		handler.handle({
-			type: 'open',
-			config: {
-				...defaultRunConfig,
-				seed: 7,
-				candidate: 'good',
-				spec: canarySpecFrom(p.params.shape),
-			},
-		});
-		for (let t = 1; t <= 12; t++) handler.handle({ type: 'tick', tick: t });
-		const last = replies.at(-1);
-		if (last?.type !== 'tick') throw new Error('no tick');
+		const { frames } = serveTicks(
+			{ ...defaultRunConfig, seed: 7, candidate: 'good', spec: canarySpecFrom(p.params.shape) },
+			12,
+		);
+		const last = frames[11]!;
 		expect(last.rollout.phase).toBe('Healthy');
 		expect(last.rollout.analysisRuns.map((r) => r.run.metrics[0]?.measurements[0]?.value)).toEqual([
 			100, 100,

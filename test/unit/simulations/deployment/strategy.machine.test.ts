@@ -7,9 +7,10 @@
 // the share of users on v2 after every event. Ticks are a minute apart: long enough for pods to
 // start (20 s), for the old pods' 30 s scale-down delay to pass, and for one measurement.
 import { describe, expect, test } from 'vitest';
-import { createActor, createMachine, initialTransition, transition } from 'xstate';
+import { createActor, createMachine } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import type { MeasurementPhase } from '@sim/deployment/analysis.model';
+import { replayOnSpecification, testEachTransition } from '../model-paths';
+import { anyTick, minuteTicks, rolloutSpecEvents } from './fixtures';
 import { blueGreenEngine } from '@sim/deployment/bluegreen.model';
 import type { LiveEngine } from '@sim/deployment/live.model';
 import {
@@ -49,12 +50,6 @@ const expected: Record<string, { value: unknown; phase: string; weight: number }
 	healthyOld: { value: 'healthy', phase: 'Healthy', weight: 0 },
 	degraded: { value: 'degraded', phase: 'Degraded', weight: 0 },
 };
-
-const anyTick = (target: string) => ({
-	'tick.pass': target,
-	'tick.fail': target,
-	'tick.inconclusive': target,
-});
 
 const specification = createMachine({
 	id: 'spec',
@@ -104,76 +99,38 @@ const specification = createMachine({
 });
 
 type SpecEvent = { type: string };
-const specEvents: SpecEvent[] = [
-	'tick.pass',
-	'tick.fail',
-	'tick.inconclusive',
-	'promote',
-	'promoteFull',
-	'abort',
-	'retry',
-	'rollback',
-].map((type) => ({ type }));
+const specEvents: SpecEvent[] = [...rolloutSpecEvents];
 
-const outcomes: Record<string, MeasurementPhase> = {
-	'tick.pass': 'Successful',
-	'tick.fail': 'Failed',
-	'tick.inconclusive': 'Inconclusive',
-};
-
+/** Turns specification events into machine events, with a clock one minute per tick. */
 function driver() {
-	let nowMs = 0;
+	const clock = minuteTicks();
 	return (event: SpecEvent): StrategyMachineEvent => {
-		const outcome = outcomes[event.type];
-		if (outcome) {
-			nowMs += 60_000;
-			return { type: 'clock.tick', nowMs, measure: () => () => outcome };
-		}
+		const tick = clock(event.type);
+		if (tick) return { type: 'clock.tick', nowMs: tick.nowMs, measure: () => () => tick.outcome };
 		return { type: `rollout.${event.type}` } as StrategyMachineEvent;
 	};
 }
 
 describe('strategyMachine on blueGreen (model-based)', () => {
+	// Transition coverage: the shortest path to each state, then each event it accepts.
+	// 5 + 6 + 5 + 5 + 6 + 4 + 4 + 4 + 4 + 3 + 3 + 5 transitions.
+	const counts = { states: Object.keys(expected).length, transitions: 54 };
 	const model = createTestModel(specification, { events: specEvents });
-	const shortest = model.getShortestPaths({ allowDuplicatePaths: true });
-	const toEachState = new Map<string, (typeof shortest)[number]>();
-	for (const path of shortest) {
-		const key = String(path.state.value);
-		const known = toEachState.get(key);
-		if (!known || known.steps.length > path.steps.length) toEachState.set(key, path);
-	}
-	const paths = [...toEachState.values()].flatMap((toState) =>
-		specEvents
-			.filter((event) => toState.state.can(event))
-			.map((event) => [...toState.steps.slice(1).map((step) => step.event), event]),
-	);
-
-	test('covers every state and transition of the specification', () => {
-		expect(toEachState.size).toBe(Object.keys(expected).length);
-		// 5 + 6 + 5 + 5 + 6 + 4 + 4 + 4 + 4 + 3 + 3 + 5 transitions.
-		expect(paths).toHaveLength(54);
-	});
-
-	for (const sequence of paths) {
-		test(sequence.map((e) => e.type).join(' → '), () => {
-			const actor = createActor(strategyMachine, { input: { engine } }).start();
-			let [specState] = initialTransition(specification);
-			const toMachine = driver();
-			for (const event of sequence) {
-				actor.send(toMachine(event));
-				[specState] = transition(specification, specState, event);
-				const want = expected[String(specState.value)]!;
-				const snapshot = actor.getSnapshot();
-				const status = strategyStatus(snapshot.context);
-				const where = `${event.type} → ${String(specState.value)}`;
-				expect(snapshot.value, where).toEqual(want.value);
-				expect(status.phase, where).toBe(want.phase);
-				expect(status.weightPercent, where).toBe(want.weight);
-				// Blue/green never splits users: all on one version.
-				expect([0, 100], where).toContain(status.weightPercent);
-			}
+	testEachTransition(model, specEvents, counts, (sequence) => {
+		const actor = createActor(strategyMachine, { input: { engine } }).start();
+		const toMachine = driver();
+		replayOnSpecification(specification, sequence, (event, state, where) => {
+			actor.send(toMachine(event));
+			const want = expected[state]!;
+			const snapshot = actor.getSnapshot();
+			const status = strategyStatus(snapshot.context);
+			expect(snapshot.value, where).toEqual(want.value);
+			expect(status.phase, where).toBe(want.phase);
+			expect(status.weightPercent, where).toBe(want.weight);
+			// Blue/green never splits users: all on one version.
+			expect([0, 100], where).toContain(status.weightPercent);
 		});
-	}
+	});
 });
 
 test('commands a state does not list are ignored (no promote while progressing)', () => {

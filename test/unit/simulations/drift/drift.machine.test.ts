@@ -16,6 +16,7 @@ import {
 	type StreamConfig,
 	type StreamReply,
 } from '@sim/index';
+import { isSharedMove, sharedEvent, walkLab, type LabSpec, type SharedMove } from '../lab-walk';
 
 type Snapshot = SnapshotFrom<typeof driftLabMachine>;
 
@@ -278,23 +279,8 @@ describe('drift lab machine with its real clock', () => {
  * (streaming ⇄ paused) → finished after the horizon's days; a failure pauses; reset always goes
  * back to idle; settings change only outside a run (injections are recorded during one).
  */
-type SpecValue = 'idle' | 'streaming' | 'paused' | 'finished';
-interface DriftSpec {
-	value: SpecValue;
-	days: number;
-}
-type Move =
-	| 'start'
-	| 'pause'
-	| 'step'
-	| 'reset'
-	| 'inject'
-	| 'acknowledge'
-	| 'speed'
-	| 'configure'
-	| 'useModel'
-	| 'fail'
-	| 'day';
+type DriftSpec = LabSpec;
+type Move = SharedMove | 'inject' | 'acknowledge' | 'speed' | 'configure' | 'useModel' | 'day';
 
 function driftSpecStep(spec: DriftSpec, move: Move, horizon: number): DriftSpec {
 	const running = spec.value === 'streaming' || spec.value === 'paused';
@@ -344,15 +330,8 @@ describe('drift lab machine against its specification (model-based)', () => {
 		'day',
 	];
 	const eventFor = (snapshot: Snapshot, move: Move): DriftLabEvent => {
+		if (isSharedMove(move)) return sharedEvent(move);
 		switch (move) {
-			case 'start':
-				return { type: 'playback.start' };
-			case 'pause':
-				return { type: 'playback.pause' };
-			case 'step':
-				return { type: 'playback.step' };
-			case 'reset':
-				return { type: 'playback.reset' };
 			case 'inject':
 				return { type: 'drift.inject', scenario };
 			case 'acknowledge':
@@ -363,41 +342,27 @@ describe('drift lab machine against its specification (model-based)', () => {
 				return { type: 'stream.configure', config: defaultStreamConfig, horizonDays: horizon };
 			case 'useModel':
 				return { type: 'model.use', artifact: null };
-			case 'fail':
-				return { type: 'clock.failed', message: 'boom' };
 			case 'day':
 				return dayEvent(Math.min(horizon, snapshot.context.results.length + 1));
 		}
 	};
-	const valueOf = (snapshot: Snapshot): SpecValue =>
-		typeof snapshot.value === 'string'
-			? (snapshot.value as SpecValue)
-			: (String(snapshot.value.running) as SpecValue);
 
 	test('agrees with the specification on every sequence of up to four moves', () => {
 		const [start] = initialTransition(driftLabMachine, { horizonDays: horizon });
-		let sequences = 0;
-		const walk = (snapshot: Snapshot, spec: DriftSpec, path: Move[]) => {
-			for (const move of moves) {
-				// A day can only be computed while the clock runs, and only up to the horizon.
-				if (
-					move === 'day' &&
-					(spec.days >= horizon || !['streaming', 'paused'].includes(spec.value))
-				)
-					continue;
-				const [next] = transition(driftLabMachine, snapshot, eventFor(snapshot, move));
-				const expected = driftSpecStep(spec, move, horizon);
-				const where = [...path, move].join(' → ');
-				expect(valueOf(next), where).toBe(expected.value);
+		const sequences = walkLab({
+			start,
+			spec: { value: 'idle', days: 0 },
+			moves,
+			depth: 4,
+			horizon,
+			take: (snapshot, move) => transition(driftLabMachine, snapshot, eventFor(snapshot, move))[0],
+			specStep: (spec: DriftSpec, move) => driftSpecStep(spec, move, horizon),
+			check: (next, expected, where) =>
 				expect(
 					next.context.results.map((r) => r.day),
 					where,
-				).toEqual(Array.from({ length: expected.days }, (_, k) => k + 1));
-				sequences++;
-				if (path.length < 3) walk(next, expected, [...path, move]);
-			}
-		};
-		walk(start, { value: 'idle', days: 0 }, []);
+				).toEqual(Array.from({ length: expected.days }, (_, k) => k + 1)),
+		});
 		expect(sequences).toBeGreaterThan(10_000);
 	});
 });

@@ -80,29 +80,24 @@ describe('scenarios map to the world’s drift parameters', () => {
 			),
 		).toEqual({ features: { tenureMonths: { shift: -36 } } });
 	});
-	test('gradual reaches full size after durationDays', () => {
-		const s = scenario({
-			kind: 'gradual',
-			feature: 'seats',
-			magnitude: 1,
-			startDay: 11,
-			durationDays: 10,
-		});
-		expect(driftForDay(world, s, 11).features?.seats?.shift).toBeCloseTo(0.13, 12);
-		expect(driftForDay(world, s, 20).features?.seats?.shift).toBeCloseTo(1.3, 12);
-		expect(driftForDay(world, s, 40).features?.seats?.shift).toBeCloseTo(1.3, 12);
-	});
-	test('recurring is zero at the start of each season and full at its middle', () => {
-		const s = scenario({
-			kind: 'recurring',
-			feature: 'seats',
-			magnitude: 1,
-			startDay: 1,
-			periodDays: 28,
-		});
-		expect(driftForDay(world, s, 1).features?.seats?.shift).toBeCloseTo(0, 12);
-		expect(driftForDay(world, s, 15).features?.seats?.shift).toBeCloseTo(1.3, 12);
-		expect(driftForDay(world, s, 29).features?.seats?.shift).toBeCloseTo(0, 12);
+	// One reference spread of seats is 1.3 seats: the shift at magnitude 1, by day.
+	test.each<[string, Partial<DriftScenario>, Record<number, number>]>([
+		[
+			'gradual reaches full size after durationDays',
+			{ kind: 'gradual', startDay: 11, durationDays: 10 },
+			{ 11: 0.13, 20: 1.3, 40: 1.3 },
+		],
+		[
+			'recurring is zero at the start of each season and full at its middle',
+			{ kind: 'recurring', startDay: 1, periodDays: 28 },
+			{ 1: 0, 15: 1.3, 29: 0 },
+		],
+	])('%s', (_, shape, shifts) => {
+		const s = scenario({ feature: 'seats', magnitude: 1, ...shape });
+		for (const [day, shift] of Object.entries(shifts)) {
+			const seats = driftForDay(world, s, Number(day)).features?.seats;
+			expect(seats?.shift, `day ${day}`).toBeCloseTo(shift, 12);
+		}
 	});
 	test('concept, prior and the three data-quality faults', () => {
 		const at = (s: Partial<DriftScenario>) =>

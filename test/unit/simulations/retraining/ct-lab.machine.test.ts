@@ -15,23 +15,22 @@ import { openInPagePort } from '@sim/runtime/worker.port';
 import {
 	findRetrainingPreset,
 	simulateContinuousTraining,
-	type ContinuousTrainingConfig,
 	type DailyOutcome,
 	type RunSummary,
 } from '@sim/index';
+import {
+	isSharedMove,
+	sharedEvent,
+	walkLab,
+	type LabSpec,
+	type LabSpecValue,
+	type SharedMove,
+} from '../lab-walk';
+import { plainPolicy } from './policy-fixture';
 
 type Snapshot = SnapshotFrom<typeof ctLabMachine>;
 
-const world: ContinuousTrainingConfig = {
-	seed: 7,
-	scenario: 'stable',
-	days: 3,
-	trigger: { kind: 'schedule', everyDays: 2 },
-	cooldownDays: 0,
-	windowDays: null,
-	warmStart: false,
-	maturityLevel: 1,
-};
+const world = plainPolicy({ seed: 7, days: 3, trigger: { kind: 'schedule', everyDays: 2 } });
 const policies: PolicyPair = { a: world, b: { ...world, trigger: { kind: 'none' } } };
 
 // Hand-made days: the machine only stores and counts them, so their numbers need not be real.
@@ -155,13 +154,10 @@ describe('continuous-training lab machine transitions (pure)', () => {
  * back to idle); on-demand requests count only during a run while the day after next is in the
  * year.
  */
-type SpecValue = 'idle' | 'streaming' | 'paused' | 'finished';
-interface Spec {
-	value: SpecValue;
-	days: number;
+interface Spec extends LabSpec {
 	demands: number;
 }
-type Move = 'start' | 'pause' | 'step' | 'reset' | 'configure' | 'demand' | 'fail' | 'day';
+type Move = SharedMove | 'configure' | 'demand' | 'day';
 const moves: readonly Move[] = [
 	'start',
 	'pause',
@@ -175,7 +171,7 @@ const moves: readonly Move[] = [
 
 function specStep(spec: Spec, move: Move, horizon: number): Spec {
 	const live = spec.value === 'streaming' || spec.value === 'paused';
-	const fresh = (value: SpecValue): Spec => ({ value, days: 0, demands: 0 });
+	const fresh = (value: LabSpecValue): Spec => ({ value, days: 0, demands: 0 });
 	switch (move) {
 		case 'reset':
 			return fresh('idle');
@@ -206,52 +202,32 @@ function specStep(spec: Spec, move: Move, horizon: number): Spec {
 describe('continuous-training lab machine against its specification (model-based)', () => {
 	const horizon = 3;
 	const eventFor = (snapshot: Snapshot, move: Move): CtLabEvent => {
+		if (isSharedMove(move)) return sharedEvent(move);
 		switch (move) {
-			case 'start':
-				return { type: 'playback.start' };
-			case 'pause':
-				return { type: 'playback.pause' };
-			case 'step':
-				return { type: 'playback.step' };
-			case 'reset':
-				return { type: 'playback.reset' };
 			case 'configure':
 				return { type: 'policy.configure', policies };
 			case 'demand':
 				return { type: 'run.request' };
-			case 'fail':
-				return { type: 'clock.failed', message: 'boom' };
 			case 'day':
 				return day(snapshot.context.days.length + 1);
 		}
 	};
-	const valueOf = (snapshot: Snapshot): SpecValue =>
-		typeof snapshot.value === 'string'
-			? (snapshot.value as SpecValue)
-			: (String(snapshot.value.running) as SpecValue);
 
 	test('agrees with the specification on every sequence of up to five moves', () => {
 		const [start] = initialTransition(ctLabMachine, { policies });
-		let sequences = 0;
-		const walk = (snapshot: Snapshot, spec: Spec, path: Move[]) => {
-			for (const move of moves) {
-				// Days come only from a live clock, and never past the year.
-				if (
-					move === 'day' &&
-					(spec.days >= horizon || !['streaming', 'paused'].includes(spec.value))
-				)
-					continue;
-				const [next] = transition(ctLabMachine, snapshot, eventFor(snapshot, move));
-				const expected = specStep(spec, move, horizon);
-				const where = [...path, move].join(' → ');
-				expect(valueOf(next), where).toBe(expected.value);
+		const sequences = walkLab({
+			start,
+			spec: { value: 'idle', days: 0, demands: 0 },
+			moves,
+			depth: 5,
+			horizon,
+			take: (snapshot, move) => transition(ctLabMachine, snapshot, eventFor(snapshot, move))[0],
+			specStep: (spec: Spec, move) => specStep(spec, move, horizon),
+			check: (next, expected, where) => {
 				expect(next.context.days.length, where).toBe(expected.days);
 				expect(next.context.demands.length, where).toBe(expected.demands);
-				sequences++;
-				if (path.length < 4) walk(next, expected, [...path, move]);
-			}
-		};
-		walk(start, { value: 'idle', days: 0, demands: 0 }, []);
+			},
+		});
 		expect(sequences).toBeGreaterThan(20_000);
 	});
 });

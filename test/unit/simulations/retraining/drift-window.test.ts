@@ -17,6 +17,7 @@ import {
 	driftReferenceOf,
 	largestWindowPsi,
 } from '@sim/retraining/drift-window.model';
+import { plainPolicy } from './policy-fixture';
 
 /** The spec: Evidently's PSI per feature from plain arrays, the largest over the features. */
 function naiveLargestPsi(reference: readonly ChurnRecord[], current: readonly ChurnRecord[]) {
@@ -55,30 +56,32 @@ describe('the drift trigger’s incremental PSI', () => {
 	});
 
 	test('equals it with missing values and a reference drawn from later traffic', () => {
-		const world = productionWorldFor({
-			seed: 7,
-			scenario: {
-				id: 'gaps',
-				label: 'usage goes missing for 30 % of rows from day 150; charges in cents from day 200',
-				phases: [
-					{
-						...noScenario,
-						kind: 'missing',
-						feature: 'usageHoursPerWeek',
-						magnitude: 0.3,
-						startDay: 150,
-					},
-					{ ...noScenario, kind: 'unit', feature: 'monthlyCharge', magnitude: 100, startDay: 200 },
-				],
-				labelCorruption: null,
-			},
-			days: 365,
-			trigger: { kind: 'none' },
-			cooldownDays: 0,
-			windowDays: null,
-			warmStart: false,
-			maturityLevel: 1,
-		});
+		const world = productionWorldFor(
+			plainPolicy({
+				seed: 7,
+				scenario: {
+					id: 'gaps',
+					label: 'usage goes missing for 30 % of rows from day 150; charges in cents from day 200',
+					phases: [
+						{
+							...noScenario,
+							kind: 'missing',
+							feature: 'usageHoursPerWeek',
+							magnitude: 0.3,
+							startDay: 150,
+						},
+						{
+							...noScenario,
+							kind: 'unit',
+							feature: 'monthlyCharge',
+							magnitude: 100,
+							startDay: 200,
+						},
+					],
+					labelCorruption: null,
+				},
+			}),
+		);
 		const referenceRecords = [world.day(100), world.day(101), world.day(102)].flat();
 		const reference = driftReferenceOf(referenceRecords);
 		for (const last of [160, 230, 300]) {

@@ -27,15 +27,9 @@ interface Expected {
 	reason: string | null;
 }
 
-const order: readonly PipelineStepId[] = [
-	'extraction',
-	'validation',
-	'training',
-	'evaluation',
-	'gate',
-	'registration',
-	'deployment',
-];
+/** The issue's steps, in its order. */
+const issueOrder = 'extraction validation training evaluation gate registration deployment';
+const order = issueOrder.split(' ') as readonly PipelineStepId[];
 
 function allPending(): Record<PipelineStepId, StepStatus> {
 	return Object.fromEntries(order.map((s) => [s, 'Pending'])) as Record<PipelineStepId, StepStatus>;

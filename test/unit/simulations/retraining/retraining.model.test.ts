@@ -4,21 +4,12 @@ import {
 	createRng,
 	sampleIndices,
 	simulateContinuousTraining,
-	type ContinuousTrainingConfig,
 	type ContinuousTrainingResult,
 	type VersionRecord,
 } from '@sim/index';
+import { plainPolicy } from './policy-fixture';
 
-const base: ContinuousTrainingConfig = {
-	seed: 42,
-	scenario: 'stable',
-	days: 120,
-	trigger: { kind: 'none' },
-	cooldownDays: 0,
-	windowDays: null,
-	warmStart: false,
-	maturityLevel: 1,
-};
+const base = plainPolicy({ days: 120 });
 
 /** servedVersion changes only the day after a promoted run, to that run's version. */
 function expectSwapsFollowPromotions(result: ContinuousTrainingResult) {

@@ -8,17 +8,14 @@ import {
 	type ContinuousTrainingConfig,
 	type TrainRequest,
 } from '@sim/index';
+import { plainPolicy } from './policy-fixture';
 
-const config: ContinuousTrainingConfig = {
-	seed: 42,
+const config = plainPolicy({
 	scenario: 'sudden-concept',
 	days: 160,
 	trigger: { kind: 'schedule', everyDays: 40 },
-	cooldownDays: 0,
 	windowDays: 60,
-	warmStart: false,
-	maturityLevel: 1,
-};
+});
 
 /** The training requests a year's pipeline makes (initial model and each run that trains). */
 function requestsOf(c: ContinuousTrainingConfig): TrainRequest[] {

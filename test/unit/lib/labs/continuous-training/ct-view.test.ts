@@ -1,13 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-	createCtLabContext,
 	findRetrainingPreset,
 	policyParamSpecs,
 	simulateContinuousTraining,
 	type ContinuousTrainingConfig,
 	type RunSummary,
 } from '@sim/index';
-import type { YearDay } from '@sim/retraining/ct-lab.protocol';
 import {
 	ctParamsSpec,
 	ctQuery,
@@ -27,6 +25,7 @@ import {
 } from '@/lib/labs/continuous-training/ct-view';
 import { maturityLink, maturityRows, readLevel } from '@/lib/labs/continuous-training/ct-maturity';
 import { defaultParams } from '@/lib/url-params';
+import { contextAfterYear } from './year-context';
 
 const defaults = defaultParams(ctParamsSpec);
 const preset = findRetrainingPreset('gate-rejects-corrupted');
@@ -145,18 +144,7 @@ describe('words', () => {
 	});
 
 	test('status lines and totals', () => {
-		const context = {
-			...createCtLabContext({ a: config, b: null }),
-			days: year.daily.map((a): YearDay => ({
-				day: a.day,
-				a,
-				b: null,
-				runsA: [],
-				runsB: [],
-				replays: [],
-			})),
-			runsA: year.runs,
-		};
+		const context = contextAfterYear(config, year);
 		expect(ctStatus('idle', context)).toBe(
 			'Ready. Choose a preset or a policy, then press Run the year.',
 		);

@@ -4,8 +4,6 @@
  * sentence for each version whose weights are gone or damaged, or whose entry cannot be read.
  */
 import { describe, expect, test } from 'vitest';
-import { trainDefaultModel } from '@sim/serving/serving.model';
-import { createWorld, generateDataset } from '@sim/world/world.model';
 import type { ModelVersion } from '@sim/registry/registry.model';
 import { openLabStore } from '@/lib/lab-store';
 import { saveRun, saveVersions } from '@/lib/labs/training/training-store';
@@ -15,12 +13,9 @@ import {
 	registeredLabel,
 	registeredOption,
 } from '@/lib/labs/deployment/registered-candidates';
-import { storedRun } from '../training/run-fixture';
+import { smallArtifact, storedRun } from '../training/run-fixture';
 
-const artifact = trainDefaultModel(
-	generateDataset(createWorld(), { size: 300, seed: 2 }).records,
-	2,
-);
+const artifact = smallArtifact();
 const version = (n: number, stage: ModelVersion['stage'], runId = `run-${n}`): ModelVersion => ({
 	version: n,
 	runId,

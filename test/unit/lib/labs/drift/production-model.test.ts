@@ -1,20 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { trainDefaultModel } from '@sim/serving/serving.model';
-import { createWorld, generateDataset } from '@sim/world/world.model';
 import { openLabStore } from '@/lib/lab-store';
 import { saveRun, saveVersions } from '@/lib/labs/training/training-store';
 import { defaultTrainingParams, trainingDataVersion } from '@sim/training/training.data';
-import type { RunRecord } from '@sim/registry/experiment.model';
 import {
 	findProductionModel,
 	loadProductionModel,
 	productionNote,
 } from '@/lib/labs/drift/production-model';
+import { smallArtifact, storedRun } from '../training/run-fixture';
 
-const artifact = trainDefaultModel(
-	generateDataset(createWorld(), { size: 300, seed: 2 }).records,
-	2,
-);
+const artifact = smallArtifact();
 
 async function storeWithProduction(stored: unknown) {
 	const store = await openLabStore(undefined);
@@ -34,23 +29,12 @@ describe('the production model the drift lab serves', () => {
 			"The run of version 3 is no longer in the training lab's log, so its training data cannot be rebuilt and the world's reference stands in.",
 		);
 		const params = { ...defaultTrainingParams, seed: 5, datasetSize: 1000 };
-		const run: RunRecord = {
+		const run = storedRun({
 			id: 'run-7',
-			number: 1,
-			startedAt: '2026-01-01T00:00:00.000Z',
-			status: 'completed',
 			params,
 			dataVersion: trainingDataVersion(params),
-			codeVersion: 'test',
-			epochs: [],
-			final: null,
-			bestEpoch: null,
-			durationMs: 1,
-			learningRateChanges: [],
-			error: null,
-			reproducedFrom: null,
 			hasArtifact: true,
-		};
+		});
 		await saveRun(store, run, null);
 		const found = await findProductionModel(store);
 		expect(found).toMatchObject({

@@ -1,9 +1,21 @@
 /**
  * A stored training run for the store and reader tests: one logged epoch, no artifact, no final
  * metrics. Tests change what they are about through `overrides` (and the epoch's figures through
- * `epoch`), so each shows only what matters to it.
+ * `epoch`), so each shows only what matters to it. Beside it, a small sound model artifact for
+ * the tests that store weights (trained once, on first use).
  */
 import { defaultTrainingParams, type EpochMetrics, type RunRecord } from '@sim/labs/training';
+import { trainDefaultModel } from '@sim/serving/serving.model';
+import type { ModelArtifact } from '@sim/training/artifact';
+import { createWorld, generateDataset } from '@sim/world/world.model';
+
+let artifact: ModelArtifact | undefined;
+
+/** The default model fitted on 300 rows of the world (seed 2): sound weights to store. */
+export function smallArtifact(): ModelArtifact {
+	artifact ??= trainDefaultModel(generateDataset(createWorld(), { size: 300, seed: 2 }).records, 2);
+	return artifact;
+}
 
 export function storedRun(
 	overrides: Partial<RunRecord> = {},
