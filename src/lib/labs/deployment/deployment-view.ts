@@ -1,16 +1,12 @@
 /**
- * What the deployment lab says about its machine's snapshot, as pure functions: the state's
- * dotted name, the status line, simulated time as a clock, the chart series (a version that
- * answered nothing in a tick leaves a gap, not a zero), the analysis runs as rows, and which form
- * field each of Argo's validation messages belongs beside.
+ * What the deployment lab says about its machine's snapshot before and while it rolls out, as
+ * pure functions: the state's dotted name, the status line, simulated time as a clock, the run's
+ * totals, the rollout charts' headings and heights, and which form field each of Argo's
+ * validation messages belongs beside. What only a rollout under way needs (the charts' series,
+ * the analysis runs as rows, the blast-radius table) lives in modules of its own that load with
+ * the sections drawing it, so the lab's first download stays small.
  */
-import type {
-	DeploymentLabContext,
-	RolloutAnalysisRun,
-	RolloutStatus,
-	StrategyComparison,
-	TickSummary,
-} from '@sim/labs/deployment';
+import type { DeploymentLabContext, RolloutStatus, TickSummary } from '@sim/labs/deployment';
 import type { DeploymentParams } from './deployment-params';
 
 /** The machine's state as dotted names of its active leaves, e.g. `live.rollout.degraded`. */
@@ -85,58 +81,69 @@ export function deploymentStatus(stateName: string, context: DeploymentLabContex
 	return `${prefix}${time}${rollout}`;
 }
 
-/** x values of the charts: minutes at each tick's end. */
-export function tickMinutes(ticks: readonly TickSummary[]): number[] {
-	return ticks.map((t) => t.atSeconds / 60);
-}
-
-const orGap = (value: number) => (Number.isFinite(value) ? value : null);
-
-/** The candidate's share of traffic per tick. */
-export function weightSeries(ticks: readonly TickSummary[]): number[] {
-	return ticks.map((t) => t.weightPercent);
-}
-
-/** The share of requests mirrored to the candidate per tick. */
-export function mirrorSeries(ticks: readonly TickSummary[]): number[] {
-	return ticks.map((t) => t.mirrorPercent);
-}
-
-/** The share of requests nobody answered per tick. */
-export function droppedSeries(ticks: readonly TickSummary[]): number[] {
-	return ticks.map((t) =>
-		t.dropped === 0 ? 0 : (100 * t.dropped) / (t.stable.served + t.candidate.served + t.dropped),
-	);
-}
-
 /** Requests lost while no pod was up, over the whole run. */
 export function droppedRequests(ticks: readonly TickSummary[]): number {
 	return ticks.reduce((n, t) => n + t.dropped, 0);
 }
 
-/** A version's accuracy so far (labels arrived), per tick. */
-export function accuracySeries(
-	ticks: readonly TickSummary[],
-	side: 'stable' | 'candidate' | 'shadow',
-): (number | null)[] {
-	return ticks.map((t) => orGap(t[side].accuracy));
+/** The rollout's charts, by id. */
+export type RolloutChartId = 'split' | 'success' | 'latency' | 'accuracy';
+
+/** What is known of a rollout chart before it has data: its place, words, axes and height. */
+export interface RolloutChart {
+	readonly id: RolloutChartId;
+	readonly heading: string;
+	/**
+	 * LineChart's settings: accessible title, y axis, and drawing height in px (the placeholder
+	 * shown until the charts' code loads keeps that height).
+	 */
+	readonly frame: {
+		readonly title: string;
+		readonly yLabel: string;
+		readonly yFormat?: string;
+		readonly yDomain?: [number, number];
+		readonly height: number;
+	};
 }
 
-/** A version's success rate per tick (a gap where it served nothing). */
-export function successSeries(
-	ticks: readonly TickSummary[],
-	side: 'stable' | 'candidate' | 'shadow',
-): (number | null)[] {
-	return ticks.map((t) => orGap(t[side].successRate));
-}
-
-/** A version's p99 latency per tick (a gap where it served nothing). */
-export function latencySeries(
-	ticks: readonly TickSummary[],
-	side: 'stable' | 'candidate' | 'shadow',
-): (number | null)[] {
-	return ticks.map((t) => orGap(t[side].latencyP99Ms));
-}
+/** The rollout's charts, in order (their series are in rollout-series, loaded with the charts). */
+export const rolloutCharts: readonly RolloutChart[] = [
+	{
+		id: 'split',
+		heading: 'Traffic split',
+		frame: {
+			title: 'Traffic split: users on v2, copies mirrored to it, requests lost',
+			yLabel: '% of requests',
+			yDomain: [0, 100],
+			height: 180,
+		},
+	},
+	{
+		id: 'success',
+		heading: 'Success rate by version',
+		frame: {
+			title: 'Success rate by version',
+			yLabel: 'Success rate',
+			yFormat: '.0%',
+			height: 200,
+		},
+	},
+	{
+		id: 'latency',
+		heading: 'p99 latency by version',
+		frame: { title: 'p99 latency by version', yLabel: 'ms', height: 200 },
+	},
+	{
+		id: 'accuracy',
+		heading: 'Accuracy as labels arrive',
+		frame: {
+			title: 'Accuracy by version, as labels arrive',
+			yLabel: 'Accuracy',
+			yFormat: '.0%',
+			height: 180,
+		},
+	},
+];
 
 /** Requests each version failed, over the whole run. */
 export function failedRequests(ticks: readonly TickSummary[]): {
@@ -150,50 +157,6 @@ export function failedRequests(ticks: readonly TickSummary[]): {
 		}),
 		{ stable: 0, candidate: 0 },
 	);
-}
-
-/** One analysis run as the table shows it. */
-export interface AnalysisRow {
-	readonly key: string;
-	readonly title: string;
-	readonly phase: string;
-	readonly message: string;
-	readonly metrics: readonly {
-		readonly name: string;
-		readonly phase: string;
-		/** Each measurement: time, value (3 significant places) and phase. */
-		readonly measurements: readonly string[];
-	}[];
-}
-
-const runNames: Record<RolloutAnalysisRun['kind'], (r: RolloutAnalysisRun) => string> = {
-	step: (r) => `Step ${r.stepIndex + 1} analysis`,
-	background: () => 'Background analysis',
-	postPromotion: () => 'postPromotionAnalysis',
-	shadow: () => 'Shadow analysis (mirrored requests)',
-};
-
-function row(r: RolloutAnalysisRun): AnalysisRow {
-	const started = formatClock(r.run.startedAtMs / 1000);
-	return {
-		key: `${r.kind}-${r.stepIndex}-${r.run.startedAtMs}`,
-		title: `${runNames[r.kind](r)} (v${r.revision}), started ${started}`,
-		phase: r.run.phase,
-		message: r.run.message,
-		metrics: r.run.metrics.map((m) => ({
-			name: m.name,
-			phase: m.phase,
-			measurements: m.measurements.map(
-				(x) =>
-					`${formatClock(x.atMs / 1000)}: ${x.value === undefined || !Number.isFinite(x.value) ? 'no data' : Number(x.value.toPrecision(3))} (${x.phase})`,
-			),
-		})),
-	};
-}
-
-/** Every analysis run of the rollout, oldest first, the running ones last. */
-export function analysisRows(rollout: RolloutStatus | null): AnalysisRow[] {
-	return rollout ? rollout.analysisRuns.map(row) : [];
 }
 
 /** Whether the form's thresholds judge this run (Deployments, Kayenta's judge and no: they don't). */
@@ -245,36 +208,4 @@ export function problemsByField(
 		(out[field] ??= []).push(message);
 	}
 	return out;
-}
-
-/** Strategy names as the lab prints them. */
-export const strategyLabels: Readonly<Record<StrategyComparison['strategy'], string>> = {
-	recreate: 'Recreate',
-	rolling: 'Rolling update (maxSurge 25 %, maxUnavailable 25 %)',
-	blueGreen: 'Blue/green (preview, switch, analysis, switch back)',
-	canary: 'Canary (Argo: 10 %, 50 %)',
-	flagger: 'Flagger (stepWeight 10, maxWeight 50, threshold 2)',
-	shadow: 'Shadow (mirrored, answers discarded)',
-};
-
-/** One row of the blast-radius table. */
-export interface ComparisonRow {
-	readonly strategy: string;
-	readonly servedByCandidate: number;
-	readonly failedByCandidate: number;
-	readonly usersFailed: number;
-	readonly mirrored: number;
-	readonly outcome: string;
-}
-
-/** The comparison as table rows, in the order the simulation ran them. */
-export function comparisonRows(results: readonly StrategyComparison[]): ComparisonRow[] {
-	return results.map((r) => ({
-		strategy: strategyLabels[r.strategy],
-		servedByCandidate: r.blastRadius.servedByCandidate,
-		failedByCandidate: r.blastRadius.failedByCandidate,
-		usersFailed: r.blastRadius.usersFailedByCandidate,
-		mirrored: r.blastRadius.mirrored,
-		outcome: r.outcome || '–',
-	}));
 }

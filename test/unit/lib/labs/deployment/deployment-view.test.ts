@@ -10,8 +10,8 @@ import {
 	deploymentStateName,
 	formatClock,
 	problemsByField,
-	successSeries,
 } from '@/lib/labs/deployment/deployment-view';
+import { versionSeries } from '@/lib/labs/deployment/rollout-series';
 
 describe('deployment params', () => {
 	test('a bare preset link applies the preset; stated values win over it', () => {
@@ -88,7 +88,7 @@ describe('deployment view', () => {
 				candidate: version(0.75),
 			},
 		];
-		expect(successSeries(ticks, 'candidate')).toEqual([null, 0.75]);
+		expect(versionSeries(ticks, 'candidate', 'successRate')).toEqual([null, 0.75]);
 	});
 
 	test("Argo's message for a weight over 100 sits beside the weight that caused it", () => {
