@@ -4,13 +4,7 @@
  * so a bare `?preset=id` works and a link's own values always win. Each lab says only how a preset
  * becomes parameters (`presetParams`); reading the link and the pages' preset lists are shared.
  */
-import {
-	defaultParams,
-	statedParams,
-	type ParamSpec,
-	type ParamsOf,
-	type ParamsSpec,
-} from '@/lib/url-params';
+import { defaultParams, statedParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 
 /** What the shared rule needs of a preset. */
 export interface NamedPreset {
@@ -19,16 +13,6 @@ export interface NamedPreset {
 	readonly notice: string;
 	/** The lesson section the preset illustrates, where it has one. */
 	readonly lesson?: string;
-}
-
-/** The `preset` parameter of every lab's link: "custom" (the default) or one of `presets`' ids. */
-export function presetParamSpec(presets: readonly { readonly id: string }[]) {
-	return {
-		kind: 'enum',
-		default: 'custom',
-		values: ['custom', ...presets.map((p) => p.id)],
-		label: 'Preset',
-	} as const satisfies ParamSpec;
 }
 
 /** Parameters read from a link, and what was wrong with the link. */

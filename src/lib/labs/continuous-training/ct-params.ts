@@ -30,7 +30,6 @@ import {
 	type ParamsOf,
 	type ParamsSpec,
 } from '@/lib/url-params';
-import { presetParamSpec } from '@/lib/labs/lab-params';
 
 /** A url-params number spec from a policy spec. */
 function fromPolicy(spec: NumberParamSpec, defaultValue: number) {
@@ -57,7 +56,12 @@ const forB = <S extends { label: string }>(spec: S): S => ({
 
 /** URL spec of the lab. */
 export const ctParamsSpec = {
-	preset: presetParamSpec(retrainingPresets),
+	preset: {
+		kind: 'enum',
+		default: 'custom',
+		values: ['custom', ...retrainingPresets.map((p) => p.id)],
+		label: 'Preset',
+	},
 	scenario: { kind: 'enum', default: 'sudden-concept', values: scenarioIds, label: 'World' },
 	trigger: { kind: 'enum', default: 'schedule', values: triggerKinds, label: 'Trigger' },
 	everyDays: fromPolicy(policyParamSpecs.everyDays, defaultTriggerParams.everyDays),

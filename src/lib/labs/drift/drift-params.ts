@@ -26,13 +26,18 @@ import {
 	type ParamsOf,
 	type ParamsSpec,
 } from '@/lib/url-params';
-import { applyNamedPreset, presetParamSpec } from '@/lib/labs/lab-params';
+import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 const s = d.scenario;
 
 /** URL spec of the drift lab. */
 export const driftParamsSpec = {
-	preset: presetParamSpec(driftPresets),
+	preset: {
+		kind: 'enum',
+		default: 'custom',
+		values: ['custom', ...driftPresets.map((p) => p.id)],
+		label: 'Preset',
+	},
 	scenario: { kind: 'enum', default: s.kind, values: scenarioKinds, label: 'Scenario' },
 	feature: { kind: 'enum', default: s.feature, values: driftFeatures, label: 'Feature' },
 	startDay: {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyNamedPreset, presetLinks, presetParamSpec } from '@/lib/labs/lab-params';
+import { applyNamedPreset, presetLinks } from '@/lib/labs/lab-params';
 import { readParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 
 // A lab of its own, so the rule is checked apart from any real lab's presets.
@@ -66,16 +66,5 @@ describe('preset links on a lab page', () => {
 			},
 			{ title: 'Slow', notice: 'Goes slow.', href: '/labs/x/?preset=slow&speed=2&seed=8' },
 		]);
-	});
-});
-
-describe('presetParamSpec', () => {
-	test('a link names "custom" by default or one of the lab’s presets, nothing else', () => {
-		const labSpec = { preset: presetParamSpec(presets) } as const satisfies ParamsSpec;
-		expect(readParams(labSpec, '').params.preset).toBe('custom');
-		expect(readParams(labSpec, '?preset=slow').params.preset).toBe('slow');
-		const unknown = readParams(labSpec, '?preset=warp');
-		expect(unknown.params.preset).toBe('custom');
-		expect(unknown.problems).toHaveLength(1);
 	});
 });
