@@ -366,28 +366,14 @@ function parseMigration(value: unknown): MigrationReport | undefined {
 	return { from, to, notes: notes.filter((n): n is string => typeof n === 'string').slice(0, 40) };
 }
 
-/**
- * The envelope every stored value has: an object of this storage version holding a list under
- * `key`. Returns the object and the list; throws an Error saying what is wrong, naming the value
- * (`what`) when its version is not this one.
- */
-function openEnvelope(
-	data: unknown,
-	key: string,
-	what: string,
-): { data: Record<string, unknown>; list: unknown[] } {
-	if (!isObject(data)) throw new Error(`expected an object with "version" and "${key}".`);
-	if (data['version'] !== assessmentStoreVersion) {
-		throw new Error(`unsupported ${what} version ${JSON.stringify(data['version'])}.`);
-	}
-	const list = data[key];
-	if (!Array.isArray(list)) throw new Error(`"${key}" must be a list.`);
-	return { data, list };
-}
-
 /** Validates the whole stored value; throws an Error saying what is wrong. */
-export function parseAssessmentStore(bank: QuestionBank, stored: unknown): AssessmentStore {
-	const { data, list } = openEnvelope(stored, 'assessments', 'assessment storage');
+export function parseAssessmentStore(bank: QuestionBank, data: unknown): AssessmentStore {
+	if (!isObject(data)) throw new Error('expected an object with "version" and "assessments".');
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(`unsupported assessment storage version ${JSON.stringify(data['version'])}.`);
+	}
+	const list = data['assessments'];
+	if (!Array.isArray(list)) throw new Error('"assessments" must be a list.');
 	const assessments = list.map((a) => parseSavedAssessment(bank, a));
 	const ids = assessments.map((a) => a.id);
 	if (new Set(ids).size !== ids.length) throw new Error('two assessments share an id.');
@@ -540,8 +526,13 @@ export interface TeamSession {
 }
 
 /** Validates a stored team session; throws an Error saying what is wrong. */
-export function parseTeamSession(bank: QuestionBank, stored: unknown): TeamSession {
-	const { data, list: members } = openEnvelope(stored, 'members', 'team session');
+export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession {
+	if (!isObject(data)) throw new Error('expected an object with "version" and "members".');
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(`unsupported team session version ${JSON.stringify(data['version'])}.`);
+	}
+	const members = data['members'];
+	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
 	const from = data['bankVersion'] ?? 1;
 	const evidence = data['evidence'];
 	const keys = data['keys'];
