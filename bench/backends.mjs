@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { runInPageWorker } from '../scripts/page-worker.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -171,25 +172,9 @@ if (!flag('--node-only')) {
 	});
 	const results = [];
 	for (const backend of backends) {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}/`);
-		const reply = await page.evaluate(
-			({ code, backend, minSeconds }) =>
-				new Promise((resolve) => {
-					const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-					const worker = new Worker(url);
-					worker.onmessage = (event) => {
-						worker.terminate();
-						resolve(event.data);
-					};
-					worker.onerror = (event) => resolve({ ok: false, message: event.message });
-					worker.postMessage({ backend, minSeconds });
-				}),
-			{ code, backend, minSeconds },
-		);
-		await page.close();
+		const reply = await runInPageWorker(browser, `${server.url}/`, code, { backend, minSeconds });
 		if (reply.ok) results.push(reply.result);
-		else console.log(`  ${backend} in the worker failed: ${reply.message}`);
+		else console.log(`  ${backend} in the worker failed: ${reply.message ?? reply.error}`);
 	}
 	report('Chromium (headless, Web Worker)', results);
 	await browser.close();

@@ -22,6 +22,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
+import { runInPageWorker } from '../scripts/page-worker.mjs';
 import { importTs } from '../scripts/import-ts.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -173,26 +174,12 @@ if (!args.has('--node-only')) {
 	console.log(
 		"\nChromium (headless), the lab's year service in a Web Worker (days asked back to back)",
 	);
-	const inWorker = async (policies, replays) => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}/`);
-		const result = await page.evaluate(
-			({ code, policies, replays }) =>
-				new Promise((resolve) => {
-					const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-					const w = new Worker(url);
-					w.onmessage = (event) => {
-						w.terminate();
-						resolve(event.data);
-					};
-					w.onerror = (event) => resolve({ error: event.message });
-					w.postMessage({ policies, days: policies.a.days, replays });
-				}),
-			{ code, policies, replays },
-		);
-		await page.close();
-		return result;
-	};
+	const inWorker = (policies, replays) =>
+		runInPageWorker(browser, `${server.url}/`, code, {
+			policies,
+			days: policies.a.days,
+			replays,
+		});
 	for (const [label, policies] of cases) {
 		console.log(`  ${label}`);
 		const year = await inWorker(policies, false);

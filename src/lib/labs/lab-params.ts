@@ -52,6 +52,13 @@ export interface PresetLink {
 	lesson?: string;
 }
 
+/** How a lab turns a preset into its link: its spec, its preset rule and its query writer. */
+export interface PresetLinkRules<S extends ParamsSpec, P, T extends NamedPreset> {
+	spec: S;
+	presetParams: (preset: T, base: ParamsOf<S>) => P;
+	query: (params: P) => string;
+}
+
 /**
  * The links to a lab's presets on its page at `path`: each preset's parameters over the spec's
  * defaults, as the lab's `query` writes them (without "?").
@@ -59,11 +66,7 @@ export interface PresetLink {
 export function presetLinks<S extends ParamsSpec, P, T extends NamedPreset>(
 	path: string,
 	presets: readonly T[],
-	lab: {
-		spec: S;
-		presetParams: (preset: T, base: ParamsOf<S>) => P;
-		query: (params: P) => string;
-	},
+	lab: PresetLinkRules<S, P, T>,
 ): PresetLink[] {
 	const defaults = defaultParams(lab.spec);
 	return presets.map((p) => ({

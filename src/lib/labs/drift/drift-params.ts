@@ -145,41 +145,56 @@ export function writeThresholdChanges(changes: readonly ThresholdChange[]): stri
 	return changes.map((c) => `${c.fromDay}_${c.accuracyThreshold}`).join('~');
 }
 
+// A list in the link (threshold changes, injections) is entries joined with `~`, each of fields
+// joined with `_`. Neither character needs escaping in a URL, and no value contains them.
+const fieldSep = '_';
+const entrySep = '~';
+
+/**
+ * Reads a list value of the link, at most 50 entries. `parse` turns one entry's fields into a
+ * value, given the last value kept (lists are in day order), or gives null when the entry is not
+ * valid: the entry is then left out, and `problem` says which one and what was expected.
+ */
+function readEntries<T>(
+	raw: string,
+	parse: (fields: string[], last: T | undefined) => T | null,
+	problem: (index: number, entry: string) => string,
+): { values: T[]; problems: string[] } {
+	const values: T[] = [];
+	const problems: string[] = [];
+	if (raw === '') return { values, problems };
+	for (const [index, entry] of raw.split(entrySep).slice(0, 50).entries()) {
+		const value = parse(entry.split(fieldSep), values.at(-1));
+		if (value === null) problems.push(problem(index, entry));
+		else values.push(value);
+	}
+	return { values, problems };
+}
+
 /** Reads a `thresholds` value; entries that are not valid are left out, each with a message. */
 export function readThresholdChanges(raw: string): {
 	changes: ThresholdChange[];
 	problems: string[];
 } {
-	const changes: ThresholdChange[] = [];
-	const problems: string[] = [];
-	if (raw === '') return { changes, problems };
-	for (const [index, entry] of raw.split('~').slice(0, 50).entries()) {
-		const parts = entry.split('_');
-		const fromDay = parts.length === 2 && parts[0] !== '' ? Number(parts[0]) : Number.NaN;
-		const value = parts.length === 2 && parts[1] !== '' ? Number(parts[1]) : Number.NaN;
-		const previous = changes.at(-1)?.fromDay ?? 1;
-		if (
-			!Number.isInteger(fromDay) ||
-			fromDay <= previous ||
-			fromDay > driftParamsSpec.horizonDays.max ||
-			!Number.isFinite(value) ||
-			value < 0 ||
-			value > 1
-		) {
-			problems.push(
-				`Threshold change ${index + 1} of the link (“${clip(entry)}”) is not a valid day_threshold (a day after 1, in order, and a threshold from 0 to 1), so it was left out.`,
-			);
-			continue;
-		}
-		changes.push({ fromDay, accuracyThreshold: value });
-	}
+	const { values: changes, problems } = readEntries<ThresholdChange>(
+		raw,
+		(parts, last) => {
+			const fromDay = parts.length === 2 && parts[0] !== '' ? Number(parts[0]) : Number.NaN;
+			const value = parts.length === 2 && parts[1] !== '' ? Number(parts[1]) : Number.NaN;
+			const valid =
+				Number.isInteger(fromDay) &&
+				fromDay > (last?.fromDay ?? 1) &&
+				fromDay <= driftParamsSpec.horizonDays.max &&
+				Number.isFinite(value) &&
+				value >= 0 &&
+				value <= 1;
+			return valid ? { fromDay, accuracyThreshold: value } : null;
+		},
+		(index, entry) =>
+			`Threshold change ${index + 1} of the link (“${clip(entry)}”) is not a valid day_threshold (a day after 1, in order, and a threshold from 0 to 1), so it was left out.`,
+	);
 	return { changes, problems };
 }
-
-// One injection is `fromDay_kind_feature_magnitude_startDay_durationDays_periodDays`; injections
-// are joined with `~`. Neither character needs escaping in a URL, and no value contains them.
-const fieldSep = '_';
-const entrySep = '~';
 
 /** The `inject` value of a schedule ('' when there is none). */
 export function writeInjections(schedule: readonly ScheduledScenario[]): string {
@@ -192,56 +207,52 @@ export function writeInjections(schedule: readonly ScheduledScenario[]): string 
 		.join(entrySep);
 }
 
-/** Reads an `inject` value; entries that are not valid are left out, each with a message. */
+/**
+ * Reads an `inject` value; entries that are not valid are left out, each with a message. One
+ * injection is `fromDay_kind_feature_magnitude_startDay_durationDays_periodDays`.
+ */
 export function readInjections(raw: string): {
 	schedule: ScheduledScenario[];
 	problems: string[];
 } {
-	const schedule: ScheduledScenario[] = [];
-	const problems: string[] = [];
-	if (raw === '') return { schedule, problems };
 	const inRange = (value: number, spec: { min: number; max: number }, whole: boolean) =>
 		Number.isFinite(value) &&
 		value >= spec.min &&
 		value <= spec.max &&
 		(!whole || Number.isInteger(value));
 	const dayRange = { min: 1, max: driftParamsSpec.horizonDays.max };
-	for (const [index, entry] of raw.split(entrySep).slice(0, 50).entries()) {
-		const [from, kind, feature, magnitude, start, duration, period, ...rest] =
-			entry.split(fieldSep);
-		const numbers = [from, magnitude, start, duration, period].map((v) =>
-			v === undefined || v === '' ? Number.NaN : Number(v),
-		) as [number, number, number, number, number];
-		const [fromDay, size, startDay, durationDays, periodDays] = numbers;
-		const previous = schedule.at(-1)?.fromDay ?? 0;
-		const valid =
-			rest.length === 0 &&
-			inRange(fromDay, dayRange, true) &&
-			fromDay > previous &&
-			(scenarioKinds as readonly string[]).includes(kind ?? '') &&
-			(driftFeatures as readonly string[]).includes(feature ?? '') &&
-			inRange(size, driftParamsSpec.magnitude, false) &&
-			inRange(startDay, driftParamsSpec.startDay, true) &&
-			inRange(durationDays, driftParamsSpec.durationDays, true) &&
-			inRange(periodDays, driftParamsSpec.periodDays, true);
-		if (!valid) {
-			problems.push(
-				`Injection ${index + 1} of the link (“${clip(entry)}”) is not a valid day_scenario_feature_magnitude_start_ramp_season in day order, so it was left out.`,
-			);
-			continue;
-		}
-		schedule.push({
-			fromDay,
-			scenario: {
+	const { values: schedule, problems } = readEntries<ScheduledScenario>(
+		raw,
+		(fields, last) => {
+			const [from, kind, feature, magnitude, start, duration, period, ...rest] = fields;
+			const numbers = [from, magnitude, start, duration, period].map((v) =>
+				v === undefined || v === '' ? Number.NaN : Number(v),
+			) as [number, number, number, number, number];
+			const [fromDay, size, startDay, durationDays, periodDays] = numbers;
+			const valid =
+				rest.length === 0 &&
+				inRange(fromDay, dayRange, true) &&
+				fromDay > (last?.fromDay ?? 0) &&
+				(scenarioKinds as readonly string[]).includes(kind ?? '') &&
+				(driftFeatures as readonly string[]).includes(feature ?? '') &&
+				inRange(size, driftParamsSpec.magnitude, false) &&
+				inRange(startDay, driftParamsSpec.startDay, true) &&
+				inRange(durationDays, driftParamsSpec.durationDays, true) &&
+				inRange(periodDays, driftParamsSpec.periodDays, true);
+			if (!valid) return null;
+			const scenario = {
 				kind: kind as ScenarioKind,
 				feature: feature as FeatureName,
 				magnitude: size,
 				startDay,
 				durationDays,
 				periodDays,
-			},
-		});
-	}
+			};
+			return { fromDay, scenario };
+		},
+		(index, entry) =>
+			`Injection ${index + 1} of the link (“${clip(entry)}”) is not a valid day_scenario_feature_magnitude_start_ramp_season in day order, so it was left out.`,
+	);
 	return { schedule, problems };
 }
 
