@@ -201,8 +201,11 @@ function printDetail(lhr) {
 		`  long tasks: ${tasks.map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${short(t.url)}`).join('; ') || 'none'}`,
 	);
 	const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
-	for (const shift of shifts)
+	for (const shift of shifts) {
+		// Lighthouse names a likely cause when it finds one (an unsized image, a web font…).
+		const causes = (shift.subItems?.items ?? []).map((c) => c.cause).filter(Boolean);
 		console.log(
-			`  layout shift ${shift.score.toFixed(3)}: ${shift.node?.selector ?? '(unknown element)'}`,
+			`  layout shift ${shift.score.toFixed(3)}: ${shift.node?.selector ?? '(unknown element)'}${causes.length ? ` (${causes.join('; ')})` : ''}`,
 		);
+	}
 }

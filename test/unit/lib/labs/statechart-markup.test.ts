@@ -13,7 +13,7 @@ const attributes = (markup: string, tag: string, name: string) =>
 const written = (id: string) => id.replaceAll('>', '&gt;');
 /** The class list of the group `<g data-…="id">`. */
 const groupClass = (markup: string, attribute: string, id: string) =>
-	markup.match(new RegExp(`<g class="([^"]*)" ${attribute}="${written(id)}"`))?.[1].split(' ');
+	markup.match(new RegExp(`<g class="([^"]*)" ${attribute}="${written(id)}"`))?.[1]?.split(' ');
 
 describe('statechartMarkup', () => {
 	let layout: StatechartLayout;
