@@ -1,17 +1,17 @@
 /**
  * The statechart drawing as SVG markup, and the browser glue that lights it as the machine moves.
- * Key decision: once laid out (at build time) the drawing never changes shape; only a few classes
- * and arrowheads follow the live state. So StatechartDiagram renders the whole drawing as one
- * string: an island hydrates an `{@html}` block by stepping over its top-level nodes instead of
- * walking and binding the two hundred-odd boxes, arrows and labels one by one (that walk was a
- * fifth of a lab's hydration task). `lightStatechart` then toggles the classes in place, so the
- * CSS transitions between states still play. Server and browser build the markup with the same
- * function, so the page's HTML is what the island would have drawn.
+ * Key decision: once laid out the drawing never changes shape; only a few classes and arrowheads
+ * follow the live state. So the drawing and its table are written here as strings at build time
+ * (statechart-layout.ts calls the writers; the island receives the strings with the layout), and
+ * an island hydrates an `{@html}` block by stepping over its top-level nodes instead of walking
+ * and binding the two hundred-odd boxes, arrows, labels and cells one by one (that walk was a
+ * fifth of the training lab's hydration task). In the browser only `lightStatechart` and
+ * `lightStatechartRows` run: they toggle classes in place, so the CSS transitions still play.
  */
 import {
 	statechartMetrics as m,
 	type LaidOutEdge,
-	type StatechartLayout,
+	type StatechartGeometry,
 	type TakenTransitions,
 } from './statechart-view';
 
@@ -35,18 +35,32 @@ export function edgeTone(
 }
 
 /** Text and attribute values made safe to put between tags or in double quotes. */
-function escape(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;');
-}
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const pointsOf = (points: readonly [number, number][]) =>
 	points.map(([x, y]) => `${x},${y}`).join(' ');
 
 const arrowId = (uid: string, tone: EdgeTone) => `${uid}-arrow-${tone}`;
+
+/** The prefix of a diagram's marker ids: one diagram of a machine per page. */
+export const markerPrefix = (machineId: string) =>
+	`statechart-${machineId.replace(/[^\w-]/g, '-')}`;
+
+/** The states a machine is in when it starts: the initial child of each state entered (every
+ * region of a parallel state), from the root down. */
+export function initialStates(layout: Pick<StatechartGeometry, 'states'>): Set<string> {
+	const active = new Set<string>();
+	const enter = (id: string) => {
+		const parallel = layout.states.find((s) => s.id === id)?.kind === 'parallel';
+		for (const child of layout.states.filter((s) => s.parent === id)) {
+			if (!child.initial && !parallel) continue;
+			active.add(child.id);
+			enter(child.id);
+		}
+	};
+	enter('');
+	return active;
+}
 
 /**
  * The inside of the diagram's `<svg>`: arrowhead markers, the states as nested boxes (parents
@@ -54,7 +68,7 @@ const arrowId = (uid: string, tone: EdgeTone) => `${uid}-arrow-${tone}`;
  * `taken`. `uid` keeps marker ids unique when a page shows more than one diagram.
  */
 export function statechartMarkup(
-	layout: StatechartLayout,
+	layout: StatechartGeometry,
 	uid: string,
 	active: ReadonlySet<string>,
 	taken: TakenTransitions,
@@ -64,21 +78,19 @@ export function statechartMarkup(
 	const out: string[] = ['<defs>'];
 	for (const tone of tones) {
 		out.push(
-			`<marker id="${escape(arrowId(uid, tone))}" class="arrowhead ${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,1 L9,5 L0,9 z"></path></marker>`,
+			`<marker id="${arrowId(uid, tone)}" class="arrowhead ${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,1 L9,5 L0,9 z"></path></marker>`,
 		);
 	}
 	out.push('</defs>');
 	for (const state of layout.states) {
-		const classes = [
-			'state',
-			state.kind,
-			state.id === '' ? 'root' : '',
-			// The children of a parallel state are its regions, all active at once: drawn dashed.
-			state.parent !== null && parallel.has(state.parent) ? 'region' : '',
-			state.id !== '' && active.has(state.id) ? 'active' : '',
-		].filter(Boolean);
+		// The children of a parallel state are its regions, all active at once: drawn dashed.
+		const classes =
+			`state ${state.kind}` +
+			(state.id === '' ? ' root' : '') +
+			(state.parent !== null && parallel.has(state.parent) ? ' region' : '') +
+			(state.id !== '' && active.has(state.id) ? ' active' : '');
 		out.push(
-			`<g class="${classes.join(' ')}" data-state="${escape(state.id)}">`,
+			`<g class="${classes}" data-state="${escape(state.id)}">`,
 			`<rect x="${state.x}" y="${state.y}" width="${state.width}" height="${state.height}" rx="7"></rect>`,
 		);
 		if (state.kind === 'compound' || state.kind === 'parallel') {
@@ -103,7 +115,7 @@ export function statechartMarkup(
 		const points = pointsOf(edge.points);
 		out.push(
 			`<g class="edge ${tone}" data-edge="${escape(edge.id)}" data-source="${escape(edge.source)}">`,
-			`<polyline class="route" points="${points}" marker-end="url(#${escape(arrowId(uid, tone))})"></polyline>`,
+			`<polyline class="route" points="${points}" marker-end="url(#${arrowId(uid, tone)})"></polyline>`,
 		);
 		if (tone === 'taken') out.push(pulseMarkup(points, taken.serial));
 		const { x, y, width, height } = edge.label;
@@ -154,15 +166,15 @@ export function lightStatechart(
 		if (tone !== 'taken') pulse?.remove();
 		else if (route && pulse?.dataset['serial'] !== String(taken.serial)) {
 			pulse?.remove();
-			const fresh = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-			fresh.setAttribute('class', 'pulse');
-			fresh.setAttribute('points', route.getAttribute('points') ?? '');
-			fresh.dataset['serial'] = String(taken.serial);
-			route.after(fresh);
+			// Parsed in the arrow's (SVG) context, so it is an SVG polyline like the one it replaces.
+			route.insertAdjacentHTML(
+				'afterend',
+				pulseMarkup(route.getAttribute('points') ?? '', taken.serial),
+			);
 		}
-		for (const text of g.querySelectorAll<SVGTextElement>('text[data-transition]')) {
-			text.classList.toggle('taken', taken.ids.has(text.dataset['transition'] ?? ''));
-		}
+	}
+	for (const text of svg.querySelectorAll<SVGTextElement>('text[data-transition]')) {
+		text.classList.toggle('taken', taken.ids.has(text.dataset['transition'] ?? ''));
 	}
 }
 
@@ -175,7 +187,7 @@ const dotted = (name: string) => name.split('.').map(escape).join('.<wbr>');
  * marked `possible`. Built as one string for the reason the drawing is.
  */
 export function statechartRowsMarkup(
-	layout: Pick<StatechartLayout, 'edges'>,
+	layout: Pick<StatechartGeometry, 'edges'>,
 	active: ReadonlySet<string>,
 ): string {
 	return layout.edges

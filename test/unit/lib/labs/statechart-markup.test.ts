@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { statechartGraph } from '@/lib/labs/statechart-graph';
 import { layoutStatechart } from '@/lib/labs/statechart-layout';
-import { edgeTone, statechartMarkup, statechartRowsMarkup } from '@/lib/labs/statechart-markup';
+import {
+	edgeTone,
+	initialStates,
+	markerPrefix,
+	statechartMarkup,
+	statechartRowsMarkup,
+} from '@/lib/labs/statechart-markup';
 import type { StatechartLayout, TakenTransitions } from '@/lib/labs/statechart-view';
 import { playerMachine } from './statechart-fixture';
 
@@ -9,8 +15,8 @@ const nothingTaken: TakenTransitions = { ids: new Set(), routes: new Set(), labe
 /** The attribute `name` of every element matching `tag` in `markup`. */
 const attributes = (markup: string, tag: string, name: string) =>
 	[...markup.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
-/** `id` as it is written in an attribute ("->" becomes "-&gt;"). */
-const written = (id: string) => id.replaceAll('>', '&gt;');
+/** `id` as it is written in an attribute ("->" becomes "-&#62;"). */
+const written = (id: string) => id.replaceAll('>', '&#62;');
 /** The class list of the group `<g data-…="id">`. */
 const groupClass = (markup: string, attribute: string, id: string) =>
 	markup.match(new RegExp(`<g class="([^"]*)" ${attribute}="${written(id)}"`))?.[1]?.split(' ');
@@ -75,8 +81,8 @@ describe('statechartMarkup', () => {
 			edges: [],
 		};
 		const markup = statechartMarkup(odd, 'u', new Set(), nothingTaken);
-		expect(markup).toContain('data-state="a&quot;b"');
-		expect(markup).toContain('&lt;b&gt;&amp;</text>');
+		expect(markup).toContain('data-state="a&#34;b"');
+		expect(markup).toContain('&#60;b&#62;&#38;</text>');
 		expect(markup).not.toContain('<b>');
 	});
 });
@@ -96,6 +102,51 @@ describe('statechartRowsMarkup', () => {
 			),
 		);
 		expect(rows).toContain('<td>playing.<wbr>audio.<wbr>muted</td>');
+	});
+});
+
+describe('the layout written at build time', () => {
+	test('carries the drawing and its rows, lit for the states the machine starts in', async () => {
+		const layout = await layoutStatechart(statechartGraph(playerMachine));
+		expect([...initialStates(layout)]).toEqual(['stopped']);
+		expect(layout.markup).toBe(
+			statechartMarkup(layout, markerPrefix('player'), new Set(['stopped']), {
+				ids: new Set(),
+				routes: new Set(),
+				labels: [],
+				serial: 0,
+			}),
+		);
+		expect(layout.markup).toContain('<g class="state atomic active" data-state="stopped">');
+		expect(layout.markup).toContain('id="statechart-player-arrow-open"');
+		expect(layout.rows).toBe(statechartRowsMarkup(layout, new Set(['stopped'])));
+	});
+
+	test('entering a parallel state enters every region at its initial state', () => {
+		const states = [
+			{ id: '', parent: null, kind: 'compound', initial: false },
+			{ id: 'a', parent: '', kind: 'parallel', initial: true },
+			{ id: 'a.x', parent: 'a', kind: 'compound', initial: false },
+			{ id: 'a.x.on', parent: 'a.x', kind: 'atomic', initial: true },
+			{ id: 'a.x.off', parent: 'a.x', kind: 'atomic', initial: false },
+			{ id: 'a.y', parent: 'a', kind: 'atomic', initial: false },
+			{ id: 'b', parent: '', kind: 'atomic', initial: false },
+		] as const;
+		expect(
+			[
+				...initialStates({
+					states: states.map((s) => ({
+						...s,
+						label: s.id,
+						depth: 0,
+						x: 0,
+						y: 0,
+						width: 0,
+						height: 0,
+					})),
+				}),
+			].sort(),
+		).toEqual(['a', 'a.x', 'a.x.on', 'a.y']);
 	});
 });
 
