@@ -4,17 +4,36 @@
  * then runs Lighthouse on each and prints its four category scores. Figures, not pass/fail:
  * targets (a lesson ≤ 61 KiB transferred with ≤ 15 KiB JS; Lighthouse 100s) are printed beside.
  *
- * Usage: npm run bench:pages [-- --no-build] [-- --no-lighthouse]
+ * Lighthouse runs the way a standalone `lighthouse` CLI run does: each run gets a fresh browser
+ * with a fresh profile (no cache, storage or service worker carried over from the page before),
+ * and the preset's whole configuration (the desktop preset's throttling as well as its screen:
+ * the node API ignores a `preset` flag). Each page is audited `--runs` times (3 by default) and
+ * the median of each figure is printed, with the spread of the performance score and the load
+ * average when the page's runs began: simulated throttling multiplies the real main-thread time,
+ * so a busy machine costs points that a quiet one does not.
+ *
+ * Usage: npm run bench:pages [-- --no-build] [-- --no-lighthouse] [-- --mobile | --both]
+ *        [-- --runs 3] [-- --pages lab] (only pages whose name or path contains "lab")
+ *        [-- --detail] (the median run's long tasks and layout shifts, to trace a lost point)
  */
 import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** The value after `name` on the command line (`--runs 5`), or undefined. */
+const optionValue = (name) => {
+	const i = argv.indexOf(name);
+	return i >= 0 ? argv[i + 1] : undefined;
+};
+const runs = Math.max(1, Number(optionValue('--runs') ?? 3));
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
 
-const pageTypes = [
+const only = optionValue('--pages');
+const allPageTypes = [
 	['home', '/'],
 	['lesson', '/lessons/foundations/01-what-is-mlops/'],
 	['lessons index', '/lessons/'],
@@ -27,6 +46,9 @@ const pageTypes = [
 	['assessment', '/assess/'],
 	['teach', '/teach/'],
 ];
+const pageTypes = allPageTypes.filter(
+	([name, path]) => !only || name.includes(only) || path.includes(only),
+);
 
 const chromiumPath = findOrInstallChromium();
 const server = await serveDist({ dir: 'dist' });
@@ -68,51 +90,122 @@ console.log('target: lesson ≤ 61 KiB total, ≤ 15 KiB JS (Starlight: 61 KiB, 
 await browser.close();
 
 if (!args.has('--no-lighthouse')) {
-	const { default: lighthouse } = await import('lighthouse');
-	const chromeLauncher = await import('chrome-launcher');
-	const chrome = await chromeLauncher.launch({
-		chromePath: chromiumPath,
-		chromeFlags: chromiumFlags,
-	});
-	console.log('\nLighthouse (desktop preset)');
-	console.log('page type        | perf | a11y | best practices | SEO');
-	for (const [name, path] of rows.filter(
+	const presets = args.has('--both')
+		? ['desktop', 'mobile']
+		: [args.has('--mobile') ? 'mobile' : 'desktop'];
+	const audited = rows.filter(
 		([n]) =>
 			['home', 'lesson', 'glossary', 'lessons index'].includes(n) ||
 			n.startsWith('lab') ||
 			n === 'assessment',
-	)) {
-		const result = await lighthouse(server.url + path, {
-			port: chrome.port,
-			output: 'json',
-			logLevel: 'error',
-			preset: 'desktop',
-			formFactor: 'desktop',
-			screenEmulation: {
-				mobile: false,
-				width: 1350,
-				height: 940,
-				deviceScaleFactor: 1,
-				disabled: false,
-			},
-			throttlingMethod: 'simulate',
-		});
-		const c = result?.lhr.categories ?? {};
-		const score = (k) => String(Math.round((c[k]?.score ?? 0) * 100)).padStart(4);
-		console.log(
-			`${name.padEnd(16)} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices').padStart(14)} | ${score('seo')}`,
+	);
+	for (const preset of presets) {
+		await lighthouseTable(preset, audited);
+	}
+}
+await server.close();
+
+/** The median of `values` (the middle one, or the mean of the middle two). */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** One Lighthouse run of `url` with `preset`, in a browser started for it alone. */
+async function lighthouseRun(url, preset) {
+	const { default: lighthouse } = await import('lighthouse');
+	const chromeLauncher = await import('chrome-launcher');
+	// chrome-launcher gives every launch a new temporary profile, as the CLI does.
+	const chrome = await chromeLauncher.launch({
+		chromePath: chromiumPath,
+		chromeFlags: chromiumFlags,
+	});
+	try {
+		const config =
+			preset === 'desktop'
+				? (await import('lighthouse/core/config/desktop-config.js')).default
+				: undefined;
+		const result = await lighthouse(
+			url,
+			{ port: chrome.port, output: 'json', logLevel: 'error' },
+			config,
 		);
-		const audits = result?.lhr.audits ?? {};
-		const ms = (id) => `${Math.round(audits[id]?.numericValue ?? 0)} ms`;
-		// The metrics behind the performance score, so a drop can be traced to its cause.
+		if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+		return result.lhr;
+	} finally {
+		chrome.kill();
+	}
+}
+
+/** Audits each of `pages` `runs` times with `preset` and prints the medians, one page a row. */
+async function lighthouseTable(preset, pages) {
+	console.log(
+		`\nLighthouse (${preset} preset), median of ${runs} run(s) per page, a fresh browser each`,
+	);
+	console.log(
+		'page type        | perf (range) | a11y | bp  | SEO | FCP ms | LCP ms | TBT ms | CLS   | load avg',
+	);
+	const pad = (value, width) => String(value).padStart(width);
+	for (const [name, path] of pages) {
+		const load = loadavg()[0].toFixed(1);
+		const lhrs = [];
+		for (let i = 0; i < runs; i += 1) lhrs.push(await lighthouseRun(server.url + path, preset));
+		const score = (lhr, k) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
+		const metric = (lhr, id) => lhr.audits[id]?.numericValue ?? 0;
+		const med = (f) => median(lhrs.map(f));
+		const perfs = lhrs.map((l) => score(l, 'performance'));
 		console.log(
-			`  FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${ms('total-blocking-time')}, SI ${ms('speed-index')}, CLS ${(audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)}`,
+			[
+				name.padEnd(16),
+				`${pad(
+					med((l) => score(l, 'performance')),
+					4,
+				)} (${pad(Math.min(...perfs), 3)}–${pad(Math.max(...perfs), 3)})`,
+				pad(
+					med((l) => score(l, 'accessibility')),
+					4,
+				),
+				pad(
+					med((l) => score(l, 'best-practices')),
+					3,
+				),
+				pad(
+					med((l) => score(l, 'seo')),
+					3,
+				),
+				pad(Math.round(med((l) => metric(l, 'first-contentful-paint'))), 6),
+				pad(Math.round(med((l) => metric(l, 'largest-contentful-paint'))), 6),
+				pad(Math.round(med((l) => metric(l, 'total-blocking-time'))), 6),
+				med((l) => metric(l, 'cumulative-layout-shift')).toFixed(3),
+				`${load}`,
+			].join(' | '),
 		);
-		const failing = Object.values(result?.lhr.audits ?? {}).filter(
+		// The run whose performance score is the median one, for the details below.
+		const typical = [...lhrs].sort((a, b) => score(a, 'performance') - score(b, 'performance'))[
+			Math.floor(lhrs.length / 2)
+		];
+		const failing = Object.values(typical.audits).filter(
 			(a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary',
 		);
 		if (failing.length > 0) console.log(`  not passing: ${failing.map((a) => a.id).join(', ')}`);
+		if (args.has('--detail')) printDetail(typical);
 	}
-	chrome.kill();
 }
-await server.close();
+
+/** The long tasks (as Lighthouse simulates them) and layout shifts of one run. */
+function printDetail(lhr) {
+	const short = (url) => (url ?? '').replace(server.url, '');
+	const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+	console.log(
+		`  long tasks: ${tasks.map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} ${short(t.url)}`).join('; ') || 'none'}`,
+	);
+	const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
+	for (const shift of shifts) {
+		// Lighthouse names a likely cause when it finds one (an unsized image, a web font…).
+		const causes = (shift.subItems?.items ?? []).map((c) => c.cause).filter(Boolean);
+		console.log(
+			`  layout shift ${shift.score.toFixed(3)}: ${shift.node?.selector ?? '(unknown element)'}${causes.length ? ` (${causes.join('; ')})` : ''}`,
+		);
+	}
+}

@@ -16,6 +16,12 @@ import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api';
 import type { AnyStateMachine } from 'xstate';
 import { statechartGraph, type StatechartGraph, type StatechartNode } from './statechart-graph';
 import {
+	initialStates,
+	markerPrefix,
+	statechartMarkup,
+	statechartRowsMarkup,
+} from './statechart-markup';
+import {
 	statechartMetrics,
 	type LaidOutEdge,
 	type LaidOutState,
@@ -212,12 +218,20 @@ export async function layoutStatechart(graph: StatechartGraph): Promise<Statecha
 	const order = [...grouped.keys()];
 	edgesOut.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 
-	return {
+	const geometry = {
 		machineId: graph.machineId,
 		width: Math.ceil(laidOut.width ?? 0),
 		height: Math.ceil(laidOut.height ?? 0),
 		states,
 		edges: edgesOut,
+	};
+	// Drawn here too, lit as the page first shows the machine: in its initial states.
+	const active = initialStates(geometry);
+	const none = { ids: new Set<string>(), routes: new Set<string>(), labels: [], serial: 0 };
+	return {
+		...geometry,
+		markup: statechartMarkup(geometry, markerPrefix(geometry.machineId), active, none),
+		rows: statechartRowsMarkup(geometry, active),
 	};
 }
 

@@ -69,14 +69,23 @@ export interface LaidOutEdge {
 	label: { x: number; y: number; width: number; height: number };
 }
 
-/** Everything the view needs to draw the chart: plain JSON, safe to pass as an island prop. */
-export interface StatechartLayout {
+/** The chart's geometry: where every box, arrow and label goes. */
+export interface StatechartGeometry {
 	machineId: string;
 	width: number;
 	height: number;
 	/** Parents before their children, so drawing in order puts children on top. */
 	states: LaidOutState[];
 	edges: LaidOutEdge[];
+}
+
+/** Everything the view needs to draw the chart: plain JSON, safe to pass as an island prop. */
+export interface StatechartLayout extends StatechartGeometry {
+	/** The drawing (inside its `<svg>`) and its table's rows as markup, written at build time by
+	 * statechart-markup.ts and lit for the machine's initial state: the browser only lights them,
+	 * so it ships none of the code that writes them. */
+	markup: string;
+	rows: string;
 }
 
 /**
