@@ -15,6 +15,20 @@ beforeAll(useCpuBackend);
 
 const small: TrainingParams = { ...defaultTrainingParams, datasetSize: 600, epochs: 8, seed: 7 };
 
+/** A 300-row dataset and an L2-regularised MLP on it: the subject of the tensor-leak tests. */
+function smallMlp() {
+	const data = prepareData({ ...small, datasetSize: 300 });
+	const model = new ChurnModel({
+		kind: 'mlp',
+		inputs: data.train.cols,
+		hiddenUnits: 8,
+		l2: 0.01,
+		learningRate: 0.1,
+		rng: createRng(1),
+	});
+	return { data, model };
+}
+
 function runToEnd(params: TrainingParams) {
 	const run = new TrainingRun(params);
 	const epochs: EpochOutcome[] = [];
@@ -217,15 +231,7 @@ describe('ChurnModel', () => {
 
 	test('the written-out step leaves no tensor behind across batch sizes and rate changes', () => {
 		const before = tf.memory().numTensors;
-		const data = prepareData({ ...small, datasetSize: 300 });
-		const model = new ChurnModel({
-			kind: 'mlp',
-			inputs: data.train.cols,
-			hiddenUnits: 8,
-			l2: 0.01,
-			learningRate: 0.1,
-			rng: createRng(1),
-		});
+		const { data, model } = smallMlp();
 		const step = (rows: number) =>
 			model.trainBatch(
 				data.train.x.subarray(0, rows * data.train.cols),
@@ -244,15 +250,7 @@ describe('ChurnModel', () => {
 	});
 
 	test('holds no more tensors after 1,000 steps than after 10 (after burn-in)', () => {
-		const data = prepareData({ ...small, datasetSize: 300 });
-		const model = new ChurnModel({
-			kind: 'mlp',
-			inputs: data.train.cols,
-			hiddenUnits: 8,
-			l2: 0.01,
-			learningRate: 0.1,
-			rng: createRng(1),
-		});
+		const { data, model } = smallMlp();
 		const x = data.train.x.subarray(0, 32 * data.train.cols);
 		const y = data.train.y.subarray(0, 32);
 		const steps = (n: number) => {
