@@ -66,7 +66,9 @@ for (const [lab, playLabel, statusText] of [
 	const bodies = await Promise.all(scripts.map((r) => r.text().catch(() => '')));
 	const foreign = Object.entries(labMarkers)
 		.filter(([other]) => other !== lab)
-		.flatMap(([, markers]) => markers.filter((m) => bodies.some((b) => b.includes(m))));
+		.flatMap(([, markers]) =>
+			markers.filter((m) => !kitEvents.has(m) && bodies.some((b) => b.includes(m))),
+		);
 	console.log(`\nJavaScript loaded (gzip), ${lab} lab`);
 	console.log(
 		`  before the lab scrolls into view: ${kib(before)} KiB (target ≤ 50 KiB; island hydrated early: ${hydratedEarly > 0 ? 'yes' : 'no'})`,
