@@ -45,9 +45,16 @@ export async function playLab(page, speed, button) {
 	return startMs;
 }
 
-/** The report line for long tasks since `startMs`: how many, against the target of none. */
+/**
+ * The report line for long tasks since `startMs`: how many, against the target of none, and
+ * each one's start (ms after `startMs`) and length, so a task can be matched to what the page
+ * was doing then.
+ */
 export async function longTasksReport(page, startMs, what = 'tasks over 50 ms') {
 	const { tasks, longestMs } = await longTasksSince(page, startMs);
 	const longest = tasks.length ? `; longest ${longestMs.toFixed(0)} ms` : '';
-	return `  ${what}: ${tasks.length} (target: none)${longest}`;
+	const each = tasks.length
+		? ` [${tasks.map((t) => `${(t.start - startMs).toFixed(0)} ms: ${t.duration.toFixed(0)} ms`).join(', ')}]`
+		: '';
+	return `  ${what}: ${tasks.length} (target: none)${longest}${each}`;
 }
