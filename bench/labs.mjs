@@ -12,6 +12,7 @@
  * Usage: npm run bench:labs [-- --no-build] [-- --lab <name>]
  * `--lab training|drift|deployment|continuous-training` runs only the figures of that lab (for
  * repeated runs while working on it); the tfjs figures (3, 4) belong to the training lab.
+ * `--dist <dir>` serves another build than dist/ (to alternate runs of two builds).
  */
 import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -25,10 +26,11 @@ const args = new Set(argv);
 const onlyLab = argv.includes('--lab') ? argv[argv.indexOf('--lab') + 1] : null;
 /** Whether to measure the figures of `lab` (all of them without `--lab`). */
 const wanted = (lab) => onlyLab === null || onlyLab === lab;
+const distDir = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
 
 const chromiumPath = findOrInstallChromium();
-const server = await serveDist({ dir: 'dist' });
+const server = await serveDist({ dir: distDir });
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
 	args: chromiumFlags,
