@@ -3,7 +3,8 @@
  *  1. bytes of JS (gzip) loaded before each lab (training, drift, deployment) scrolls into view, and after,
  *     and whether a lab's chunks hold another lab's code;
  *  2. main-thread tasks over 50 ms during a 10-second training run (the worker trains), and
- *     during a deployment rollout with the strategy comparison (the worker simulates traffic);
+ *     during a deployment rollout with the strategy comparison (the worker simulates traffic),
+ *     the latter also by CPU time (a loaded machine stretches tasks' wall time);
  *  3. samples trained per second by the tfjs model and by a plain typed-array implementation
  *     of the same logistic regression, in the same page, and their ratio;
  *  4. tfjs tensors alive after 10 and after 1,000 training steps.
@@ -19,7 +20,15 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
-import { labHydrated, longTasksReport, pageNow, playLab, recordLongTasks } from './long-tasks.mjs';
+import {
+	cpuTasksReport,
+	labHydrated,
+	longTasksReport,
+	pageNow,
+	playLab,
+	recordLongTasks,
+	traceMainThreadTasks,
+} from './long-tasks.mjs';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -133,6 +142,8 @@ if (wanted('deployment')) {
 		waitUntil: 'networkidle',
 	});
 	await labHydrated(page);
+	// Traced too: each task's CPU time, which the load of other work on the machine leaves alone.
+	const stopTrace = await traceMainThreadTasks(page);
 	const startMs = await playLab(page, '8', 'Deploy v2');
 	await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
 	await page.waitForTimeout(10_000);
@@ -142,6 +153,7 @@ if (wanted('deployment')) {
 	);
 	console.log(`  status after 10 s: ${status?.trim()}`);
 	console.log(await longTasksReport(page, startMs));
+	console.log(cpuTasksReport(await stopTrace()));
 	await context.close();
 }
 
