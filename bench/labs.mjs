@@ -3,26 +3,43 @@
  *  1. bytes of JS (gzip) loaded before each lab (training, drift, deployment) scrolls into view, and after,
  *     and whether a lab's chunks hold another lab's code;
  *  2. main-thread tasks over 50 ms during a 10-second training run (the worker trains), and
- *     during a deployment rollout with the strategy comparison (the worker simulates traffic);
+ *     during a deployment rollout with the strategy comparison (the worker simulates traffic),
+ *     the latter also by CPU time (a loaded machine stretches tasks' wall time);
  *  3. samples trained per second by the tfjs model and by a plain typed-array implementation
  *     of the same logistic regression, in the same page, and their ratio;
  *  4. tfjs tensors alive after 10 and after 1,000 training steps.
  * Figures, not pass/fail; targets are printed beside them.
  *
- * Usage: npm run bench:labs [-- --no-build]
+ * Usage: npm run bench:labs [-- --no-build] [-- --lab <name>]
+ * `--lab training|drift|deployment|continuous-training` runs only the figures of that lab (for
+ * repeated runs while working on it); the tfjs figures (3, 4) belong to the training lab.
+ * `--dist <dir>` serves another build than dist/ (to alternate runs of two builds).
  */
 import { execSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../scripts/serve-dist.mjs';
 import { chromiumFlags, findOrInstallChromium } from '../scripts/find-chromium.mjs';
-import { labHydrated, longTasksReport, pageNow, playLab, recordLongTasks } from './long-tasks.mjs';
+import {
+	cpuTasksReport,
+	labHydrated,
+	longTasksReport,
+	pageNow,
+	playLab,
+	recordLongTasks,
+	traceMainThreadTasks,
+} from './long-tasks.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const onlyLab = argv.includes('--lab') ? argv[argv.indexOf('--lab') + 1] : null;
+/** Whether to measure the figures of `lab` (all of them without `--lab`). */
+const wanted = (lab) => onlyLab === null || onlyLab === lab;
+const distDir = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
 
 const chromiumPath = findOrInstallChromium();
-const server = await serveDist({ dir: 'dist' });
+const server = await serveDist({ dir: distDir });
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
 	args: chromiumFlags,
@@ -45,7 +62,7 @@ for (const [lab, playLabel, statusText] of [
 	['training', 'Train', /epoch 2 of/],
 	['drift', 'Stream days', /Day 2 of/],
 	['deployment', 'Deploy v2', /0:20/],
-]) {
+].filter(([lab]) => wanted(lab))) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 240 } });
 	const page = await context.newPage();
 	let jsBytes = 0;
@@ -92,7 +109,7 @@ for (const [lab, playLabel, statusText] of [
 }
 
 // 2. Long main-thread tasks during 10 s of training at full speed.
-{
+if (wanted('training')) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await recordLongTasks(page);
@@ -117,7 +134,7 @@ for (const [lab, playLabel, statusText] of [
 
 // 2b. Long main-thread tasks during a deployment rollout of 10,000 requests per 10-second tick
 // at top speed, with the blast-radius comparison asked for while it runs (both in the worker).
-{
+if (wanted('deployment')) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await recordLongTasks(page);
@@ -125,6 +142,8 @@ for (const [lab, playLabel, statusText] of [
 		waitUntil: 'networkidle',
 	});
 	await labHydrated(page);
+	// Traced too: each task's CPU time, which the load of other work on the machine leaves alone.
+	const stopTrace = await traceMainThreadTasks(page);
 	const startMs = await playLab(page, '8', 'Deploy v2');
 	await page.getByRole('button', { name: 'Compare every strategy', exact: true }).click();
 	await page.waitForTimeout(10_000);
@@ -134,11 +153,12 @@ for (const [lab, playLabel, statusText] of [
 	);
 	console.log(`  status after 10 s: ${status?.trim()}`);
 	console.log(await longTasksReport(page, startMs));
+	console.log(cpuTasksReport(await stopTrace()));
 	await context.close();
 }
 
 // 3 and 4. tfjs vs plain typed arrays, and tensor counts, in one blank page.
-{
+if (wanted('training')) {
 	const bundle = await build({
 		entryPoints: ['bench/labs-entry.ts'],
 		bundle: true,
@@ -172,7 +192,7 @@ for (const [lab, playLabel, statusText] of [
 // 5. The continuous-training lab (issue 11): JS once visible, other labs' code, the year's
 // simulation time in the worker (click to the first day shown, for a preset with about 20
 // retrains), and main-thread long tasks while the year plays at 4×.
-{
+if (wanted('continuous-training')) {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 240 } });
 	const page = await context.newPage();
 	await recordLongTasks(page);
