@@ -47,7 +47,7 @@ function denseForward(
 	activation: 'linear' | 'sigmoid',
 ): tf.Tensor2D {
 	if (tf.getBackend() !== 'cpu') {
-		const z = tf.add(tf.matMul(a, w as tf.Tensor2D), b);
+		const z = tf.add<tf.Tensor2D>(tf.matMul(a, w as tf.Tensor2D), b);
 		return activation === 'sigmoid' ? tf.sigmoid(z) : z;
 	}
 	return tf
