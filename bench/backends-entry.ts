@@ -19,14 +19,14 @@ export interface BackendFigure {
 	model: 'logistic' | 'mlp';
 	/** 'plain' for the typed-array reference. */
 	backend: TfBackendName | 'plain';
-	/** tfjs's step: 'taped' (autodiff and optimizer) or 'written' (training.step.ts). */
+	/** tfjs's step: 'taped' (autodiff and optimizer) or 'written' (training.step.ts, the labs'). */
 	loop: TfjsLoop | null;
 	batchSize: number;
 	/** Batches of `batchSize` in one epoch of the training set. */
 	stepsPerEpoch: number;
 	samplesPerSecond: number;
-	/** Mean training loss after `epochs` epochs from the same start (identical for the two tfjs
-	 * loops, equal across tfjs backends within float error; the plain MLP starts from other
+	/** Mean training loss after `epochs` epochs from the same start (equal for the two tfjs
+	 * loops and across tfjs backends within float32 rounding; the plain MLP starts from other
 	 * weights). */
 	finalLoss: number;
 }
@@ -180,6 +180,7 @@ export async function runBackendBench(
 	backend: TfBackendName,
 	options: {
 		batchSizes?: number[];
+		models?: readonly ('logistic' | 'mlp')[];
 		epochs?: number;
 		minSeconds?: number;
 		withPlain?: boolean;
@@ -222,7 +223,7 @@ export async function runBackendBench(
 		}));
 	};
 	const loops = options.loops ?? (['taped', 'written'] as const);
-	for (const model of ['logistic', 'mlp'] as const) {
+	for (const model of options.models ?? (['logistic', 'mlp'] as const)) {
 		for (const batchSize of batchSizes) {
 			const batches = batchesOf(train, batchSize);
 			const stepsPerEpoch = batches.length;

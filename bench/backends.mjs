@@ -2,19 +2,20 @@
  * tfjs backend benchmark (issue 10): samples trained per second by the training lab's models
  * (logistic regression and the tanh MLP at the lab's default size) on tfjs's `cpu` and `wasm`
  * backends, with both tfjs loops — `taped` (autodiff and `tf.train.sgd`, the old loop) and
- * `written` (the step written out in training.step.ts, which the labs use; bit-identical
- * weights) — at the training lab's default batch (32), the continuous-training replay's (256)
+ * `written` (the textbook gradient written out in training.step.ts, which the labs use; the same
+ * weights to float32 rounding) — at the training lab's default batch (32), the continuous-training replay's (256)
  * and the full training set, against a plain typed-array implementation of the same model and
  * batches, as steps per second, milliseconds per epoch and the tfjs/plain ratio. Measured
  *  1. in Node, and
  *  2. in headless Chromium, inside a Web Worker as the lab trains, with the wasm binaries
  *     served by our static server from the npm package's copies (never a CDN);
  * plus tfjs tensors alive after 10 and 1,000 steps (flat means no leak), the loss each backend
- * reaches from the same start (equal to many digits: the backends differ only in float32
- * rounding order, which seeded goldens can still see), and the size of the wasm binaries. Figures, not pass/fail. `uptime` is printed: on a loaded machine the
- * ratios hold better than the absolute figures.
+ * and loop reaches from the same start (equal to many digits: they differ only in float32
+ * rounding, which seeded goldens can still see), and the size of the wasm binaries. Figures,
+ * not pass/fail. `uptime` is printed: on a loaded machine the ratios hold better than the
+ * absolute figures.
  *
- * Usage: npm run bench:backends [-- --node-only] [-- --seconds=N]
+ * Usage: npm run bench:backends [-- --node-only | --browser-only] [-- --seconds=N]
  */
 import { execSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -114,7 +115,7 @@ console.log(
 );
 
 // 1. Node.
-{
+if (!flag('--browser-only')) {
 	const code = await bundle(
 		`import { locateWasmBinaries } from '../simulations/shared/tf-backend';
 		import { runBackendBench } from './backends-entry';

@@ -1,18 +1,21 @@
 /**
  * Browser-side half of `npm run bench:labs`, bundled by esbuild and run in a blank Chromium
- * page: trains the same logistic model on the same data with tfjs (cpu backend) and with the
- * plain typed-array implementation, reporting samples per second for each, and counts tfjs
- * tensors after 10 and after 1,000 training steps.
+ * page: the training throughput of the logistic model at the lab's batch of 32 on the cpu
+ * backend against the plain typed-array reference, measured by `runBackendBench` exactly as
+ * `npm run bench:backends` measures its "logistic 32 cpu written" row (same data, same
+ * interleaved best-of-five windows, burn-in first), so the two benchmarks report the same
+ * figure; only the thread differs (the page's main thread here, a worker there). Also counts
+ * tfjs tensors after 10 and after 1,000 training steps.
  */
 import { useCpuBackend } from '../simulations/shared/tf-backend';
 import { createRng } from '../simulations/shared/rng';
 import { ChurnModel } from '../simulations/training/training.model';
 import { defaultTrainingParams, prepareData } from '../simulations/training/training.data';
-import { plainLogisticStep } from '../simulations/training/plain-logistic';
-import { batchesOf, tensorsAfterSteps } from './backends-entry';
+import { batchesOf, runBackendBench, tensorsAfterSteps } from './backends-entry';
 
 /** Figures returned to the Node side. */
 export interface LabBenchFigures {
+	trainRows: number;
 	tfjsSamplesPerSecond: number;
 	plainSamplesPerSecond: number;
 	tensorsAfter10Steps: number;
@@ -21,11 +24,15 @@ export interface LabBenchFigures {
 
 async function run(): Promise<LabBenchFigures> {
 	await useCpuBackend();
-	const data = prepareData({ ...defaultTrainingParams, datasetSize: 5000, model: 'logistic' });
-	const { train } = data;
-	const batchSize = 32;
-	const epochs = 5;
-	const batches = batchesOf(train, batchSize);
+	const { figures, trainRows } = await runBackendBench('cpu', {
+		models: ['logistic'],
+		batchSizes: [32],
+		loops: ['written'],
+		minSeconds: 1.5,
+	});
+	const tfjs = figures.find((f) => f.backend === 'cpu');
+	const plain = figures.find((f) => f.backend === 'plain');
+	const { train } = prepareData({ ...defaultTrainingParams, model: 'logistic' });
 	const model = new ChurnModel({
 		kind: 'logistic',
 		inputs: train.cols,
@@ -34,24 +41,15 @@ async function run(): Promise<LabBenchFigures> {
 		learningRate: 0.1,
 		rng: createRng(2),
 	});
-	// Burn-in: the first step compiles kernels and creates optimizer state.
-	model.trainBatch(batches[0]?.x ?? new Float32Array(), batches[0]?.y ?? new Float32Array());
-	let start = performance.now();
-	for (let e = 0; e < epochs; e++) for (const b of batches) model.trainBatch(b.x, b.y);
-	const tfjsSeconds = (performance.now() - start) / 1000;
-
-	const plain = new Float64Array(train.cols + 1);
-	start = performance.now();
-	for (let e = 0; e < epochs; e++)
-		for (const b of batches) plainLogisticStep(plain, train, b.indices, 0.1);
-	const plainSeconds = (performance.now() - start) / 1000;
-
-	const { tensorsAfter10Steps, tensorsAfter1000Steps } = tensorsAfterSteps(model, batches[0]);
+	const { tensorsAfter10Steps, tensorsAfter1000Steps } = tensorsAfterSteps(
+		model,
+		batchesOf(train, 32)[0],
+	);
 	model.dispose();
-	const samples = epochs * train.rows;
 	return {
-		tfjsSamplesPerSecond: samples / tfjsSeconds,
-		plainSamplesPerSecond: samples / plainSeconds,
+		trainRows,
+		tfjsSamplesPerSecond: tfjs?.samplesPerSecond ?? Number.NaN,
+		plainSamplesPerSecond: plain?.samplesPerSecond ?? Number.NaN,
 		tensorsAfter10Steps,
 		tensorsAfter1000Steps,
 	};

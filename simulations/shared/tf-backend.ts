@@ -20,10 +20,12 @@ export type TfBackendName = 'cpu' | 'wasm';
  * The backend each lab trains on. Measured with `npm run bench:backends` (figures in the
  * benchmark's output; issue 10).
  *
- * training: `cpu`. With the written-out step (training.step.ts) per-kernel overhead still
- * dominates at the lab's default batch of 32, and wasm is no faster there (the MLP 0.4–1.1×
- * cpu's speed, the logistic model 0.5–0.9×, in Node and in a worker in Chromium, on a loaded
- * machine); its gains come from batches of a few hundred rows. And wasm rounds float32 sums in
+ * training: `cpu`. With the written-out step (training.step.ts, 7 kernels for the logistic
+ * model) per-kernel overhead still dominates at the lab's default batch of 32, and wasm is not
+ * reliably faster there: logistic at 32 was 1/7.6–1/8.5 of the plain reference on cpu against
+ * 1/10–1/15 on wasm in Node, 1/11–1/13 against 1/9–1/16 in a worker in Chromium (load 10–20);
+ * before, the MLP ran at 0.4–1.1× cpu's speed on wasm. Its gains come from batches of a few
+ * hundred rows. And wasm rounds float32 sums in
  * another order: the seeded golden losses move in their ninth or tenth digit, and the "learning
  * rate 10" preset, a chaotic run, diverges instead of thrashing, so that shared link would no
  * longer show what its text promises. It would also add ~34 KiB of JavaScript and ~134 KiB of

@@ -1,19 +1,23 @@
 /**
  * One mini-batch SGD step of the churn models with the gradient written out, instead of asking
- * tfjs's autodiff for it. Counted with `tf.profile`, a taped step of these tiny models
- * spends nearly all its time on bookkeeping rather than arithmetic: about 60 kernels for the
- * logistic model (80 for the MLP), a third of them copies the tape keeps for the backward pass,
- * plus the tape itself and the optimizer's scopes. Written out, the step runs 21 kernels for
- * the logistic model (34 for the MLP) and records no tape.
+ * tfjs's autodiff for it. For models this small a tfjs step costs per kernel, not per
+ * arithmetic operation: each kernel allocates its output and passes through the engine's
+ * bookkeeping (a few microseconds), while the plain typed-array step of the whole logistic
+ * model takes about six. A taped step runs about 60 kernels for the logistic model (80 for the
+ * MLP); this one runs 7 (17 for the MLP), with no tape.
  *
- * Key decision: the written-out gradient is not the textbook `(sigmoid(z) − y) / n`; it runs,
- * kernel for kernel and in the same order of additions, what tfjs's autodiff runs for
- * `tf.losses.sigmoidCrossEntropy` (relu(z) − z·y + log1p(exp(−|z|)), mean over the batch),
- * the L2 penalty `l2·Σw²` on the weights and `tf.train.sgd`'s update `w + (−lr)·g`. Float32
- * rounding is therefore identical, so the lab's seeded runs (goldens, shared links, even the
- * chaotic "learning rate 10" preset) give the same numbers bit for bit as the taped step, on
- * either backend; a unit test trains both side by side and compares every weight exactly.
- * The comments name the tfjs gradient each line mirrors.
+ * Key decision: the textbook gradient, not autodiff's. For the mean sigmoid cross-entropy the
+ * gradient with respect to the logits is `(sigmoid(z) − y) / n`, which autodiff reaches through
+ * a dozen kernels (relu, abs, log1p, exp and their derivatives). Here the SGD scale `−lr/n` is
+ * folded into it once, so every later product is already the update: `w ← w + Xᵀ·d` with
+ * `d = (sigmoid(z) − y)·(−lr/n)`, and the L2 penalty `l2·Σw²` becomes a decay `w·(1 − 2·lr·l2)`.
+ * On the cpu backend a layer's matMul, bias and sigmoid run as tfjs's fused matMul kernel (one
+ * kernel; the counts above are cpu's, wasm runs 2 (4) more), and the bias gradient of the output layer is a full sum (a sum along an axis makes the cpu
+ * backend transpose first). Float32 rounding differs from autodiff's, so weights agree with the
+ * taped step to about 1e-6, not bit for bit: the unit tests hold it to a stated tolerance
+ * against the taped step (`ChurnModel.trainBatchByAutodiff`) and the plain typed-array
+ * reference, and the seeded goldens were regenerated when this step replaced the bit-identical
+ * one.
  */
 import { tf } from '../shared/tf-backend';
 
@@ -23,45 +27,46 @@ export interface LayerVariables {
 	b: tf.Variable;
 }
 
-/**
- * Scalars a step reuses, kept alive by their owner so no step converts numbers to tensors:
- * `negLearningRate` is SGD's `c = −lr` (replaced when the rate changes); `l2` is the penalty as
- * float32 (null when 0).
- */
+/** Scalars a step reuses, kept alive by their owner so no step converts numbers to tensors. */
 export interface StepScalars {
-	negLearningRate: tf.Scalar;
-	readonly l2: tf.Scalar | null;
 	readonly one: tf.Scalar;
-	readonly two: tf.Scalar;
-	/** 1/n and −1/n for a batch of n rows (the mean's gradient), built once per batch size. */
-	mean(rows: number): { inv: tf.Scalar; negInv: tf.Scalar };
+	/** The SGD scale for a batch of n rows, `−lr/n` (rebuilt when the rate changes). */
+	scale(rows: number): tf.Scalar;
+	/** The L2 penalty as a weight decay, `1 − 2·lr·l2`; null when l2 is 0. */
+	decay(): tf.Scalar | null;
 }
 
 /**
- * d loss / d logits of tfjs's mean sigmoid cross-entropy, as its autodiff computes it. The
- * loss per row is `add(sub(relu(z), mul(z, y)), log1p(exp(neg(abs(z)))))` summed and divided by
- * n, so every row's upstream gradient is 1/n (`inv`), and the tape reaches z three times, in
- * reverse order of recording: through abs, then the product with the labels, then relu; the
- * three contributions are summed in that order.
+ * `act(a·b + bias)`. On the cpu backend, as one kernel: tfjs's fused matMul called directly,
+ * without its op's reshapes and gradient wrapper. The wasm backend's fused kernel takes only
+ * rank-3 inputs, so there it is the three plain kernels (reshaping would cost as many).
  */
-function logitGradient(z: tf.Tensor2D, ys: tf.Tensor2D, scalars: StepScalars, rows: number) {
-	const { inv, negInv } = scalars.mean(rows);
-	const e = tf.exp(tf.neg(tf.abs(z)));
-	// log1p: dy / (x + 1); exp: · y. With −1/n upstream instead of 1/n this is the negation the
-	// neg node would apply next, exactly (float rounding is symmetric in sign).
-	const negR = tf.mul(tf.div(negInv, tf.add(e, scalars.one)), e);
-	// abs: dy · step(x, −1).
-	const throughAbs = tf.mul(negR, tf.step(z, -1));
-	// sub's second input gets −dy, then mul: dy · y.
-	const throughLabels = tf.mul(negInv, ys);
-	// relu: dy · step(x).
-	const throughRelu = tf.mul(inv, tf.step(z));
-	return tf.add(tf.add(throughAbs, throughLabels), throughRelu);
+function denseForward(
+	a: tf.Tensor2D,
+	{ w, b }: LayerVariables,
+	activation: 'linear' | 'sigmoid',
+): tf.Tensor2D {
+	if (tf.getBackend() !== 'cpu') {
+		const z = tf.add<tf.Tensor2D>(tf.matMul(a, w as tf.Tensor2D), b);
+		return activation === 'sigmoid' ? tf.sigmoid(z) : z;
+	}
+	return tf
+		.engine()
+		.runKernel(
+			tf._FusedMatMul,
+			{ a, b: w, bias: b },
+			{ transposeA: false, transposeB: false, activation },
+		) as tf.Tensor2D;
+}
+
+/** `w·decay + update` (the decay only when there is an L2 penalty). */
+function decayed(w: tf.Variable, update: tf.Tensor, decay: tf.Scalar | null): tf.Tensor {
+	return tf.add(decay ? tf.mul(w, decay) : w, update);
 }
 
 /**
  * Updates `layers` in place by one SGD step on the batch (`xs` [n × inputs], `ys` [n × 1]).
- * Hidden layers are tanh, the last is linear (its logits feed the loss). Call inside `tf.tidy`.
+ * One layer is logistic regression; two are the MLP (tanh hidden layer). Call inside `tf.tidy`.
  */
 export function sgdStep(
 	layers: readonly LayerVariables[],
@@ -69,35 +74,28 @@ export function sgdStep(
 	ys: tf.Tensor2D,
 	scalars: StepScalars,
 ): void {
-	const rows = xs.shape[0];
-	// Forward pass, keeping each layer's input for its weights' gradient.
-	const inputs: tf.Tensor2D[] = [];
-	let h = xs;
-	layers.forEach(({ w, b }, i) => {
-		inputs.push(h);
-		h = tf.add(tf.matMul(h, w as tf.Tensor2D), b);
-		if (i < layers.length - 1) h = tf.tanh(h);
-	});
-	let dz = logitGradient(h, ys, scalars, rows);
-	const updates: [tf.Variable, tf.Tensor][] = [];
-	for (let i = layers.length - 1; i >= 0; i--) {
-		const { w, b } = layers[i] as LayerVariables;
-		const input = inputs[i] as tf.Tensor2D;
-		// matMul's gradient for its second input: aᵀ · dy.
-		let dw: tf.Tensor = tf.matMul(input, dz, true, false);
-		// square's gradient dy · (w · 2), with dy = l2 from the penalty's sum and product; the tape
-		// meets the penalty first, and two-term float sums do not depend on order.
-		if (scalars.l2) dw = tf.add(tf.mul(scalars.l2, tf.mul(w, scalars.two)), dw);
-		// add's gradient for the broadcast bias: dy summed over the batch.
-		updates.push([w, dw], [b, tf.sum(dz, [0])]);
-		if (i > 0) {
-			// matMul's gradient for its first input, dy · wᵀ; then tanh's, (1 − y²) · dy.
-			const dh = tf.matMul(dz, w as tf.Tensor2D, false, true);
-			dz = tf.mul(tf.sub(scalars.one, tf.square(input)), dh);
-		}
+	const scale = scalars.scale(xs.shape[0]);
+	const decay = scalars.decay();
+	const output = layers[layers.length - 1] as LayerVariables;
+	const hiddenLayer = layers.length > 1 ? (layers[0] as LayerVariables) : null;
+	// Forward. The hidden layer's activation is tanh, which the fused kernel does not offer.
+	const hidden = hiddenLayer ? tf.tanh(denseForward(xs, hiddenLayer, 'linear')) : xs;
+	const p = denseForward(hidden, output, 'sigmoid');
+	// d loss / d logits, already multiplied by −lr/n: the output layer's update per row.
+	const d = tf.mul(tf.sub(p, ys), scale);
+	const updates: [tf.Variable, tf.Tensor][] = [
+		[output.w, decayed(output.w, tf.matMul(hidden, d, true, false), decay)],
+		// One output: the bias gradient is the whole sum (no transpose), broadcast to [1].
+		[output.b, tf.add(output.b, tf.sum(d))],
+	];
+	if (hiddenLayer) {
+		// Back through the output weights (old values) and tanh: (1 − h²) · d·wᵀ.
+		const dh = tf.matMul(d, output.w as tf.Tensor2D, false, true);
+		const dz = tf.mul(tf.sub(scalars.one, tf.square(hidden)), dh);
+		updates.push(
+			[hiddenLayer.w, decayed(hiddenLayer.w, tf.matMul(xs, dz, true, false), decay)],
+			[hiddenLayer.b, tf.add(hiddenLayer.b, tf.sum(dz, 0))],
+		);
 	}
-	// tf.train.sgd: w ← add(mul(−lr, g), w).
-	for (const [variable, gradient] of updates) {
-		variable.assign(tf.add(tf.mul(scalars.negLearningRate, gradient), variable));
-	}
+	for (const [variable, value] of updates) variable.assign(value);
 }
