@@ -55,19 +55,6 @@ export type ParamsOf<S extends ParamsSpec> = {
 			: number;
 };
 
-/**
- * The `preset` parameter every lab's link may carry: "custom" (the default), or the id of one of
- * the lab's presets, which the lab applies under the link's own values.
- */
-export function presetParamSpec(presets: readonly { readonly id: string }[]) {
-	return {
-		kind: 'enum',
-		default: 'custom',
-		values: ['custom', ...presets.map((p) => p.id)],
-		label: 'Preset',
-	} as const satisfies ParamSpec;
-}
-
 /** Parameters read from a URL, and what was wrong with the URL, if anything. */
 export interface ReadParamsResult<S extends ParamsSpec> {
 	params: ParamsOf<S>;

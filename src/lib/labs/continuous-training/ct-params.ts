@@ -24,7 +24,6 @@ import {
 	type TriggerKind,
 } from '@sim/labs/continuous-training';
 import {
-	presetParamSpec,
 	readParams,
 	statedParams,
 	writeParams,
@@ -57,7 +56,12 @@ const forB = <S extends { label: string }>(spec: S): S => ({
 
 /** URL spec of the lab. */
 export const ctParamsSpec = {
-	preset: presetParamSpec(retrainingPresets),
+	preset: {
+		kind: 'enum',
+		default: 'custom',
+		values: ['custom', ...retrainingPresets.map((p) => p.id)],
+		label: 'Preset',
+	},
 	scenario: { kind: 'enum', default: 'sudden-concept', values: scenarioIds, label: 'World' },
 	trigger: { kind: 'enum', default: 'schedule', values: triggerKinds, label: 'Trigger' },
 	everyDays: fromPolicy(policyParamSpecs.everyDays, defaultTriggerParams.everyDays),

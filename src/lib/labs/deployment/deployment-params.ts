@@ -22,14 +22,7 @@ import {
 	type DeploymentRunConfig,
 	type RegisteredCandidate,
 } from '@sim/labs/deployment';
-import {
-	clip,
-	presetParamSpec,
-	readParams,
-	writeParams,
-	type ParamsOf,
-	type ParamsSpec,
-} from '@/lib/url-params';
+import { clip, readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
 import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 /** Strategies the lab runs live. */
@@ -58,7 +51,12 @@ export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
 
 /** URL spec of the deployment lab. */
 export const deploymentParamsSpec = {
-	preset: presetParamSpec(deploymentPresets),
+	preset: {
+		kind: 'enum',
+		default: 'custom',
+		values: ['custom', ...deploymentPresets.map((p) => p.id)],
+		label: 'Preset',
+	},
 	candidate: {
 		kind: 'enum',
 		default: 'broken' as CandidatePresetId,

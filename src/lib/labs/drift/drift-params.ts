@@ -21,7 +21,6 @@ import {
 import {
 	clip,
 	defaultParams,
-	presetParamSpec,
 	readParams,
 	writeParams,
 	type ParamsOf,
@@ -33,7 +32,12 @@ const s = d.scenario;
 
 /** URL spec of the drift lab. */
 export const driftParamsSpec = {
-	preset: presetParamSpec(driftPresets),
+	preset: {
+		kind: 'enum',
+		default: 'custom',
+		values: ['custom', ...driftPresets.map((p) => p.id)],
+		label: 'Preset',
+	},
 	scenario: { kind: 'enum', default: s.kind, values: scenarioKinds, label: 'Scenario' },
 	feature: { kind: 'enum', default: s.feature, values: driftFeatures, label: 'Feature' },
 	startDay: {
