@@ -20,19 +20,27 @@ function csvField(value: string): string {
 	return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** An answer's label among its options; unanswered and "don't know" read the same everywhere. */
+function optionLabel(
+	options: readonly { id: string; label: string }[] | undefined,
+	answer: string | undefined,
+): string {
+	if (answer === undefined) return 'Not answered';
+	if (answer === 'unknown') return 'Don’t know';
+	return options?.find((o) => o.id === answer)?.label ?? answer;
+}
+
 /** The label shown for an answer id. */
 export function answerLabel(
 	bank: QuestionBank,
 	questionId: string,
 	answer: string | undefined,
 ): string {
-	if (answer === undefined) return 'Not answered';
 	if (answer === 'na') return 'Not applicable';
-	if (answer === 'unknown') return 'Don’t know';
 	const question =
 		bank.questions.find((q) => q.id === questionId) ??
 		bank.context.find((c) => c.id === questionId);
-	return question?.options.find((o) => o.id === answer)?.label ?? answer;
+	return optionLabel(question?.options, answer);
 }
 
 /** The label shown for an outcome measure's answer. */
@@ -41,12 +49,7 @@ export function outcomeLabel(
 	outcomeId: string,
 	answer: string | undefined,
 ): string {
-	if (answer === undefined) return 'Not answered';
-	if (answer === 'unknown') return 'Don’t know';
-	return (
-		bank.outcomes.find((o) => o.id === outcomeId)?.options.find((o) => o.id === answer)?.label ??
-		answer
-	);
+	return optionLabel(bank.outcomes.find((o) => o.id === outcomeId)?.options, answer);
 }
 
 /**

@@ -366,18 +366,31 @@ function parseMigration(value: unknown): MigrationReport | undefined {
 	return { from, to, notes: notes.filter((n): n is string => typeof n === 'string').slice(0, 40) };
 }
 
+/**
+ * A stored value's envelope: an object of this storage version holding a list under `key`
+ * (`what` names the value in the message); throws an Error saying what is wrong.
+ */
+function versionedList(
+	data: unknown,
+	what: string,
+	key: string,
+): { value: Record<string, unknown>; list: unknown[] } {
+	if (!isObject(data)) throw new Error(`expected an object with "version" and "${key}".`);
+	if (data['version'] !== assessmentStoreVersion) {
+		throw new Error(`unsupported ${what} version ${JSON.stringify(data['version'])}.`);
+	}
+	const list = data[key];
+	if (!Array.isArray(list)) throw new Error(`"${key}" must be a list.`);
+	return { value: data, list };
+}
+
 /** Validates the whole stored value; throws an Error saying what is wrong. */
 export function parseAssessmentStore(bank: QuestionBank, data: unknown): AssessmentStore {
-	if (!isObject(data)) throw new Error('expected an object with "version" and "assessments".');
-	if (data['version'] !== assessmentStoreVersion) {
-		throw new Error(`unsupported assessment storage version ${JSON.stringify(data['version'])}.`);
-	}
-	const list = data['assessments'];
-	if (!Array.isArray(list)) throw new Error('"assessments" must be a list.');
+	const { value, list } = versionedList(data, 'assessment storage', 'assessments');
 	const assessments = list.map((a) => parseSavedAssessment(bank, a));
 	const ids = assessments.map((a) => a.id);
 	if (new Set(ids).size !== ids.length) throw new Error('two assessments share an id.');
-	const activeId = data['activeId'];
+	const activeId = value['activeId'];
 	if (activeId !== null && (typeof activeId !== 'string' || !ids.includes(activeId))) {
 		throw new Error('"activeId" does not name a stored assessment.');
 	}
@@ -527,15 +540,10 @@ export interface TeamSession {
 
 /** Validates a stored team session; throws an Error saying what is wrong. */
 export function parseTeamSession(bank: QuestionBank, data: unknown): TeamSession {
-	if (!isObject(data)) throw new Error('expected an object with "version" and "members".');
-	if (data['version'] !== assessmentStoreVersion) {
-		throw new Error(`unsupported team session version ${JSON.stringify(data['version'])}.`);
-	}
-	const members = data['members'];
-	if (!Array.isArray(members)) throw new Error('"members" must be a list.');
-	const from = data['bankVersion'] ?? 1;
-	const evidence = data['evidence'];
-	const keys = data['keys'];
+	const { value, list: members } = versionedList(data, 'team session', 'members');
+	const from = value['bankVersion'] ?? 1;
+	const evidence = value['evidence'];
+	const keys = value['keys'];
 	if (evidence !== undefined && (!Array.isArray(evidence) || evidence.length !== members.length)) {
 		throw new Error('"evidence" must hold one entry per member.');
 	}

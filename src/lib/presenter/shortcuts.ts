@@ -23,27 +23,26 @@ export interface Shortcut {
 	description: string;
 }
 
+/** Keys the dialog names in words or a symbol; any other key shows as its character, upper case. */
+const keyNames: Readonly<Record<string, string>> = { ' ': 'Space', ArrowRight: '→', Escape: 'Esc' };
+
+/** A shortcut, its dialog label written from its keys ("Space or K"), so the two cannot drift. */
+function shortcut(keys: readonly string[], action: PresenterAction, description: string): Shortcut {
+	const label = keys.map((key) => keyNames[key] ?? key.toUpperCase()).join(' or ');
+	return { keys, label, action, description };
+}
+
 /** Every shortcut, in the order the `?` dialog lists them. */
 export const shortcuts: readonly Shortcut[] = [
-	{ keys: [' ', 'k'], label: 'Space or K', action: 'play-pause', description: 'Play or pause' },
-	{ keys: ['.', 'ArrowRight'], label: '. or →', action: 'step', description: 'One step' },
-	{ keys: ['r'], label: 'R', action: 'reset', description: 'Reset the lab' },
-	{ keys: ['n'], label: 'N', action: 'next-preset', description: 'Next preset' },
-	{
-		keys: ['t'],
-		label: 'T',
-		action: 'timer-toggle',
-		description: 'Pause or resume the step timer',
-	},
-	{ keys: ['0'], label: '0', action: 'timer-reset', description: 'Restart the step timer' },
-	{ keys: ['f'], label: 'F', action: 'fullscreen', description: 'Full screen on or off' },
-	{ keys: ['?'], label: '?', action: 'help', description: 'Show these shortcuts' },
-	{
-		keys: ['Escape'],
-		label: 'Esc',
-		action: 'exit',
-		description: 'Close this list or leave full screen',
-	},
+	shortcut([' ', 'k'], 'play-pause', 'Play or pause'),
+	shortcut(['.', 'ArrowRight'], 'step', 'One step'),
+	shortcut(['r'], 'reset', 'Reset the lab'),
+	shortcut(['n'], 'next-preset', 'Next preset'),
+	shortcut(['t'], 'timer-toggle', 'Pause or resume the step timer'),
+	shortcut(['0'], 'timer-reset', 'Restart the step timer'),
+	shortcut(['f'], 'fullscreen', 'Full screen on or off'),
+	shortcut(['?'], 'help', 'Show these shortcuts'),
+	shortcut(['Escape'], 'exit', 'Close this list or leave full screen'),
 ];
 
 /** The parts of a key event that decide a shortcut. */

@@ -49,6 +49,11 @@ describe('shortcutFor', () => {
 		const keys = shortcuts.flatMap((s) => s.keys);
 		expect(new Set(keys).size).toBe(keys.length);
 	});
+
+	test('the dialog names each shortcut by its keys', () => {
+		const labels = shortcuts.map((s) => s.label).join(' | ');
+		expect(labels).toBe('Space or K | . or → | R | N | T | 0 | F | ? | Esc');
+	});
 });
 
 describe('formatElapsed', () => {

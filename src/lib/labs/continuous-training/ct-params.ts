@@ -122,6 +122,10 @@ export type CtParams = ParamsOf<typeof ctParamsSpec>;
 
 /** Option texts for the enum fields. */
 export const ctOptions = {
+	preset: {
+		custom: 'Custom settings',
+		...Object.fromEntries(retrainingPresets.map((p) => [p.id, p.title])),
+	},
 	scenario: Object.fromEntries(scenarioIds.map((id) => [id, retrainingScenarioLabels[id]])),
 	trigger: {
 		none: 'None (on demand only)',
