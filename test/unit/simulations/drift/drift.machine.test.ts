@@ -17,6 +17,7 @@ import {
 	type StreamReply,
 } from '@sim/index';
 import { isSharedMove, sharedEvent, walkLab, type LabSpec, type SharedMove } from '../lab-walk';
+import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof driftLabMachine>;
 
@@ -32,11 +33,8 @@ const dayEvent = (n: number): DriftLabEvent => ({
 	modelSource: 'default',
 });
 
-function run(events: readonly DriftLabEvent[], horizonDays = 3): Snapshot {
-	let [snapshot] = initialTransition(driftLabMachine, { horizonDays });
-	for (const event of events) [snapshot] = transition(driftLabMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly DriftLabEvent[], horizonDays = 3): Snapshot =>
+	runPure(driftLabMachine, { horizonDays }, events);
 
 describe('drift lab machine transitions (pure)', () => {
 	test('starts idle with the default configuration and a healthy monitor', () => {

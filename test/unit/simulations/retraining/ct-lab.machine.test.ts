@@ -27,6 +27,7 @@ import {
 	type SharedMove,
 } from '../lab-walk';
 import { plainPolicy } from './policy-fixture';
+import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof ctLabMachine>;
 
@@ -59,11 +60,8 @@ const day = (n: number, runsA: RunSummary[] = [], runsB: RunSummary[] = []): CtL
 	} satisfies YearDay,
 });
 
-function run(events: readonly CtLabEvent[]): Snapshot {
-	let [snapshot] = initialTransition(ctLabMachine, { policies });
-	for (const event of events) [snapshot] = transition(ctLabMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly CtLabEvent[]): Snapshot =>
+	runPure(ctLabMachine, { policies }, events);
 
 describe('continuous-training lab machine transitions (pure)', () => {
 	test('starts idle with the given policies and nothing shown', () => {
