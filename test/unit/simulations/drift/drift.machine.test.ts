@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { createStreamHandler, driftService } from '@sim/drift/drift.service';
 import {
 	defaultStreamConfig,
@@ -346,14 +346,14 @@ describe('drift lab machine against its specification (model-based)', () => {
 	};
 
 	test('agrees with the specification on every sequence of up to four moves', () => {
-		const [start] = initialTransition(driftLabMachine, { horizonDays: horizon });
 		const sequences = walkLab({
-			start,
+			machine: driftLabMachine,
+			input: { horizonDays: horizon },
 			spec: { value: 'idle', days: 0 },
 			moves,
 			depth: 4,
 			horizon,
-			take: (snapshot, move) => transition(driftLabMachine, snapshot, eventFor(snapshot, move))[0],
+			event: eventFor,
 			specStep: (spec: DriftSpec, move) => driftSpecStep(spec, move, horizon),
 			check: (next, expected, where) =>
 				expect(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { createYearHandler, yearService } from '@sim/retraining/ct-lab.service';
 import {
 	createCtLabMachine,
@@ -212,14 +212,14 @@ describe('continuous-training lab machine against its specification (model-based
 	};
 
 	test('agrees with the specification on every sequence of up to five moves', () => {
-		const [start] = initialTransition(ctLabMachine, { policies });
 		const sequences = walkLab({
-			start,
+			machine: ctLabMachine,
+			input: { policies },
 			spec: { value: 'idle', days: 0, demands: 0 },
 			moves,
 			depth: 5,
 			horizon,
-			take: (snapshot, move) => transition(ctLabMachine, snapshot, eventFor(snapshot, move))[0],
+			event: eventFor,
 			specStep: (spec: Spec, move) => specStep(spec, move, horizon),
 			check: (next, expected, where) => {
 				expect(next.context.days.length, where).toBe(expected.days);
