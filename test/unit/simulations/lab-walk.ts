@@ -33,11 +33,11 @@ export type SharedMove = PlaybackMove | 'fail';
 
 const sharedMoves: readonly string[] = ['start', 'pause', 'step', 'reset', 'fail'];
 
-/** Whether `move` is one every lab has, so `sharedEvent` says what it sends. */
-export const isSharedMove = (move: string): move is SharedMove => sharedMoves.includes(move);
+/** Whether `move` is one every lab has, so the walk sends `sharedEvent` for it. */
+const isSharedMove = (move: string): move is SharedMove => sharedMoves.includes(move);
 
 /** The event a shared move sends: a playback command, or the clock's failure. */
-export const sharedEvent = (move: SharedMove) =>
+const sharedEvent = (move: SharedMove) =>
 	move === 'fail'
 		? { type: 'clock.failed' as const, message: 'boom' }
 		: { type: `playback.${move}` as const };
@@ -48,7 +48,7 @@ export const labValue = (value: string | { running: string }): LabSpecValue =>
 
 /**
  * Walks every sequence of up to `depth` moves from the machine's initial state for `input`,
- * takes each move on the machine (the `event` it sends from there, through XState's pure
+ * takes each move on the machine (the event it sends from there, through XState's pure
  * `transition`) and on the specification (`specStep`), checks the lab's state value against the
  * specification's and then `check`s the rest; returns how many sequences it checked.
  */
@@ -63,7 +63,11 @@ export function walkLab<
 	moves: readonly Move[];
 	depth: number;
 	horizon: number;
-	event: (snapshot: SnapshotFrom<Machine>, move: Move) => EventFromLogic<Machine>;
+	/** The event a lab's own move sends (the shared moves send `sharedEvent`'s). */
+	event: (
+		snapshot: SnapshotFrom<Machine>,
+		move: Exclude<Move, SharedMove>,
+	) => EventFromLogic<Machine>;
 	specStep: (spec: Spec, move: Move) => Spec;
 	check: (next: SnapshotFrom<Machine>, expected: Spec, where: string) => void;
 }): number {
@@ -74,7 +78,10 @@ export function walkLab<
 			// A day comes only from a live clock (streaming or paused), and never past the horizon.
 			const live = spec.value === 'streaming' || spec.value === 'paused';
 			if (move === 'day' && (spec.days >= walk.horizon || !live)) continue;
-			const [next] = transition(walk.machine, snapshot, walk.event(snapshot, move));
+			const event = isSharedMove(move)
+				? (sharedEvent(move) as EventFromLogic<Machine>)
+				: walk.event(snapshot, move as Exclude<Move, SharedMove>);
+			const [next] = transition(walk.machine, snapshot, event);
 			const expected = walk.specStep(spec, move);
 			const where = [...path, move].join(' → ');
 			expect(

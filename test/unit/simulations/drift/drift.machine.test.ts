@@ -16,7 +16,7 @@ import {
 	type StreamConfig,
 	type StreamReply,
 } from '@sim/index';
-import { isSharedMove, sharedEvent, walkLab, type LabSpec, type SharedMove } from '../lab-walk';
+import { walkLab, type LabSpec, type SharedMove } from '../lab-walk';
 import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof driftLabMachine>;
@@ -327,8 +327,7 @@ describe('drift lab machine against its specification (model-based)', () => {
 		'fail',
 		'day',
 	];
-	const eventFor = (snapshot: Snapshot, move: Move): DriftLabEvent => {
-		if (isSharedMove(move)) return sharedEvent(move);
+	const eventFor = (snapshot: Snapshot, move: Exclude<Move, SharedMove>): DriftLabEvent => {
 		switch (move) {
 			case 'inject':
 				return { type: 'drift.inject', scenario };

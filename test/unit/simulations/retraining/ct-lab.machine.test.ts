@@ -18,14 +18,7 @@ import {
 	type DailyOutcome,
 	type RunSummary,
 } from '@sim/index';
-import {
-	isSharedMove,
-	sharedEvent,
-	walkLab,
-	type LabSpec,
-	type LabSpecValue,
-	type SharedMove,
-} from '../lab-walk';
+import { walkLab, type LabSpec, type LabSpecValue, type SharedMove } from '../lab-walk';
 import { plainPolicy } from './policy-fixture';
 import { runPure } from '../pure-run';
 
@@ -199,8 +192,7 @@ function specStep(spec: Spec, move: Move, horizon: number): Spec {
 
 describe('continuous-training lab machine against its specification (model-based)', () => {
 	const horizon = 3;
-	const eventFor = (snapshot: Snapshot, move: Move): CtLabEvent => {
-		if (isSharedMove(move)) return sharedEvent(move);
+	const eventFor = (snapshot: Snapshot, move: Exclude<Move, SharedMove>): CtLabEvent => {
 		switch (move) {
 			case 'configure':
 				return { type: 'policy.configure', policies };
