@@ -12,7 +12,7 @@
  */
 import { assign, initialTransition, sendTo, setup, transition, type SnapshotFrom } from 'xstate';
 import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
-import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import { isValidDelay, type Pace, type PlaybackEvent } from '../runtime/playback';
 import * as kit from '../runtime/playback.machine';
 import type { ModelArtifact } from '../training/artifact';
 import type { TrainingReference } from '../training/training.data';
@@ -343,30 +343,22 @@ export const driftLabMachine = setup({
 				'drift.inject': { actions: 'recordScenario' },
 			},
 		},
-		running: {
-			entry: 'clearRun',
-			initial: 'streaming',
-			invoke: {
-				id: 'clock',
-				src: 'clock',
-				input: ({ context }) => ({
-					config: context.config,
-					artifact: context.artifact,
-					training: context.training,
-					delayMs: context.dayDelayMs,
-					horizon: context.horizonDays,
-					startMode: context.startMode,
-				}),
-			},
-			on: {
-				...kit.dayClockFacts,
+		running: kit.dayRunState(
+			({ context }: { context: DriftLabContext }): StreamClockInput => ({
+				config: context.config,
+				artifact: context.artifact,
+				training: context.training,
+				delayMs: context.dayDelayMs,
+				horizon: context.horizonDays,
+				startMode: context.startMode,
+			}),
+			{
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
 				'monitor.setAccuracyThreshold': { actions: 'setThreshold' },
 				'playback.setSpeed': kit.speedChange,
 			},
-			states: playbackStates('streaming'),
-		},
+		),
 		finished: {
 			on: {
 				'playback.start': start['playback.start'],
