@@ -19,7 +19,7 @@ const echo: Service<number, Reply> = {
 	failure,
 };
 
-/** A page port on the service `load` gives, and the replies it has sent so far (or into `replies`). */
+/** A page port on the service `load` gives, and the replies it sends (into `replies` if given). */
 function inPage(load: () => Promise<Service<number, Reply>>, replies: Reply[] = []) {
 	return { port: openInPagePort(load, (r) => replies.push(r), failure), replies };
 }
