@@ -50,19 +50,7 @@ export {
 	type KsTestResult,
 } from './stats/kolmogorov-smirnov.stats';
 export { kolmogorovSurvival } from './stats/kolmogorov-distribution.stats';
-export {
-	evidentlyCategoricalPsi,
-	evidentlyPsiSum,
-	EVIDENTLY_PSI_MAX_VALUE_BINS,
-	EVIDENTLY_PSI_THRESHOLD,
-	fillEmptySharesAsEvidently,
-	linearQuantile,
-	populationStabilityIndex,
-	PSI_ZERO_PROPORTION,
-	type PsiMethod,
-	type PsiOptions,
-	type PsiResult,
-} from './stats/population-stability.stats';
+export * from './stats/population-stability.stats';
 export {
 	histogramShares,
 	sturgesEdges,
@@ -76,32 +64,8 @@ export {
 } from './stats/wasserstein.stats';
 export { chiSquareTest, type ChiSquareResult } from './stats/chi-square.stats';
 export { jensenShannonDistance } from './stats/jensen-shannon.stats';
-export {
-	adjustPValues,
-	benjaminiHochbergAdjust,
-	bonferroniAdjust,
-	correctFeatureDrift,
-	pValueCorrections,
-	type CorrectedDrift,
-	type CorrectedFeatureResult,
-	type PValueCorrection,
-} from './stats/multiple-testing.stats';
-export {
-	binIndexEdges,
-	calibrateProbabilities,
-	checkCalibration,
-	estimateAccuracy,
-	expectedCalibrationError,
-	fitIsotonic,
-	fitPerformanceEstimator,
-	predictIsotonic,
-	rocAucScore,
-	type CalibrationCheck,
-	type CalibrationCheckOptions,
-	type IsotonicModel,
-	type PerformanceEstimator,
-	type PerformanceEstimatorOptions,
-} from './stats/performance-estimation.stats';
+export * from './stats/multiple-testing.stats';
+export * from './stats/performance-estimation.stats';
 export { proportionZTest, type ProportionZResult } from './stats/proportion-z.stats';
 export {
 	chiSquareSurvival,
@@ -109,52 +73,8 @@ export {
 	regularizedGammaP,
 	regularizedGammaQ,
 } from './stats/special-functions.math';
-export {
-	assertTestFitsType,
-	chooseDriftTest,
-	datasetDrift,
-	DEFAULT_DRIFT_SHARE,
-	DRIFT_TESTS,
-	featureDrift,
-	inferFeatureType,
-	NUMBER_UNIQUE_AS_CATEGORICAL,
-	prepareCategories,
-	SMALL_REFERENCE_MAX_ROWS,
-	type Category,
-	type DatasetDriftOptions,
-	type DatasetDriftResult,
-	type DatasetFeature,
-	type DriftTestChoiceInput,
-	type DriftTestName,
-	type DriftTestSpec,
-	type FeatureDriftOptions,
-	type FeatureDriftResult,
-	type FeatureType,
-	type FeatureValues,
-	type PreparedCategories,
-} from './stats/feature-drift.detector';
-export {
-	acknowledged,
-	alertingAfter,
-	alertKey,
-	alertLabels,
-	alertNames,
-	assessDay,
-	monitorStatus,
-	statusAfterDay,
-	dayObservedFrom,
-	dayRejection,
-	initialMonitoringContext,
-	monitoringMachine,
-	type AlertKind,
-	type AlertLogEntry,
-	type DayAssessment,
-	type MonitoredFeatureResult,
-	type MonitoringContext,
-	type MonitoringEvent,
-	type MonitoringInput,
-	type MonitorStatus,
-} from './monitoring/monitoring.machine';
+export * from './stats/feature-drift.detector';
+export * from './monitoring/monitoring.machine';
 
 // Serving, monitoring and the drift lab: scenarios, the stream, its presets and machine.
 export * from './serving/serving.model';

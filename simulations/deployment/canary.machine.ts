@@ -14,14 +14,10 @@
  */
 import { assign, setup } from 'xstate';
 import {
-	abortRollout,
+	canaryCommandSteps as step,
 	createCanaryState,
 	deployRevision,
-	promoteRollout,
-	promoteRolloutFull,
 	reconcileRollout,
-	retryRollout,
-	rollbackRollout,
 	type CanarySpec,
 	type CanaryState,
 	type RolloutMeasurer,
@@ -76,11 +72,11 @@ export const canaryMachine = setup({
 					? deployRevision(context.rollout, event.revision)
 					: context.rollout,
 		}),
-		promote: assign({ rollout: ({ context }) => promoteRollout(context.rollout) }),
-		promoteFull: assign({ rollout: ({ context }) => promoteRolloutFull(context.rollout) }),
-		abort: assign({ rollout: ({ context }) => abortRollout(context.rollout) }),
-		retry: assign({ rollout: ({ context }) => retryRollout(context.rollout) }),
-		rollback: assign({ rollout: ({ context }) => rollbackRollout(context.rollout) }),
+		promote: assign({ rollout: ({ context }) => step.promote(context.rollout) }),
+		promoteFull: assign({ rollout: ({ context }) => step.promoteFull(context.rollout) }),
+		abort: assign({ rollout: ({ context }) => step.abort(context.rollout) }),
+		retry: assign({ rollout: ({ context }) => step.retry(context.rollout) }),
+		rollback: assign({ rollout: ({ context }) => step.rollback(context.rollout) }),
 		reconcile: assign({
 			rollout: ({ context, event }) =>
 				event.type === 'clock.tick'

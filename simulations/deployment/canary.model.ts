@@ -31,6 +31,7 @@ import {
 	type MeasureResult,
 } from './analysis.model';
 import { pauseDurationSeconds } from './duration.model';
+import type { RolloutCommand } from './live.model';
 import type { RolloutMetric } from './metrics.model';
 
 /** One canary step, as in `spec.strategy.canary.steps[]`. */
@@ -275,6 +276,18 @@ export function rollbackRollout(state: CanaryState): CanaryState {
 		`Rolled back to stable revision ${state.stableRevision}: no steps run`,
 	);
 }
+
+/**
+ * The learner's commands by name (kubectl argo rollouts promote, promote --full, abort, retry,
+ * undo): the one table the canary machine and the live canary engine both run.
+ */
+export const canaryCommandSteps = {
+	promote: promoteRollout,
+	promoteFull: promoteRolloutFull,
+	abort: (state: CanaryState) => abortRollout(state),
+	retry: retryRollout,
+	rollback: rollbackRollout,
+} satisfies Record<RolloutCommand, (state: CanaryState) => CanaryState>;
 
 function startRun(
 	state: CanaryState,

@@ -20,12 +20,8 @@ import {
 } from './analysis.model';
 import type { RolloutMetric } from './metrics.model';
 import {
-	abortRollout,
-	promoteRollout,
-	promoteRolloutFull,
+	canaryCommandSteps,
 	reconcileRollout,
-	retryRollout,
-	rollbackRollout,
 	type CanaryState,
 	type RolloutAnalysisRun,
 	type RolloutLogEntry,
@@ -147,14 +143,6 @@ export function canaryStatus(state: CanaryState): RolloutStatus {
 	};
 }
 
-const canaryCommandFns: Record<RolloutCommand, (state: CanaryState) => CanaryState> = {
-	promote: promoteRollout,
-	promoteFull: promoteRolloutFull,
-	abort: (state) => abortRollout(state),
-	retry: retryRollout,
-	rollback: rollbackRollout,
-};
-
 /** The canary engine around canary.model (the state is built by the caller with its spec). */
 export function canaryEngine(start: () => CanaryState): LiveEngine<CanaryState> {
 	return {
@@ -162,7 +150,7 @@ export function canaryEngine(start: () => CanaryState): LiveEngine<CanaryState> 
 		start,
 		reconcile: (state, nowMs, measure) => reconcileRollout(state, nowMs, measure('candidate')),
 		command: (state, command) =>
-			canaryCommands(state).includes(command) ? canaryCommandFns[command](state) : state,
+			canaryCommands(state).includes(command) ? canaryCommandSteps[command](state) : state,
 		status: canaryStatus,
 	};
 }

@@ -12,7 +12,7 @@
  */
 import { assign, initialTransition, sendTo, setup, transition, type SnapshotFrom } from 'xstate';
 import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
-import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import { isValidDelay, type Pace, type PlaybackEvent } from '../runtime/playback';
 import * as kit from '../runtime/playback.machine';
 import type { ModelArtifact } from '../training/artifact';
 import type { TrainingReference } from '../training/training.data';
@@ -25,8 +25,8 @@ import {
 	type StreamConfig,
 } from '../monitoring/stream.config';
 import type { DayResult, ReferenceInfo } from '../monitoring/stream.model';
-import type { DriftScenario, ScheduledScenario } from './scenario.model';
-import type { StreamReply, StreamRequest } from './drift.protocol';
+import type { DriftScenario } from './scenario.model';
+import type { StreamDay, StreamReply, StreamRequest } from './drift.protocol';
 import { openStreamPort } from './drift.port';
 
 /** The lab's pace: 400 ms per simulated day at speed 1. */
@@ -63,16 +63,13 @@ export interface DriftLabContext {
 	readonly error: string | null;
 }
 
-/** Facts the clock reports (past tense). */
+/**
+ * Facts the clock reports (past tense): the stream's day (a test may leave out its reference), or
+ * the failure.
+ */
 export type ClockFact =
-	| {
-			readonly type: 'clock.dayComputed';
-			readonly result: DayResult;
-			readonly histograms: readonly FeatureHistogram[];
-			readonly modelSource: 'registry' | 'default';
-			readonly reference?: ReferenceInfo;
-			readonly injections?: readonly ScheduledScenario[];
-	  }
+	| ({ readonly type: 'clock.dayComputed' } & Omit<StreamDay, 'reference'> &
+			Partial<Pick<StreamDay, 'reference'>>)
 	| { readonly type: 'clock.failed'; readonly message: string };
 
 /** Events the lab sends, and the clock's facts. */
@@ -122,16 +119,7 @@ export function readStreamReply(reply: StreamReply): ReplyReading<ClockFact> {
 				halts: true,
 			}
 		: {
-				events: [
-					{
-						type: 'clock.dayComputed',
-						result: reply.result,
-						histograms: reply.histograms,
-						modelSource: reply.modelSource,
-						reference: reply.reference,
-						...(reply.injections ? { injections: reply.injections } : {}),
-					},
-				] as ClockFact[],
+				events: [{ ...reply, type: 'clock.dayComputed' }] as ClockFact[],
 				answersTick: true,
 			};
 }
@@ -355,30 +343,22 @@ export const driftLabMachine = setup({
 				'drift.inject': { actions: 'recordScenario' },
 			},
 		},
-		running: {
-			entry: 'clearRun',
-			initial: 'streaming',
-			invoke: {
-				id: 'clock',
-				src: 'clock',
-				input: ({ context }) => ({
-					config: context.config,
-					artifact: context.artifact,
-					training: context.training,
-					delayMs: context.dayDelayMs,
-					horizon: context.horizonDays,
-					startMode: context.startMode,
-				}),
-			},
-			on: {
-				...kit.dayClockFacts,
+		running: kit.dayRunState(
+			({ context }: { context: DriftLabContext }): StreamClockInput => ({
+				config: context.config,
+				artifact: context.artifact,
+				training: context.training,
+				delayMs: context.dayDelayMs,
+				horizon: context.horizonDays,
+				startMode: context.startMode,
+			}),
+			{
 				'drift.inject': { actions: ['recordInjection', 'commandInject'] },
 				'model.swap': { actions: ['recordSwap', 'commandSwap'] },
 				'monitor.setAccuracyThreshold': { actions: 'setThreshold' },
 				'playback.setSpeed': kit.speedChange,
 			},
-			states: playbackStates('streaming'),
-		},
+		),
 		finished: {
 			on: {
 				'playback.start': start['playback.start'],

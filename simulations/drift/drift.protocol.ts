@@ -28,19 +28,20 @@ export type StreamRequest =
 			readonly fromDay: number;
 	  };
 
+/** One simulated day as the stream computed it; the lab machine receives it as a clock fact. */
+export interface StreamDay {
+	readonly result: DayResult;
+	readonly histograms: readonly FeatureHistogram[];
+	readonly modelSource: 'registry' | 'default';
+	/** The data the windows are compared with. */
+	readonly reference: ReferenceInfo;
+	/** The run's injection schedule as the stream applied it (the truth a link carries). */
+	readonly injections?: readonly ScheduledScenario[];
+}
+
 /** What the stream answers. */
 export type StreamReply =
-	| {
-			readonly type: 'day';
-			readonly result: DayResult;
-			readonly histograms: readonly FeatureHistogram[];
-			readonly modelSource: 'registry' | 'default';
-			/** The data the windows are compared with. */
-			readonly reference: ReferenceInfo;
-			/** The run's injection schedule as the stream applied it (the truth a link carries). */
-			readonly injections?: readonly ScheduledScenario[];
-	  }
-	| { readonly type: 'error'; readonly message: string };
+	({ readonly type: 'day' } & StreamDay) | { readonly type: 'error'; readonly message: string };
 
 /** The protocol's error reply. */
 export const streamFailure = (message: string): StreamReply => ({ type: 'error', message });

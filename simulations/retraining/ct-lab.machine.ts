@@ -11,7 +11,7 @@
  */
 import { assign, sendTo, setup } from 'xstate';
 import type { ClockCommand, ClockInput, ReplyReading } from '../runtime/clock.actor';
-import { playbackStates, type Pace, type PlaybackEvent } from '../runtime/playback';
+import type { Pace, PlaybackEvent } from '../runtime/playback';
 import * as kit from '../runtime/playback.machine';
 import type { RunSummary } from './retraining.model';
 import type { PolicyPair, TfjsReplay, YearDay, YearReply, YearRequest } from './ct-lab.protocol';
@@ -198,26 +198,18 @@ export function createCtLabMachine(clock: ReturnType<typeof yearClock> = yearClo
 					'policy.configure': { actions: 'applyPolicies' },
 				},
 			},
-			running: {
-				entry: 'clearRun',
-				initial: 'streaming',
-				invoke: {
-					id: 'clock',
-					src: 'clock',
-					input: ({ context }) => ({
-						policies: context.policies,
-						delayMs: context.dayDelayMs,
-						horizon: context.policies.a.days,
-						startMode: context.startMode,
-					}),
-				},
-				on: {
-					...kit.dayClockFacts,
+			running: kit.dayRunState(
+				({ context }: { context: CtLabContext }): YearClockInput => ({
+					policies: context.policies,
+					delayMs: context.dayDelayMs,
+					horizon: context.policies.a.days,
+					startMode: context.startMode,
+				}),
+				{
 					'playback.setSpeed': kit.speedChange,
 					'run.request': { guard: 'hasDayLeft', actions: ['recordDemand', 'commandDemand'] },
 				},
-				states: playbackStates('streaming'),
-			},
+			),
 			finished: {
 				on: {
 					'playback.start': start['playback.start'],

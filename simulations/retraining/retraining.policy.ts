@@ -113,34 +113,24 @@ export const defaultTriggerParams = {
 	rows: 15_000,
 } as const;
 
+/** Where each trigger kind keeps its one parameter: its name in the specs, and its config key. */
+const triggerParams = {
+	schedule: { param: 'everyDays', key: 'everyDays' },
+	performance: { param: 'performanceThreshold', key: 'threshold' },
+	drift: { param: 'driftThreshold', key: 'threshold' },
+	volume: { param: 'rows', key: 'rows' },
+} as const satisfies Record<
+	Exclude<TriggerKind, 'none'>,
+	{ param: PolicyParam & keyof typeof defaultTriggerParams; key: keyof TriggerConfig }
+>;
+
 /** The parameter a trigger kind reads, with its value (defaults filled in). */
 export function triggerParam(
 	trigger: TriggerConfig,
 ): { param: PolicyParam; key: 'everyDays' | 'threshold' | 'rows'; value: number } | null {
-	switch (trigger.kind) {
-		case 'none':
-			return null;
-		case 'schedule':
-			return {
-				param: 'everyDays',
-				key: 'everyDays',
-				value: trigger.everyDays ?? defaultTriggerParams.everyDays,
-			};
-		case 'performance':
-			return {
-				param: 'performanceThreshold',
-				key: 'threshold',
-				value: trigger.threshold ?? defaultTriggerParams.performanceThreshold,
-			};
-		case 'drift':
-			return {
-				param: 'driftThreshold',
-				key: 'threshold',
-				value: trigger.threshold ?? defaultTriggerParams.driftThreshold,
-			};
-		case 'volume':
-			return { param: 'rows', key: 'rows', value: trigger.rows ?? defaultTriggerParams.rows };
-	}
+	if (trigger.kind === 'none') return null;
+	const { param, key } = triggerParams[trigger.kind];
+	return { param, key, value: trigger[key] ?? defaultTriggerParams[param] };
 }
 
 /** What the policy sees on a day. Signals that need labels are null until enough exist. */

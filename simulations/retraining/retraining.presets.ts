@@ -27,7 +27,12 @@ export type RetrainingPreset = LabPreset<{
 	readonly compareWith: ContinuousTrainingConfig;
 }> & { readonly lesson: string };
 
-const base: ContinuousTrainingConfig = {
+/**
+ * What every preset starts from, and the retraining tests too: a year of a stable world (seed
+ * 42), no trigger, no cooldown, retraining from scratch on all data at maturity level 1. A
+ * preset spells out only what its lesson changes.
+ */
+export const basePolicy: ContinuousTrainingConfig = {
 	seed: 42,
 	scenario: 'stable',
 	days: 365,
@@ -42,13 +47,13 @@ const lesson = '/lessons/operations/03-retraining/';
 
 // The two presets whose runs differ from their comparison in one setting only.
 const corruptedMonthly: ContinuousTrainingConfig = {
-	...base,
+	...basePolicy,
 	scenario: 'corrupted-labels',
 	trigger: { kind: 'schedule', everyDays: 30 },
 	windowDays: 60,
 };
 const seasonalMonthly: ContinuousTrainingConfig = {
-	...base,
+	...basePolicy,
 	scenario: 'seasonal',
 	trigger: { kind: 'schedule', everyDays: 30 },
 };
@@ -63,12 +68,12 @@ const flat = [
 			'Behaviour changes on day 95, five days after a quarterly run: the schedule serves the old model until day 180, and that run’s all-history window is still mostly pre-shift data, so accuracy only returns after day 270. A performance trigger with a 60-day window reacts once a week of post-shift labels has arrived (30 days late) and is back to full accuracy from day 181, three months sooner.',
 		lesson: `${lesson}#when-retraining-triggers`,
 		config: {
-			...base,
+			...basePolicy,
 			scenario: 'sudden-concept',
 			trigger: { kind: 'schedule', everyDays: 90 },
 		},
 		compareWith: {
-			...base,
+			...basePolicy,
 			scenario: 'sudden-concept',
 			trigger: { kind: 'performance', threshold: 0.78 },
 			cooldownDays: 14,
@@ -82,12 +87,12 @@ const flat = [
 			'Discounts jump on day 60 and the drift trigger fires every time its cooldown ends: about twenty runs, almost all rejected by the gate because the retrained model is no better. Compute is spent; accuracy is the same as with no retraining at all.',
 		lesson: `${lesson}#when-retraining-triggers`,
 		config: {
-			...base,
+			...basePolicy,
 			scenario: 'harmless-drift',
 			trigger: { kind: 'drift', threshold: 0.2 },
 			cooldownDays: 14,
 		},
-		compareWith: { ...base, scenario: 'harmless-drift', trigger: { kind: 'none' } },
+		compareWith: { ...basePolicy, scenario: 'harmless-drift', trigger: { kind: 'none' } },
 	},
 	{
 		id: 'gate-rejects-corrupted',

@@ -18,7 +18,7 @@ import {
 	type ClockSpec,
 	type Schedule,
 } from './clock.actor';
-import { isValidDelay, type Pace, type PlaybackEvent } from './playback';
+import { isValidDelay, playbackStates, type Pace, type PlaybackEvent } from './playback';
 import type { PortOpener } from './worker.port';
 
 /**
@@ -120,3 +120,18 @@ export const dayClockFacts = {
 	],
 	'clock.failed': { target: '.paused', actions: ['recordError', 'commandPause'] },
 } as const;
+
+/**
+ * The live state of a lab that runs simulated days: each run starts clean (`clearRun`), invokes
+ * the clock (id `clock`) with `input`, takes the clock's day facts before the lab's own events
+ * (`on`), and plays in `streaming` ⇄ `paused`.
+ */
+export function dayRunState<const Input, const On extends object>(input: Input, on: On) {
+	return {
+		entry: 'clearRun',
+		initial: 'streaming',
+		invoke: { id: 'clock', src: 'clock', input },
+		on: { ...dayClockFacts, ...on },
+		states: playbackStates('streaming'),
+	} as const;
+}

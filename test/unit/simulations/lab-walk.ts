@@ -6,6 +6,15 @@
  * day can come only from a live clock and never past the horizon. Each suite keeps its own moves and specification.
  */
 import { expect } from 'vitest';
+import {
+	initialTransition,
+	transition,
+	type AnyMachineSnapshot,
+	type AnyStateMachine,
+	type EventFromLogic,
+	type InputFrom,
+	type SnapshotFrom,
+} from 'xstate';
 
 /** The states every lab's specification knows. */
 export type LabSpecValue = 'idle' | 'streaming' | 'paused' | 'finished';
@@ -24,11 +33,11 @@ export type SharedMove = PlaybackMove | 'fail';
 
 const sharedMoves: readonly string[] = ['start', 'pause', 'step', 'reset', 'fail'];
 
-/** Whether `move` is one every lab has, so `sharedEvent` says what it sends. */
-export const isSharedMove = (move: string): move is SharedMove => sharedMoves.includes(move);
+/** Whether `move` is one every lab has, so the walk sends `sharedEvent` for it. */
+const isSharedMove = (move: string): move is SharedMove => sharedMoves.includes(move);
 
 /** The event a shared move sends: a playback command, or the clock's failure. */
-export const sharedEvent = (move: SharedMove) =>
+const sharedEvent = (move: SharedMove) =>
 	move === 'fail'
 		? { type: 'clock.failed' as const, message: 'boom' }
 		: { type: `playback.${move}` as const };
@@ -38,39 +47,52 @@ export const labValue = (value: string | { running: string }): LabSpecValue =>
 	(typeof value === 'string' ? value : value.running) as LabSpecValue;
 
 /**
- * Walks every sequence of up to `depth` moves from `start`, takes each move on the machine
- * (`take`) and on the specification (`specStep`), checks the lab's state value against the
+ * Walks every sequence of up to `depth` moves from the machine's initial state for `input`,
+ * takes each move on the machine (the event it sends from there, through XState's pure
+ * `transition`) and on the specification (`specStep`), checks the lab's state value against the
  * specification's and then `check`s the rest; returns how many sequences it checked.
  */
 export function walkLab<
-	Snapshot extends { value: string | { running: string } },
+	Machine extends AnyStateMachine,
 	Spec extends LabSpec,
 	Move extends string,
 >(walk: {
-	start: Snapshot;
+	machine: Machine;
+	input: InputFrom<Machine>;
 	spec: NoInfer<Spec>;
 	moves: readonly Move[];
 	depth: number;
 	horizon: number;
-	take: (snapshot: Snapshot, move: Move) => Snapshot;
+	/** The event a lab's own move sends (the shared moves send `sharedEvent`'s). */
+	event: (
+		snapshot: SnapshotFrom<Machine>,
+		move: Exclude<Move, SharedMove>,
+	) => EventFromLogic<Machine>;
 	specStep: (spec: Spec, move: Move) => Spec;
-	check: (next: Snapshot, expected: Spec, where: string) => void;
+	check: (next: SnapshotFrom<Machine>, expected: Spec, where: string) => void;
 }): number {
+	type Snapshot = SnapshotFrom<Machine>;
 	let sequences = 0;
 	const from = (snapshot: Snapshot, spec: Spec, path: Move[]) => {
 		for (const move of walk.moves) {
 			// A day comes only from a live clock (streaming or paused), and never past the horizon.
 			const live = spec.value === 'streaming' || spec.value === 'paused';
 			if (move === 'day' && (spec.days >= walk.horizon || !live)) continue;
-			const next = walk.take(snapshot, move);
+			const event = isSharedMove(move)
+				? (sharedEvent(move) as EventFromLogic<Machine>)
+				: walk.event(snapshot, move as Exclude<Move, SharedMove>);
+			const [next] = transition(walk.machine, snapshot, event);
 			const expected = walk.specStep(spec, move);
 			const where = [...path, move].join(' → ');
-			expect(labValue(next.value), where).toBe(expected.value);
+			expect(
+				labValue((next as AnyMachineSnapshot).value as string | { running: string }),
+				where,
+			).toBe(expected.value);
 			walk.check(next, expected, where);
 			sequences++;
 			if (path.length + 1 < walk.depth) from(next, expected, [...path, move]);
 		}
 	};
-	from(walk.start, walk.spec, []);
+	from(initialTransition(walk.machine, walk.input)[0], walk.spec, []);
 	return sequences;
 }

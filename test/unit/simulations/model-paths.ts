@@ -13,7 +13,7 @@ import {
 	type EventObject,
 	type MachineSnapshot,
 } from 'xstate';
-import type { TestModel } from 'xstate/graph';
+import { createTestModel, type TestModel } from 'xstate/graph';
 
 /**
  * How many states of the model the traversal reached, and the event sequences (without
@@ -87,4 +87,22 @@ export function testEachTransition<TEvent extends EventObject>(
 	for (const sequence of sequences) {
 		test(sequence.map((e) => e.type).join(' → '), () => replay(sequence));
 	}
+}
+
+/**
+ * The model-based suite of a machine against its specification: `testEachTransition` over the
+ * specification's model, each sequence replayed on the specification and on a machine that
+ * `open` starts afresh for it. `open` returns the step that sends an event to that machine and
+ * checks it against the specification's state.
+ */
+export function testAgainstSpecification<TEvent extends EventObject>(
+	specification: AnyStateMachine,
+	events: readonly TEvent[],
+	counts: { states: number; transitions: number },
+	open: () => (event: TEvent, specState: string, where: string) => void,
+): void {
+	const model = createTestModel(specification, { events: [...events] });
+	testEachTransition(model, events, counts, (sequence) =>
+		replayOnSpecification(specification, sequence, open()),
+	);
 }

@@ -5,8 +5,7 @@
 // the real machine, checking its state, phase and weight after every event.
 import { describe, expect, test } from 'vitest';
 import { createActor, createMachine } from 'xstate';
-import { createTestModel } from 'xstate/graph';
-import { replayOnSpecification, testEachTransition } from '../model-paths';
+import { testAgainstSpecification } from '../model-paths';
 import { anyTick, minuteTicks, rolloutSpecEvents, walkedCanary } from './fixtures';
 import { canaryMachine, type CanaryMachineEvent } from '@sim/deployment/canary.machine';
 
@@ -90,18 +89,17 @@ describe('canaryMachine (model-based)', () => {
 	// Transition coverage: the shortest path to each state, then each event it accepts.
 	// 1 + 1 + 7 + 8 + 7 + 8 + 7 + 8 + 7 + 3 transitions.
 	const counts = { states: Object.keys(expected).length, transitions: 57 };
-	const model = createTestModel(specification, { events: specEvents });
-	testEachTransition(model, specEvents, counts, (sequence) => {
+	testAgainstSpecification(specification, specEvents, counts, () => {
 		const actor = createActor(canaryMachine, { input: { spec } }).start();
 		const toMachine = driver();
-		replayOnSpecification(specification, sequence, (event, state, where) => {
+		return (event, state, where) => {
 			actor.send(toMachine(event));
 			const want = expected[state]!;
 			const { value, context } = actor.getSnapshot();
 			expect(value, where).toEqual(want.value);
 			expect(context.rollout.phase, where).toBe(want.phase);
 			expect(context.rollout.weightPercent, where).toBe(want.weight);
-		});
+		};
 	});
 });
 

@@ -5,7 +5,7 @@
  * documentation of which command applies in which phase, not from the machine's own code.
  */
 import { describe, expect, test } from 'vitest';
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { transition, type SnapshotFrom } from 'xstate';
 import { createDeploymentHandler } from '@sim/deployment/deployment.service';
 import type { DeploymentReply } from '@sim/deployment/deployment.protocol';
 import {
@@ -15,6 +15,7 @@ import {
 	type RolloutStatus,
 } from '@sim/labs/deployment';
 import { presetRunConfig, serveTicks } from './fixtures';
+import { runPure } from '../pure-run';
 
 /** Runs a preset through the service for up to `ticks` ticks, stopping at Healthy or Degraded. */
 const serve = (id: string, ticks = 40) => serveTicks(presetRunConfig(id), ticks, true);
@@ -100,11 +101,8 @@ describe('deployment service', () => {
 
 type Snapshot = SnapshotFrom<typeof deploymentLabMachine>;
 
-function run(events: readonly DeploymentLabEvent[]): Snapshot {
-	let [snapshot] = initialTransition(deploymentLabMachine, {});
-	for (const event of events) [snapshot] = transition(deploymentLabMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly DeploymentLabEvent[]): Snapshot =>
+	runPure(deploymentLabMachine, {}, events);
 
 /** Argo's commands by phase (kubectl argo rollouts: promote needs a pause, retry an abort). */
 const acceptedByPhase: Record<string, string[]> = {

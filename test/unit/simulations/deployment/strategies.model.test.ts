@@ -12,6 +12,7 @@ import {
 	runStrategy,
 	shadowStrategy,
 	startFlagger,
+	type BlueGreenOptions,
 	type FlaggerState,
 } from '@sim/deployment/strategies.model';
 import { compareStrategies } from '@sim/deployment/rollout.model';
@@ -137,50 +138,39 @@ describe('strategies', () => {
 			mirrored: 1200,
 		});
 	});
+	// Blue/green of the broken candidate, deployed on the first tick.
+	const blueGreen = (options: Omit<BlueGreenOptions, 'deployTick'>) =>
+		runStrategy(blueGreenStrategy({ deployTick: 0, ...options }), run);
+	const candidatePercents = (r: ReturnType<typeof blueGreen>) =>
+		r.frames.map((f) => f.decision.split.candidatePercent);
 	test('blue/green: preview, switch, failed post-promotion analysis, instant switch back', () => {
-		const r = runStrategy(
-			blueGreenStrategy({
-				deployTick: 0,
-				previewTicks: 2,
-				postPromotionTicks: 3,
-				minSuccessRate: 0.98,
-				startupTicks: 2,
-			}),
-			run,
-		);
-		expect(r.frames.map((f) => f.decision.split.candidatePercent)).toEqual([
-			0, 0, 100, 100, 100, 0, 0, 0, 0, 0, 0, 0,
-		]);
+		const r = blueGreen({
+			previewTicks: 2,
+			postPromotionTicks: 3,
+			minSuccessRate: 0.98,
+			startupTicks: 2,
+		});
+		expect(candidatePercents(r)).toEqual([0, 0, 100, 100, 100, 0, 0, 0, 0, 0, 0, 0]);
 		expect(r.blastRadius.servedByCandidate).toBe(300);
 	});
 	test('blue/green past scaleDownDelay: switching back waits for old pods to start', () => {
-		const r = runStrategy(
-			blueGreenStrategy({
-				deployTick: 0,
-				previewTicks: 0,
-				postPromotionTicks: 5,
-				minSuccessRate: 0.98,
-				scaleDownDelayTicks: 3,
-				startupTicks: 2,
-			}),
-			run,
-		);
-		expect(r.frames.map((f) => f.decision.split.candidatePercent)).toEqual([
-			100, 100, 100, 100, 100, 100, 100, 0, 0, 0, 0, 0,
-		]);
+		const r = blueGreen({
+			previewTicks: 0,
+			postPromotionTicks: 5,
+			minSuccessRate: 0.98,
+			scaleDownDelayTicks: 3,
+			startupTicks: 2,
+		});
+		expect(candidatePercents(r)).toEqual([100, 100, 100, 100, 100, 100, 100, 0, 0, 0, 0, 0]);
 	});
 	test('blue/green without auto-promotion waits in preview', () => {
-		const r = runStrategy(
-			blueGreenStrategy({
-				deployTick: 0,
-				previewTicks: 1,
-				autoPromotionEnabled: false,
-				postPromotionTicks: 1,
-				minSuccessRate: 0.9,
-				startupTicks: 1,
-			}),
-			run,
-		);
+		const r = blueGreen({
+			previewTicks: 1,
+			autoPromotionEnabled: false,
+			postPromotionTicks: 1,
+			minSuccessRate: 0.9,
+			startupTicks: 1,
+		});
 		expect(new Set(r.frames.map((f) => f.decision.phase))).toEqual(new Set(['Preview']));
 	});
 });

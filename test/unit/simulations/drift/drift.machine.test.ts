@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { createStreamHandler, driftService } from '@sim/drift/drift.service';
 import {
 	defaultStreamConfig,
@@ -16,7 +16,8 @@ import {
 	type StreamConfig,
 	type StreamReply,
 } from '@sim/index';
-import { isSharedMove, sharedEvent, walkLab, type LabSpec, type SharedMove } from '../lab-walk';
+import { walkLab, type LabSpec, type SharedMove } from '../lab-walk';
+import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof driftLabMachine>;
 
@@ -32,11 +33,8 @@ const dayEvent = (n: number): DriftLabEvent => ({
 	modelSource: 'default',
 });
 
-function run(events: readonly DriftLabEvent[], horizonDays = 3): Snapshot {
-	let [snapshot] = initialTransition(driftLabMachine, { horizonDays });
-	for (const event of events) [snapshot] = transition(driftLabMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly DriftLabEvent[], horizonDays = 3): Snapshot =>
+	runPure(driftLabMachine, { horizonDays }, events);
 
 describe('drift lab machine transitions (pure)', () => {
 	test('starts idle with the default configuration and a healthy monitor', () => {
@@ -329,8 +327,7 @@ describe('drift lab machine against its specification (model-based)', () => {
 		'fail',
 		'day',
 	];
-	const eventFor = (snapshot: Snapshot, move: Move): DriftLabEvent => {
-		if (isSharedMove(move)) return sharedEvent(move);
+	const eventFor = (snapshot: Snapshot, move: Exclude<Move, SharedMove>): DriftLabEvent => {
 		switch (move) {
 			case 'inject':
 				return { type: 'drift.inject', scenario };
@@ -348,14 +345,14 @@ describe('drift lab machine against its specification (model-based)', () => {
 	};
 
 	test('agrees with the specification on every sequence of up to four moves', () => {
-		const [start] = initialTransition(driftLabMachine, { horizonDays: horizon });
 		const sequences = walkLab({
-			start,
+			machine: driftLabMachine,
+			input: { horizonDays: horizon },
 			spec: { value: 'idle', days: 0 },
 			moves,
 			depth: 4,
 			horizon,
-			take: (snapshot, move) => transition(driftLabMachine, snapshot, eventFor(snapshot, move))[0],
+			event: eventFor,
 			specStep: (spec: DriftSpec, move) => driftSpecStep(spec, move, horizon),
 			check: (next, expected, where) =>
 				expect(
@@ -397,7 +394,8 @@ describe('the stream service', () => {
 		port.post({ type: 'open', config: defaultStreamConfig, artifact: null });
 		port.post({ type: 'day', day: 1 });
 		expect(replies).toEqual([]);
-		await vi.waitFor(() => expect(replies).toHaveLength(1));
+		// Computing the day takes ~0.8 s alone and longer on a loaded machine: wait up to 10 s.
+		await vi.waitFor(() => expect(replies).toHaveLength(1), { timeout: 10_000 });
 		expect(replies[0]?.type === 'day' && replies[0].result).toEqual(days[0]);
 		port.post({ type: 'day', day: 2 });
 		port.terminate();

@@ -8,6 +8,7 @@ import {
 	type MonitoredFeatureResult,
 	type MonitoringEvent,
 } from '@sim/index';
+import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof monitoringMachine>;
 type DayEvent = Extract<MonitoringEvent, { type: 'monitor.dayObserved' }>;
@@ -38,11 +39,8 @@ function day(
 	};
 }
 
-function run(events: readonly MonitoringEvent[], input = { persistenceDays: 3 }): Snapshot {
-	let [snapshot] = initialTransition(monitoringMachine, input);
-	for (const event of events) [snapshot] = transition(monitoringMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly MonitoringEvent[], input = { persistenceDays: 3 }): Snapshot =>
+	runPure(monitoringMachine, input, events);
 
 describe('monitoring machine transitions', () => {
 	test('starts healthy with an empty log and the default thresholds', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { createYearHandler, yearService } from '@sim/retraining/ct-lab.service';
 import {
 	createCtLabMachine,
@@ -18,15 +18,9 @@ import {
 	type DailyOutcome,
 	type RunSummary,
 } from '@sim/index';
-import {
-	isSharedMove,
-	sharedEvent,
-	walkLab,
-	type LabSpec,
-	type LabSpecValue,
-	type SharedMove,
-} from '../lab-walk';
+import { walkLab, type LabSpec, type LabSpecValue, type SharedMove } from '../lab-walk';
 import { plainPolicy } from './policy-fixture';
+import { runPure } from '../pure-run';
 
 type Snapshot = SnapshotFrom<typeof ctLabMachine>;
 
@@ -59,11 +53,8 @@ const day = (n: number, runsA: RunSummary[] = [], runsB: RunSummary[] = []): CtL
 	} satisfies YearDay,
 });
 
-function run(events: readonly CtLabEvent[]): Snapshot {
-	let [snapshot] = initialTransition(ctLabMachine, { policies });
-	for (const event of events) [snapshot] = transition(ctLabMachine, snapshot, event);
-	return snapshot;
-}
+const run = (events: readonly CtLabEvent[]): Snapshot =>
+	runPure(ctLabMachine, { policies }, events);
 
 describe('continuous-training lab machine transitions (pure)', () => {
 	test('starts idle with the given policies and nothing shown', () => {
@@ -201,8 +192,7 @@ function specStep(spec: Spec, move: Move, horizon: number): Spec {
 
 describe('continuous-training lab machine against its specification (model-based)', () => {
 	const horizon = 3;
-	const eventFor = (snapshot: Snapshot, move: Move): CtLabEvent => {
-		if (isSharedMove(move)) return sharedEvent(move);
+	const eventFor = (snapshot: Snapshot, move: Exclude<Move, SharedMove>): CtLabEvent => {
 		switch (move) {
 			case 'configure':
 				return { type: 'policy.configure', policies };
@@ -214,14 +204,14 @@ describe('continuous-training lab machine against its specification (model-based
 	};
 
 	test('agrees with the specification on every sequence of up to five moves', () => {
-		const [start] = initialTransition(ctLabMachine, { policies });
 		const sequences = walkLab({
-			start,
+			machine: ctLabMachine,
+			input: { policies },
 			spec: { value: 'idle', days: 0, demands: 0 },
 			moves,
 			depth: 5,
 			horizon,
-			take: (snapshot, move) => transition(ctLabMachine, snapshot, eventFor(snapshot, move))[0],
+			event: eventFor,
 			specStep: (spec: Spec, move) => specStep(spec, move, horizon),
 			check: (next, expected, where) => {
 				expect(next.context.days.length, where).toBe(expected.days);

@@ -19,14 +19,14 @@ const echo: Service<number, Reply> = {
 	failure,
 };
 
+/** A page port on the service `load` gives, and the replies it sends (into `replies` if given). */
+function inPage(load: () => Promise<Service<number, Reply>>, replies: Reply[] = []) {
+	return { port: openInPagePort(load, (r) => replies.push(r), failure), replies };
+}
+
 describe('openInPagePort', () => {
 	test('answers in order, on a later task, never synchronously', async () => {
-		const replies: Reply[] = [];
-		const port = openInPagePort(
-			() => Promise.resolve(echo),
-			(r) => replies.push(r),
-			failure,
-		);
+		const { port, replies } = inPage(() => Promise.resolve(echo));
 		port.post(1);
 		port.post(2);
 		expect(replies).toEqual([]);
@@ -39,25 +39,13 @@ describe('openInPagePort', () => {
 
 	test('a throwing handler and a service that cannot start both come back as error replies', async () => {
 		const replies: Reply[] = [];
-		openInPagePort(
-			() => Promise.resolve(echo),
-			(r) => replies.push(r),
-			failure,
-		).post(-1);
+		inPage(() => Promise.resolve(echo), replies).port.post(-1);
 		const broken: Service<number, Reply> = {
 			start: () => Promise.reject(new Error('no backend')),
 			failure,
 		};
-		openInPagePort(
-			() => Promise.resolve(broken),
-			(r) => replies.push(r),
-			failure,
-		).post(1);
-		openInPagePort<number, Reply>(
-			() => Promise.reject(new Error('chunk failed')),
-			(r) => replies.push(r),
-			failure,
-		).post(1);
+		inPage(() => Promise.resolve(broken), replies).port.post(1);
+		inPage(() => Promise.reject(new Error('chunk failed')), replies).port.post(1);
 		await expect.poll(() => replies.length).toBe(3);
 		expect(replies).toContainEqual({ type: 'error', message: 'negative' });
 		expect(replies).toContainEqual({ type: 'error', message: 'no backend' });
@@ -65,19 +53,15 @@ describe('openInPagePort', () => {
 	});
 
 	test('terminate drops queued replies and disposes the service', async () => {
-		const replies: Reply[] = [];
 		let disposed = false;
-		const port = openInPagePort(
-			() =>
-				Promise.resolve<Service<number, Reply>>({
-					start: (reply) => ({
-						handle: (value) => reply({ type: 'echo', value }),
-						dispose: () => (disposed = true),
-					}),
-					failure,
+		const { port, replies } = inPage(() =>
+			Promise.resolve<Service<number, Reply>>({
+				start: (reply) => ({
+					handle: (value) => reply({ type: 'echo', value }),
+					dispose: () => (disposed = true),
 				}),
-			(r) => replies.push(r),
-			failure,
+				failure,
+			}),
 		);
 		port.post(1);
 		port.terminate();
@@ -111,12 +95,7 @@ describe('loadWorkerService', () => {
 	test('imports a worker file outside a worker and returns the service it registered', async () => {
 		const url = new URL('../../../fixtures/runtime/echo.worker.ts', import.meta.url).href;
 		const service = await loadWorkerService<number, Reply>(url);
-		const replies: Reply[] = [];
-		const port = openInPagePort(
-			() => Promise.resolve(service),
-			(r) => replies.push(r),
-			failure,
-		);
+		const { port, replies } = inPage(() => Promise.resolve(service));
 		port.post(21);
 		await expect.poll(() => replies).toEqual([{ type: 'echo', value: 42 }]);
 	});

@@ -69,45 +69,51 @@ describe('drift lab parameters', () => {
 		]);
 	});
 
-	test('a link carries the injection schedule and replays it', () => {
+	test.each([
+		{
+			what: 'the injection schedule',
+			change: {
+				injections: [
+					{
+						fromDay: 12,
+						scenario: {
+							kind: 'unit' as const,
+							feature: 'monthlyCharge' as const,
+							magnitude: 100,
+							startDay: 12,
+							durationDays: 30,
+							periodDays: 28,
+						},
+					},
+				],
+			},
+			inQuery: 'inject=12_unit_monthlyCharge_100_12_30_28',
+		},
+		{
+			what: 'threshold changes with their days',
+			change: {
+				thresholdChanges: [
+					{ fromDay: 24, accuracyThreshold: 0.9 },
+					{ fromDay: 30, accuracyThreshold: 0.6 },
+				],
+			},
+			inQuery: 'thresholds=24_0.9~30_0.6',
+		},
+	])('a link carries $what and replays it', ({ change, inQuery }) => {
 		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
 		if (preset === undefined) throw new Error('missing preset');
-		const unit = {
-			kind: 'unit' as const,
-			feature: 'monthlyCharge' as const,
-			magnitude: 100,
-			startDay: 12,
-			durationDays: 30,
-			periodDays: 28,
-		};
-		const ran = { ...preset.params.config, injections: [{ fromDay: 12, scenario: unit }] };
+		const ran = { ...preset.params.config, ...change };
 		const shared = runParams(presetParams(preset, defaults), ran);
+		// The preset's story had neither change: the link is custom.
 		expect(shared.preset).toBe('custom');
 		const query = driftQuery(shared);
-		expect(query).toContain('inject=12_unit_monthlyCharge_100_12_30_28');
+		expect(query).toContain(inQuery);
 		const { params, problems } = readDriftParams(`?${query}`);
 		expect(problems).toEqual([]);
 		expect(toStreamConfig(params).config).toEqual(ran);
 	});
 
-	test('a link carries threshold changes with their days and replays them', () => {
-		const preset = driftPresets.find((p) => p.id === 'harmless-shift');
-		if (preset === undefined) throw new Error('missing preset');
-		const ran = {
-			...preset.params.config,
-			thresholdChanges: [
-				{ fromDay: 24, accuracyThreshold: 0.9 },
-				{ fromDay: 30, accuracyThreshold: 0.6 },
-			],
-		};
-		const shared = runParams(presetParams(preset, defaults), ran);
-		// The preset's story had no threshold change: the link is custom.
-		expect(shared.preset).toBe('custom');
-		const query = driftQuery(shared);
-		expect(query).toContain('thresholds=24_0.9~30_0.6');
-		const { params, problems } = readDriftParams(`?${query}`);
-		expect(problems).toEqual([]);
-		expect(toStreamConfig(params).config).toEqual(ran);
+	test('threshold changes out of order or out of range are left out with a message', () => {
 		const bad = readDriftParams('?thresholds=5_0.9~4_0.8~9_2~12_0.7');
 		expect(bad.params.thresholdChanges).toEqual([
 			{ fromDay: 5, accuracyThreshold: 0.9 },
