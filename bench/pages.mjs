@@ -15,6 +15,8 @@
  * Usage: npm run bench:pages [-- --no-build] [-- --no-lighthouse] [-- --mobile | --both]
  *        [-- --runs 3] [-- --pages lab] (only pages whose name or path contains "lab")
  *        [-- --detail] (the median run's long tasks and layout shifts, to trace a lost point)
+ *        [-- --dir path] (serve another build than dist/, e.g. a copy of the build before a change,
+ *        so before and after can be measured alternately under the same load)
  */
 import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -30,7 +32,7 @@ const optionValue = (name) => {
 	return i >= 0 ? argv[i + 1] : undefined;
 };
 const runs = Math.max(1, Number(optionValue('--runs') ?? 3));
-if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
+if (!args.has('--no-build') && !optionValue('--dir')) execSync('npm run build', { stdio: 'inherit' });
 
 const only = optionValue('--pages');
 const allPageTypes = [
@@ -51,7 +53,7 @@ const pageTypes = allPageTypes.filter(
 );
 
 const chromiumPath = findOrInstallChromium();
-const server = await serveDist({ dir: 'dist' });
+const server = await serveDist({ dir: optionValue('--dir') ?? 'dist' });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 

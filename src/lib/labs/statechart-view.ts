@@ -89,6 +89,24 @@ export interface StatechartLayout extends StatechartGeometry {
 }
 
 /**
+ * What the lab island receives: the size and the build-time markup, and of each arrow only what
+ * the live view reads (which transitions it carries, for the arrow just taken and the next
+ * events in words). The boxes' and arrows' geometry is already in the markup, so it stays out
+ * of the island's props: less HTML per lab page and less JSON to parse at hydration.
+ */
+export interface StatechartView extends Pick<
+	StatechartLayout,
+	'machineId' | 'width' | 'height' | 'markup' | 'rows'
+> {
+	edges: StatechartViewEdge[];
+}
+
+/** An arrow as the island sees it: its ends and its transitions' ids, labels and events. */
+export interface StatechartViewEdge extends Pick<LaidOutEdge, 'id' | 'source' | 'target'> {
+	transitions: Pick<LaidOutTransition, 'id' | 'label' | 'event'>[];
+}
+
+/**
  * The edges most likely taken when the active states went from `before` to `after` (both lists
  * of dotted paths, as `activePaths` gives; the root, "", is always active). An edge counts when
  * its source was active before and its target is active now but was not before. When the event
@@ -132,7 +150,7 @@ export interface TakenTransitions {
  * context, such as a new epoch, keep them). The first call only records where the machine is.
  */
 export function transitionTracker(
-	layout: Pick<StatechartLayout, 'edges'> | undefined,
+	layout: Pick<StatechartView, 'edges'> | undefined,
 ): (active: readonly string[], event?: string) => TakenTransitions {
 	const transitions = (layout?.edges ?? []).flatMap((edge) =>
 		edge.transitions.map((t) => ({

@@ -15,6 +15,7 @@ import {
 	type TfjsReplay,
 	type YearDay,
 } from '@sim/labs/continuous-training';
+import { formatCount } from '@/lib/charts/number-format';
 
 /** The machine's state as one dotted name, e.g. `running.paused`. */
 export function ctStateName(value: string | { running?: unknown }): string {
@@ -55,7 +56,7 @@ export function policyText(config: ContinuousTrainingConfig): string {
 				: t.kind === 'drift'
 					? `when PSI > ${t.threshold ?? 0.2}`
 					: t.kind === 'volume'
-						? `after ${(t.rows ?? 15000).toLocaleString('en')} new labelled rows`
+						? `after ${formatCount(t.rows ?? 15000)} new labelled rows`
 						: 'never (no retraining)';
 	if (t.kind === 'none') return 'No retraining: the first model serves all year';
 	const parts = [`Retrain ${trigger}`];
@@ -113,7 +114,7 @@ export function formatStepValue(value: StepValue): string {
 	if (value === null) return '–';
 	if (typeof value === 'boolean') return value ? 'yes' : 'no';
 	if (typeof value === 'number') {
-		return Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(3);
+		return Number.isInteger(value) ? formatCount(value) : value.toFixed(3);
 	}
 	return value;
 }

@@ -10,7 +10,7 @@ import {
 	type FeatureName,
 	trainingRowCount,
 } from '@sim/labs/drift';
-import { formatMetric } from '@/lib/charts/number-format';
+import { formatCount, formatMetric } from '@/lib/charts/number-format';
 
 /** The monitor's states in words. */
 export const monitorLabels: Readonly<Record<string, string>> = {
@@ -110,16 +110,16 @@ export function servedModelText(
 export function referenceText(context: DriftLabContext): string {
 	const reference = context.reference;
 	if (reference?.source === 'training') {
-		return `Reference: the data version ${reference.version} was trained on — the training split (${reference.rows.toLocaleString('en')} rows) of run ${reference.runId}, data version ${reference.dataVersion}, seed ${reference.seed}, simulated day 0.`;
+		return `Reference: the data version ${reference.version} was trained on — the training split (${formatCount(reference.rows)} rows) of run ${reference.runId}, data version ${reference.dataVersion}, seed ${reference.seed}, simulated day 0.`;
 	}
 	if (reference === null && context.artifact && context.training) {
 		const t = context.training;
-		return `Reference: the data version ${t.version} was trained on — the training split (${trainingRowCount(t).toLocaleString('en')} rows) of run ${t.runId}, data version ${t.dataVersion}, seed ${t.seed}, simulated day 0.`;
+		return `Reference: the data version ${t.version} was trained on — the training split (${formatCount(trainingRowCount(t))} rows) of run ${t.runId}, data version ${t.dataVersion}, seed ${t.seed}, simulated day 0.`;
 	}
 	const rows = reference?.rows ?? context.config.referenceSize;
 	const seed = reference?.seed ?? context.config.seed;
 	const version = reference ? `, data version ${reference.dataVersion}` : '';
-	return `Reference: the world’s reference data (${rows.toLocaleString('en')} rows of simulated day 0, seed ${seed}${version}).`;
+	return `Reference: the world’s reference data (${formatCount(rows)} rows of simulated day 0, seed ${seed}${version}).`;
 }
 
 /** A feature's label, or the name itself for `dataset`, `model` and unknown names. */

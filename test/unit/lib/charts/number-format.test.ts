@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { format } from 'd3-format';
-import { formatNumber } from '@/lib/charts/number-format';
+import { formatCount, formatNumber } from '@/lib/charts/number-format';
 
 // The charts' formats are written out (no d3-format on lab pages); d3-format is the specification.
 describe('formatNumber agrees with d3-format', () => {
@@ -35,5 +35,23 @@ describe('formatNumber agrees with d3-format', () => {
 
 	test('an unsupported specifier is refused, not formatted differently', () => {
 		expect(() => formatNumber(',.2f')).toThrow(/Unsupported number format/);
+	});
+});
+
+// Whole numbers in the labs' sentences: toLocaleString('en') is the specification.
+describe('formatCount agrees with toLocaleString("en")', () => {
+	test('over many whole numbers', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+				(n) => {
+					expect(formatCount(n)).toBe(n.toLocaleString('en'));
+				},
+			),
+			{ numRuns: 4000 },
+		);
+		for (const n of [0, 7, 999, 1000, 15_000, -1234, 1_000_000, 123_456_789]) {
+			expect(formatCount(n)).toBe(n.toLocaleString('en'));
+		}
 	});
 });
