@@ -32,7 +32,8 @@ const optionValue = (name) => {
 	return i >= 0 ? argv[i + 1] : undefined;
 };
 const runs = Math.max(1, Number(optionValue('--runs') ?? 3));
-if (!args.has('--no-build') && !optionValue('--dir')) execSync('npm run build', { stdio: 'inherit' });
+if (!args.has('--no-build') && !optionValue('--dir'))
+	execSync('npm run build', { stdio: 'inherit' });
 
 const only = optionValue('--pages');
 const allPageTypes = [
