@@ -190,16 +190,35 @@ export function niceLinear(domain: [number, number], range: [number, number]): L
 	return linearScale([start, stop], range);
 }
 
-/** Tick values and their labels for an axis. */
+/**
+ * Tick values and their labels for an axis. A percentage axis (`.N%`) gets as many decimals as its
+ * tick step needs, as d3's `tickFormat` gives a percentage specifier without a precision: on a
+ * narrow range (a success rate between 99 % and 100 %, ticks every 0.2 %) `.0%` alone would label
+ * neighbouring ticks alike ("100% 100% 99%").
+ */
 export function axisTicks(
 	scale: LinearScale,
 	count = 5,
 	specifier?: string,
 ): { value: number; label: string }[] {
+	const ticks = scale.ticks(count);
 	const formatter = formatNumber(
-		specifier ?? (scale.domain().some((d) => Math.abs(d) >= 1000) ? '~s' : '~g'),
+		percentForStep(specifier, ticks) ??
+			specifier ??
+			(scale.domain().some((d) => Math.abs(d) >= 1000) ? '~s' : '~g'),
 	);
-	return scale.ticks(count).map((value) => ({ value, label: formatter(value) }));
+	return ticks.map((value) => ({ value, label: formatter(value) }));
+}
+
+/** `.N%` widened to the decimals the ticks' step needs (d3's precisionFixed(step) − 2), or null. */
+function percentForStep(specifier: string | undefined, ticks: readonly number[]): string | null {
+	const decimals = /^\.(\d+)%$/.exec(specifier ?? '')?.[1];
+	if (decimals === undefined || ticks.length < 2) return null;
+	// The step as the ticks were made (12 digits drop the float noise of the subtraction).
+	const step = Math.abs(Number((ticks[1] - ticks[0]).toPrecision(12)));
+	if (step === 0) return null;
+	const needed = Math.max(0, -Math.floor(Math.log10(step)) - 2);
+	return `.${Math.max(Number(decimals), needed)}%`;
 }
 
 // The two formats tables use live with the formatter, so a lab that shows numbers but no chart yet

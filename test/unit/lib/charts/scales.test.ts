@@ -3,7 +3,15 @@ import * as d3 from 'd3-array';
 import fc from 'fast-check';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { bandScale, linePath, linearScale, nice, niceLinear, ticks } from '@/lib/charts/scales';
+import {
+	axisTicks,
+	bandScale,
+	linePath,
+	linearScale,
+	nice,
+	niceLinear,
+	ticks,
+} from '@/lib/charts/scales';
 
 // The labs' scales are small re-implementations of d3's; d3 itself is the specification.
 describe('chart scales agree with d3', () => {
@@ -103,5 +111,30 @@ describe('ticks and nice agree with d3-array', () => {
 			expect(ticks(a, b, n)).toEqual(d3.ticks(a, b, n));
 			expect(nice(a, b, n)).toEqual(d3.nice(a, b, n));
 		}
+	});
+});
+
+// A percentage axis labels its ticks with the decimals their step needs, as d3-scale's
+// tickFormat(count, '%') does; the deployment lab's success-rate chart once read "100% 100% 99%".
+describe('percentage axis labels follow the tick step, as d3-scale’s tickFormat', () => {
+	test.each([
+		[0.99, 1],
+		[0.995, 1],
+		[0.9, 1],
+		[0, 1],
+		[0.5, 0.52],
+		[0.97, 0.9999],
+	])('[%s, %s]', (lo, hi) => {
+		const ours = axisTicks(linearScale([lo, hi], [0, 100]), 5, '.0%');
+		const reference = scaleLinear().domain([lo, hi]);
+		const format = reference.tickFormat(5, '%');
+		expect(ours.map((t) => t.value)).toEqual(reference.ticks(5));
+		expect(ours.map((t) => t.label)).toEqual(reference.ticks(5).map(format));
+		expect(new Set(ours.map((t) => t.label)).size).toBe(ours.length);
+	});
+
+	test('a wider precision asked for is kept', () => {
+		const labels = axisTicks(linearScale([0, 1], [0, 100]), 5, '.1%').map((t) => t.label);
+		expect(labels).toEqual(['0.0%', '20.0%', '40.0%', '60.0%', '80.0%', '100.0%']);
 	});
 });
