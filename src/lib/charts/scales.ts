@@ -213,9 +213,10 @@ export function axisTicks(
 /** `.N%` widened to the decimals the ticks' step needs (d3's precisionFixed(step) − 2), or null. */
 function percentForStep(specifier: string | undefined, ticks: readonly number[]): string | null {
 	const decimals = /^\.(\d+)%$/.exec(specifier ?? '')?.[1];
-	if (decimals === undefined || ticks.length < 2) return null;
+	const [first, second] = ticks;
+	if (decimals === undefined || first === undefined || second === undefined) return null;
 	// The step as the ticks were made (12 digits drop the float noise of the subtraction).
-	const step = Math.abs(Number((ticks[1] - ticks[0]).toPrecision(12)));
+	const step = Math.abs(Number((second - first).toPrecision(12)));
 	if (step === 0) return null;
 	const needed = Math.max(0, -Math.floor(Math.log10(step)) - 2);
 	return `.${Math.max(Number(decimals), needed)}%`;
