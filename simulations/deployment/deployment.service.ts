@@ -12,7 +12,7 @@ import { blueGreenEngine } from './bluegreen.model';
 import { createCanaryState, deployRevision, templateMetrics } from './canary.model';
 import { flaggerEngine } from './flagger.model';
 import { canaryEngine, type LiveEngine, type RolloutStatus } from './live.model';
-import { compareStrategies, trafficMeasurer } from './rollout.model';
+import { strategyComparisons, trafficMeasurer, type StrategyComparison } from './rollout.model';
 import { candidateForTraffic } from './registered.model';
 import { shadowEngine } from './shadow.model';
 import { dropRequests } from './strategies.model';
@@ -190,43 +190,68 @@ function openRun(config: DeploymentRunConfig): Run {
 	};
 }
 
-/** The request handler: opens a run, computes ticks, applies commands, compares strategies. */
+/**
+ * The request handler: opens a run, computes ticks, applies commands, compares strategies. A
+ * comparison runs one strategy per task, so a rollout sharing the worker (its own channel of
+ * `sharedWorkerPortOpener`) gets its ticks answered between strategies rather than after all six.
+ */
 export function createDeploymentHandler(
 	reply: (message: DeploymentReply) => void,
 ): RequestHandler<DeploymentRequest> {
 	let run: Run | null = null;
+	let comparing: ReturnType<typeof setTimeout> | undefined;
 	const opened = () => {
 		if (run === null) throw new Error('The rollout was asked for a tick before it opened.');
 		return run;
 	};
-	return answering(reply, deploymentFailure, (request) => {
-		switch (request.type) {
-			case 'open':
-				run = openRun(request.config);
-				return;
-			case 'tick': {
-				const current = opened();
-				const summary = current.step(request.tick);
-				reply({ type: 'tick', summary, rollout: current.status() });
-				return;
-			}
-			case 'command': {
-				const current = opened();
-				current.command(request.command);
-				reply({ type: 'commanded', rollout: current.status() });
+	const compare = (steps: readonly (() => StrategyComparison)[]) => {
+		const results: StrategyComparison[] = [];
+		const next = () => {
+			const step = steps[results.length];
+			if (step === undefined) return reply({ type: 'compared', results });
+			try {
+				results.push(step());
+			} catch (error) {
+				reply(deploymentFailure(error instanceof Error ? error.message : String(error)));
 				return;
 			}
-			case 'compare':
-				reply({
-					type: 'compared',
-					results: compareStrategies({
-						seed: request.seed,
-						candidate: candidateForTraffic(request.candidate),
-					}),
-				});
-				return;
-		}
-	});
+			comparing = setTimeout(next, 0);
+		};
+		clearTimeout(comparing);
+		comparing = setTimeout(next, 0);
+	};
+	const handler = answering<DeploymentRequest, DeploymentReply>(
+		reply,
+		deploymentFailure,
+		(request) => {
+			switch (request.type) {
+				case 'open':
+					run = openRun(request.config);
+					return;
+				case 'tick': {
+					const current = opened();
+					const summary = current.step(request.tick);
+					reply({ type: 'tick', summary, rollout: current.status() });
+					return;
+				}
+				case 'command': {
+					const current = opened();
+					current.command(request.command);
+					reply({ type: 'commanded', rollout: current.status() });
+					return;
+				}
+				case 'compare':
+					compare(
+						strategyComparisons({
+							seed: request.seed,
+							candidate: candidateForTraffic(request.candidate),
+						}),
+					);
+					return;
+			}
+		},
+	);
+	return { ...handler, dispose: () => clearTimeout(comparing) };
 }
 
 /** The rollout as a service. */

@@ -1,7 +1,8 @@
 /**
- * The Web Worker that runs the deployment lab's traffic and rollout, so the page only draws.
+ * The Web Worker that runs the deployment lab's traffic and rollout, so the page only draws. The
+ * rollout and the strategy comparison share it, each on its own channel.
  */
-import { serveInWorker } from '../runtime/worker.port';
+import { serveChannelsInWorker } from '../runtime/worker.port';
 import { deploymentService } from './deployment.service';
 
-serveInWorker(deploymentService, import.meta.url);
+serveChannelsInWorker(deploymentService, import.meta.url);

@@ -186,61 +186,79 @@ export interface StrategyComparison {
  * no analysis, so a bad candidate keeps serving; blue/green switches back after its
  * post-promotion analysis; canary and Flagger stop at a small weight; shadow never answers users.
  */
-export function compareStrategies(options: {
+export function compareStrategies(options: ComparisonOptions): StrategyComparison[] {
+	return strategyComparisons(options).map((compare) => compare());
+}
+
+/** What a comparison runs on. */
+export interface ComparisonOptions {
 	seed: number | string;
 	candidate: CandidatePresetId | ServingVersion;
 	ticks?: number;
 	requestsPerTick?: number;
-}): StrategyComparison[] {
+}
+
+/**
+ * The comparison as one computation per strategy, in `compareStrategies`' order, so a service can
+ * run them a task apart and answer other requests (the rollout's ticks) in between.
+ */
+export function strategyComparisons(options: ComparisonOptions): (() => StrategyComparison)[] {
 	const run = {
 		seed: options.seed,
 		candidate: options.candidate,
 		ticks: options.ticks ?? 30,
 		requestsPerTick: options.requestsPerTick ?? 200,
 	};
-	const last = (r: StrategyRun) => r.frames.at(-1)?.decision.phase ?? '';
-	const results: StrategyComparison[] = [];
-	const add = (strategy: StrategyComparison['strategy'], r: StrategyRun) =>
-		results.push({ strategy, blastRadius: r.blastRadius, outcome: last(r) });
-	add('recreate', runStrategy(recreateStrategy(0, 2), run));
-	add('rolling', runStrategy(rollingStrategy(0, { replicas: 10, startupTicks: 2 }), run));
-	add(
-		'blueGreen',
-		runStrategy(
-			blueGreenStrategy({
-				deployTick: 0,
-				previewTicks: 3,
-				postPromotionTicks: 3,
-				minSuccessRate: 0.98,
-				startupTicks: 2,
-			}),
-			run,
-		),
-	);
-	const canary = runCanaryRollout({
-		spec: defaultCanarySpec,
-		seed: run.seed,
-		candidate: run.candidate,
-		tickMs: 10_000,
-		requestsPerTick: run.requestsPerTick,
-		maxTicks: run.ticks,
-	});
-	results.push({
-		strategy: 'canary',
-		blastRadius: { ...canary.blastRadius, dropped: 0 },
-		outcome: canary.final.phase,
-	});
-	add(
-		'flagger',
-		runStrategy(
-			flaggerStrategy(
-				0,
-				{ stepWeight: 10, maxWeight: 50, threshold: 2 },
-				{ intervalTicks: 6, minSuccessRate: 0.98 },
+	const of =
+		(strategy: StrategyComparison['strategy'], simulate: () => StrategyRun) =>
+		(): StrategyComparison => {
+			const r = simulate();
+			return {
+				strategy,
+				blastRadius: r.blastRadius,
+				outcome: r.frames.at(-1)?.decision.phase ?? '',
+			};
+		};
+	return [
+		of('recreate', () => runStrategy(recreateStrategy(0, 2), run)),
+		of('rolling', () => runStrategy(rollingStrategy(0, { replicas: 10, startupTicks: 2 }), run)),
+		of('blueGreen', () =>
+			runStrategy(
+				blueGreenStrategy({
+					deployTick: 0,
+					previewTicks: 3,
+					postPromotionTicks: 3,
+					minSuccessRate: 0.98,
+					startupTicks: 2,
+				}),
+				run,
 			),
-			run,
 		),
-	);
-	add('shadow', runStrategy(shadowStrategy(0), run));
-	return results;
+		() => {
+			const canary = runCanaryRollout({
+				spec: defaultCanarySpec,
+				seed: run.seed,
+				candidate: run.candidate,
+				tickMs: 10_000,
+				requestsPerTick: run.requestsPerTick,
+				maxTicks: run.ticks,
+			});
+			return {
+				strategy: 'canary',
+				blastRadius: { ...canary.blastRadius, dropped: 0 },
+				outcome: canary.final.phase,
+			};
+		},
+		of('flagger', () =>
+			runStrategy(
+				flaggerStrategy(
+					0,
+					{ stepWeight: 10, maxWeight: 50, threshold: 2 },
+					{ intervalTicks: 6, minSuccessRate: 0.98 },
+				),
+				run,
+			),
+		),
+		of('shadow', () => runStrategy(shadowStrategy(0), run)),
+	];
 }

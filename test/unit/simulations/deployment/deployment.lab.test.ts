@@ -7,6 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { transition, type SnapshotFrom } from 'xstate';
 import { createDeploymentHandler } from '@sim/deployment/deployment.service';
+import { compareStrategies } from '@sim/deployment/rollout.model';
 import type { DeploymentReply } from '@sim/deployment/deployment.protocol';
 import {
 	deploymentLabMachine,
@@ -88,6 +89,34 @@ describe('deployment service', () => {
 		if (reply?.type !== 'commanded') return;
 		expect(reply.rollout.phase).toBe('Progressing');
 		expect(reply.rollout.progress).toBe('Step 1 of 6');
+	});
+
+	// The rollout's clock and the comparison share one worker (sharedWorkerPortOpener); a worker
+	// answers one message at a time, so the comparison yields a task after each strategy.
+	test('a comparison runs a strategy per task: ticks asked meanwhile are answered before it ends', async () => {
+		const replies: DeploymentReply[] = [];
+		const handler = createDeploymentHandler((r) => replies.push(r));
+		handler.handle({ type: 'open', config: presetRunConfig('broken-canary') });
+		handler.handle({ type: 'compare', seed: 7, candidate: 'broken' });
+		expect(replies).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		handler.handle({ type: 'tick', tick: 1 });
+		await expect.poll(() => replies.at(-1)?.type).toBe('compared');
+		expect(replies.map((r) => r.type)).toEqual(['tick', 'compared']);
+		expect(replies[1]).toEqual({
+			type: 'compared',
+			results: compareStrategies({ seed: 7, candidate: 'broken' }),
+		});
+	});
+
+	test('disposing the service cancels a comparison under way', async () => {
+		const replies: DeploymentReply[] = [];
+		const handler = createDeploymentHandler((r) => replies.push(r));
+		handler.handle({ type: 'compare', seed: 7, candidate: 'broken' });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		handler.dispose?.();
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(replies).toEqual([]);
 	});
 
 	test('a tick before open is answered with an error, not a throw', () => {

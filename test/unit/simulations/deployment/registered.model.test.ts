@@ -88,13 +88,15 @@ describe('registered candidate', () => {
 		expect(goodAccuracy).toBe(314 / 402);
 	});
 
-	test('the comparison accepts a registered candidate', () => {
+	test('the comparison accepts a registered candidate', async () => {
 		const replies: DeploymentReply[] = [];
 		createDeploymentHandler((r) => replies.push(r)).handle({
 			type: 'compare',
 			seed: 7,
 			candidate: registered,
 		});
+		// A strategy per task (the rollout may share the worker): the answer comes a few tasks later.
+		await expect.poll(() => replies.length).toBe(1);
 		const reply = replies[0];
 		expect(reply?.type).toBe('compared');
 		if (reply?.type !== 'compared') return;

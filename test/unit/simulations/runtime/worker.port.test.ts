@@ -1,8 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
+	channelDispatcher,
 	loadWorkerService,
 	openInPagePort,
 	openWorkerPort,
+	sharedWorkerPortOpener,
+	type ChannelMessage,
+	type ChannelReply,
 	type Service,
 } from '@sim/runtime/worker.port';
 
@@ -103,5 +107,122 @@ describe('loadWorkerService', () => {
 	test('a module that registers no service is a clear error', async () => {
 		const url = new URL('../../../../simulations/shared/hash.ts', import.meta.url).href;
 		await expect(loadWorkerService(url)).rejects.toThrow(/did not register a service/);
+	});
+});
+
+/**
+ * A stand-in for a module worker running `channelDispatcher` over `service`: messages cross in
+ * both directions on a later task, as postMessage delivers them.
+ */
+class FakeWorker {
+	onmessage: ((event: MessageEvent<ChannelReply<Reply>>) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	terminated = false;
+	private readonly dispatch: (message: ChannelMessage<number>) => void;
+	constructor(service: Service<number, Reply>) {
+		this.dispatch = channelDispatcher(service, (reply) =>
+			setTimeout(() => !this.terminated && this.onmessage?.({ data: reply } as MessageEvent), 0),
+		);
+	}
+	postMessage(message: ChannelMessage<number>) {
+		setTimeout(() => !this.terminated && this.dispatch(message), 0);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+	crash(message: string) {
+		this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+	}
+}
+
+describe('sharedWorkerPortOpener', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	/** An opener over fake workers of a service that tags replies with its own start number. */
+	function setUp() {
+		vi.stubGlobal('Worker', FakeWorker);
+		const workers: FakeWorker[] = [];
+		const disposed: number[] = [];
+		let starts = 0;
+		const numbered: Service<number, Reply> = {
+			start: (reply) => {
+				const id = ++starts;
+				return {
+					handle: (value) => reply({ type: 'echo', value: id * 1000 + value }),
+					dispose: () => disposed.push(id),
+				};
+			},
+			failure,
+		};
+		const open = sharedWorkerPortOpener<number, Reply>('echo', 'unused.js', failure, () => {
+			const worker = new FakeWorker(numbered);
+			workers.push(worker);
+			return worker as unknown as Worker;
+		});
+		return { open, workers, disposed };
+	}
+
+	test('ports opened together share one worker, each with its own service and replies', async () => {
+		const { open, workers } = setUp();
+		const a: Reply[] = [];
+		const b: Reply[] = [];
+		const portA = open((r) => a.push(r));
+		const portB = open((r) => b.push(r));
+		portA.post(1);
+		portB.post(2);
+		portA.post(3);
+		await expect.poll(() => a.length + b.length).toBe(3);
+		expect(workers).toHaveLength(1);
+		// Channel A's service started first (1), B's second (2): each port hears only its own.
+		expect(a).toEqual([
+			{ type: 'echo', value: 1001 },
+			{ type: 'echo', value: 1003 },
+		]);
+		expect(b).toEqual([{ type: 'echo', value: 2002 }]);
+	});
+
+	test('terminating one port disposes its service and keeps the worker for the others', async () => {
+		const { open, workers, disposed } = setUp();
+		const a: Reply[] = [];
+		const b: Reply[] = [];
+		const portA = open((r) => a.push(r));
+		const portB = open((r) => b.push(r));
+		portA.post(1);
+		portB.post(1);
+		await expect.poll(() => a.length + b.length).toBe(2);
+		portA.terminate();
+		portA.post(5);
+		portB.post(6);
+		await expect.poll(() => b.length).toBe(2);
+		await expect.poll(() => disposed).toEqual([1]);
+		expect(a).toHaveLength(1);
+		expect(workers[0]?.terminated).toBe(false);
+		portB.terminate();
+		expect(workers[0]?.terminated).toBe(true);
+		// The next port starts a new worker, as a lab's reset does with one port at a time.
+		const c: Reply[] = [];
+		open((r) => c.push(r)).post(7);
+		await expect.poll(() => c).toEqual([{ type: 'echo', value: 3007 }]);
+		expect(workers).toHaveLength(2);
+	});
+
+	test('a crash reaches every open port as the protocol’s error reply', () => {
+		const { open, workers } = setUp();
+		const a: Reply[] = [];
+		const b: Reply[] = [];
+		open((r) => a.push(r));
+		open((r) => b.push(r));
+		workers[0]?.crash('out of memory');
+		const crashed = { type: 'error', message: 'The echo worker crashed: out of memory' };
+		expect(a).toEqual([crashed]);
+		expect(b).toEqual([crashed]);
+	});
+
+	test('without workers each port gets its own service on the page', async () => {
+		const url = new URL('../../../fixtures/runtime/echo.worker.ts', import.meta.url).href;
+		const open = sharedWorkerPortOpener<number, Reply>('echo', url, failure);
+		const replies: Reply[] = [];
+		open((r) => replies.push(r)).post(4);
+		await expect.poll(() => replies).toEqual([{ type: 'echo', value: 8 }]);
 	});
 });
