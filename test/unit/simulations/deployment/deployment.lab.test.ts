@@ -101,7 +101,7 @@ describe('deployment service', () => {
 		expect(replies).toEqual([]);
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		handler.handle({ type: 'tick', tick: 1 });
-		await expect.poll(() => replies.at(-1)?.type).toBe('compared');
+		await expect.poll(() => replies.at(-1)?.type, { timeout: 10_000 }).toBe('compared');
 		expect(replies.map((r) => r.type)).toEqual(['tick', 'compared']);
 		expect(replies[1]).toEqual({
 			type: 'compared',

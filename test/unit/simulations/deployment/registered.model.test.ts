@@ -96,7 +96,7 @@ describe('registered candidate', () => {
 			candidate: registered,
 		});
 		// A strategy per task (the rollout may share the worker): the answer comes a few tasks later.
-		await expect.poll(() => replies.length).toBe(1);
+		await expect.poll(() => replies.length, { timeout: 10_000 }).toBe(1);
 		const reply = replies[0];
 		expect(reply?.type).toBe('compared');
 		if (reply?.type !== 'compared') return;
