@@ -105,6 +105,14 @@ export function emptyCounters(): MetricCounters {
 	};
 }
 
+/** The counter each completed measurement phase raises. */
+const phaseCounter = {
+	Successful: 'successful',
+	Failed: 'failed',
+	Inconclusive: 'inconclusive',
+	Error: 'error',
+} as const satisfies Record<string, keyof MetricCounters>;
+
 /**
  * Adds one measurement to the counters exactly as the controller's runMeasurements does:
  * only completed measurements count; an Error raises `error` and `consecutiveError` but not
@@ -112,36 +120,16 @@ export function emptyCounters(): MetricCounters {
  * `consecutiveSuccess`.
  */
 export function addMeasurement(counters: MetricCounters, phase: MeasurementPhase): MetricCounters {
-	const next = { ...counters };
-	switch (phase) {
-		case 'Successful':
-			next.successful++;
-			next.count++;
-			next.consecutiveError = 0;
-			next.consecutiveSuccess++;
-			break;
-		case 'Failed':
-			next.failed++;
-			next.count++;
-			next.consecutiveError = 0;
-			next.consecutiveSuccess = 0;
-			break;
-		case 'Inconclusive':
-			next.inconclusive++;
-			next.count++;
-			next.consecutiveError = 0;
-			next.consecutiveSuccess = 0;
-			break;
-		case 'Error':
-			next.error++;
-			next.consecutiveError++;
-			next.consecutiveSuccess = 0;
-			break;
-		default:
-			// Pending and Running measurements are still in flight: nothing to count yet.
-			break;
-	}
-	return next;
+	// Pending and Running measurements are still in flight: nothing to count yet.
+	if (phase === 'Pending' || phase === 'Running') return { ...counters };
+	const tally = phaseCounter[phase];
+	return {
+		...counters,
+		[tally]: counters[tally] + 1,
+		count: phase === 'Error' ? counters.count : counters.count + 1,
+		consecutiveError: phase === 'Error' ? counters.consecutiveError + 1 : 0,
+		consecutiveSuccess: phase === 'Successful' ? counters.consecutiveSuccess + 1 : 0,
+	};
 }
 
 /** The counters after an ordered list of measurements. */

@@ -21,8 +21,8 @@ import {
 	canaryCommands,
 	liveRunReport,
 	logged,
+	settleLiveRun,
 	startLiveRun,
-	stopLiveRun,
 	type LiveEngine,
 	type LivePauseReason,
 	type RolloutCommand,
@@ -88,11 +88,6 @@ const otherRevision = (r: Revision): Revision => (r === 1 ? 2 : 1);
 const withRevision = <T>(per: PerRevision<T>, revision: Revision, value: T): PerRevision<T> =>
 	revision === 1 ? { 1: value, 2: per[2] } : { 1: per[1], 2: value };
 
-function stopRun(state: BlueGreenState): BlueGreenState {
-	if (!state.run) return state;
-	return { ...state, run: null, finishedRuns: [...state.finishedRuns, stopLiveRun(state.run)] };
-}
-
 /** The post-promotion metrics measure after one lookback of traffic on the new version. */
 export function postPromotionMetrics(metrics: readonly RolloutMetric[]): RolloutMetric[] {
 	return metrics.map((m) => ({ ...m, initialDelay: m.initialDelay ?? m.lookback ?? '1m' }));
@@ -120,7 +115,7 @@ export function blueGreenEngine(
 	const deploy = (state: BlueGreenState, revision: Revision): BlueGreenState =>
 		logged(
 			{
-				...stopRun(state),
+				...settleLiveRun(state),
 				phase: 'Progressing',
 				pauseReason: null,
 				newRevision: revision,
@@ -143,7 +138,7 @@ export function blueGreenEngine(
 		const old = otherRevision(revision);
 		return logged(
 			{
-				...stopRun(state),
+				...settleLiveRun(state),
 				phase: 'Healthy',
 				pauseReason: null,
 				stableRevision: revision,
@@ -161,7 +156,7 @@ export function blueGreenEngine(
 		const revision = state.newRevision as Revision;
 		return logged(
 			{
-				...stopRun(state),
+				...settleLiveRun(state),
 				phase: 'Degraded',
 				pauseReason: null,
 				activeRevision: state.stableRevision,

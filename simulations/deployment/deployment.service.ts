@@ -19,6 +19,7 @@ import { dropRequests } from './strategies.model';
 import {
 	createTrafficConfig,
 	emptyVersionTick,
+	labelledAccuracy,
 	simulateTick,
 	trafficRng,
 	windowStats,
@@ -39,26 +40,6 @@ import {
 export const LAB_REPLICAS = 10;
 export const POD_STARTUP_MS = 20_000;
 
-/**
- * Accuracy of a side's predictions whose labels have arrived by the end of `lastTick`, counted
- * over every tick so far (quality shows up only as delayed labels arrive).
- */
-function labelledAccuracy(
-	ticks: readonly TrafficTick[],
-	side: TrafficSide,
-	lastTick: number,
-	labelDelayTicks: number,
-): number {
-	let predictions = 0;
-	let correct = 0;
-	for (const t of ticks) {
-		if (t.tick + labelDelayTicks > lastTick) break;
-		predictions += t[side].predictions;
-		correct += t[side].correct;
-	}
-	return predictions === 0 ? Number.NaN : correct / predictions;
-}
-
 /** Summarises the last tick of a run. */
 export function summariseTick(
 	ticks: readonly TrafficTick[],
@@ -75,7 +56,8 @@ export function summariseTick(
 			errors: stats.errors,
 			successRate: stats.successRate,
 			latencyP99Ms: stats.latencyP99Ms,
-			accuracy: labelledAccuracy(ticks, name, last.tick, labelDelayTicks),
+			// Accuracy counts every tick so far whose labels have arrived by now.
+			accuracy: labelledAccuracy(ticks, name, last.tick, labelDelayTicks).accuracy,
 		};
 	};
 	return {

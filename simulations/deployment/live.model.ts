@@ -218,3 +218,9 @@ export function advanceLiveRun(
 export function stopLiveRun(r: RolloutAnalysisRun): RolloutAnalysisRun {
 	return { ...r, run: terminateAnalysisRun(r.metrics, r.run) };
 }
+
+/** Stops a strategy's live run, if any, and files it with the finished ones. */
+export function settleLiveRun<S extends LiveRunState>(state: S): S {
+	if (!state.run) return state;
+	return { ...state, run: null, finishedRuns: [...state.finishedRuns, stopLiveRun(state.run)] };
+}

@@ -15,8 +15,8 @@ import {
 	advanceLiveRun,
 	liveRunReport,
 	logged,
+	settleLiveRun,
 	startLiveRun,
-	stopLiveRun,
 	type LiveEngine,
 	type LivePauseReason,
 	type RolloutCommand,
@@ -49,9 +49,9 @@ export function shadowMetrics(metrics: readonly RolloutMetric[]): RolloutMetric[
 	}));
 }
 
+/** The live run is over, and so is any pause. */
 function settle(state: ShadowState): ShadowState {
-	const runs = state.run ? [...state.finishedRuns, stopLiveRun(state.run)] : state.finishedRuns;
-	return { ...state, run: null, finishedRuns: runs, pauseReason: null };
+	return { ...settleLiveRun(state), pauseReason: null };
 }
 
 function mirror(state: ShadowState, metrics: RolloutMetric[], mirrorPercent: number): ShadowState {

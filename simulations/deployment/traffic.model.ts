@@ -360,30 +360,39 @@ export function windowStats(
 	toTick: number,
 	labelDelayTicks: number,
 ): WindowStats {
+	const window = ticks.filter((t) => t.tick >= fromTick && t.tick <= toTick);
 	let served = 0;
 	let errors = 0;
-	let labelled = 0;
-	let correct = 0;
 	const latencies: number[] = [];
-	for (const t of ticks) {
-		if (t.tick < fromTick || t.tick > toTick) continue;
+	for (const t of window) {
 		const v = t[side];
 		served += v.served;
 		errors += v.errors;
 		for (const l of v.latenciesMs) latencies.push(l);
-		if (t.tick + labelDelayTicks <= toTick) {
-			labelled += v.predictions;
-			correct += v.correct;
-		}
 	}
 	return {
 		served,
 		errors,
 		successRate: served === 0 ? Number.NaN : (served - errors) / served,
 		latencyP99Ms: nearestRankPercentile(latencies, 99),
-		labelled,
-		accuracy: labelled === 0 ? Number.NaN : correct / labelled,
+		...labelledAccuracy(window, side, toTick, labelDelayTicks),
 	};
+}
+
+/**
+ * How many of a side's predictions in `ticks` have their labels by the end of `toTick`, and
+ * their accuracy: NaN until a label arrives (quality shows up only as delayed labels arrive).
+ */
+export function labelledAccuracy(
+	ticks: readonly TrafficTick[],
+	side: TrafficSide,
+	toTick: number,
+	labelDelayTicks: number,
+): Pick<WindowStats, 'labelled' | 'accuracy'> {
+	const arrived = ticks.filter((t) => t.tick + labelDelayTicks <= toTick);
+	const labelled = arrived.reduce((n, t) => n + t[side].predictions, 0);
+	const correct = arrived.reduce((n, t) => n + t[side].correct, 0);
+	return { labelled, accuracy: labelled === 0 ? Number.NaN : correct / labelled };
 }
 
 /** Users each version answered, and how many of them got an error: the blast radius. */

@@ -14,9 +14,9 @@
  * extraction produces exactly the rows the types promise cannot exist.
  */
 import {
+	categoricalFeatureNames,
 	categoricalFeatures,
 	numericFeatures,
-	type CategoricalFeature,
 	type NumericFeature,
 } from '../world/world.model';
 
@@ -114,7 +114,7 @@ export const churnSchema: DataSchema = {
 				max: max[name],
 			};
 		}),
-		...(Object.keys(categoricalFeatures) as CategoricalFeature[]).map((name): SchemaFeature => ({
+		...categoricalFeatureNames.map((name): SchemaFeature => ({
 			name,
 			type: 'BYTES',
 			minFractionPresent: 0.98,

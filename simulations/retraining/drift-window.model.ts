@@ -25,14 +25,12 @@ import {
 	type PreparedCategories,
 } from '../stats/feature-drift.detector';
 import {
-	categoricalFeatures,
+	categoricalFeatureNames,
 	numericFeatures,
 	type CategoricalFeature,
 	type ChurnRecord,
 	type NumericFeature,
 } from '../world/world.model';
-
-const categoricalNames = Object.keys(categoricalFeatures) as CategoricalFeature[];
 
 /** One day's features as columns: finite numeric values with their counts, category counts. */
 export interface DayColumns {
@@ -59,7 +57,7 @@ export function dayColumnsOf(records: readonly ChurnRecord[]): DayColumns {
 		numeric.set(f, { values: values.subarray(0, n), counts });
 	}
 	const categorical = new Map<CategoricalFeature, Map<string, number>>();
-	for (const f of categoricalNames) {
+	for (const f of categoricalFeatureNames) {
 		const counts = new Map<string, number>();
 		for (const r of records) {
 			const v = r.features[f];
@@ -97,7 +95,7 @@ export function driftReferenceOf(records: readonly ChurnRecord[]): DriftReferenc
 		numeric.set(f, { prepared, counts });
 	}
 	const categorical = new Map<CategoricalFeature, PreparedCategories>();
-	for (const f of categoricalNames) {
+	for (const f of categoricalFeatureNames) {
 		const values = records.map((r) => r.features[f]).filter((v): v is string => v !== null);
 		if (values.length > 0) categorical.set(f, prepareCategories(values));
 	}

@@ -23,11 +23,7 @@ import {
 	type StepValue,
 } from './pipeline.steps';
 import { encodeRecords } from '../world/encoding.model';
-import {
-	categoricalFeatures,
-	type CategoricalFeature,
-	type ChurnRecord,
-} from '../world/world.model';
+import { categoricalFeatureNames, type ChurnRecord } from '../world/world.model';
 import type { Rng } from '../shared/rng';
 import {
 	describeAnomalies,
@@ -234,11 +230,9 @@ export interface PipelineRun {
 	readonly rowEpochs: number;
 }
 
-const categorical = Object.keys(categoricalFeatures) as CategoricalFeature[];
-
 /** Slice keys of a record: one per categorical feature, e.g. `plan=basic`. */
 export function sliceKeysOf(record: ChurnRecord): string[] {
-	return categorical.flatMap((f) => {
+	return categoricalFeatureNames.flatMap((f) => {
 		const v = record.features[f];
 		return v === null ? [] : [`${f}=${v}`];
 	});

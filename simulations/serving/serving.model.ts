@@ -15,6 +15,7 @@ import { plainLogisticStep } from '../training/plain-logistic';
 import { predictWithArtifact, type ModelArtifact } from '../training/artifact';
 import { encodeRecords, fitEncoder, type Encoder } from '../world/encoding.model';
 import {
+	categoricalFeatureNames,
 	categoricalFeatures,
 	numericFeatures,
 	type CategoricalFeature,
@@ -136,10 +137,7 @@ export function scoreDay(records: readonly ChurnRecord[], artifact: ModelArtifac
 		numericFeatures.map((f) => [f, Float64Array.from(records, (r) => r.features[f])]),
 	) as Record<NumericFeature, Float64Array>;
 	const categorical = Object.fromEntries(
-		(Object.keys(categoricalFeatures) as CategoricalFeature[]).map((f) => [
-			f,
-			records.map((r) => r.features[f]),
-		]),
+		categoricalFeatureNames.map((f) => [f, records.map((r) => r.features[f])]),
 	) as Record<CategoricalFeature, (string | null)[]>;
 	const probabilities = predictWithArtifact(artifact, encodeRecords(artifact.encoder, records));
 	let correct = 0;
@@ -159,7 +157,7 @@ export function scoreDay(records: readonly ChurnRecord[], artifact: ModelArtifac
 		const f = record.features;
 		const bad =
 			numericFeatures.some((name) => !Number.isFinite(f[name])) ||
-			(Object.keys(categoricalFeatures) as CategoricalFeature[]).some(
+			categoricalFeatureNames.some(
 				(name) =>
 					f[name] === null || !(categoricalFeatures[name] as readonly string[]).includes(f[name]),
 			);

@@ -8,6 +8,7 @@
  * data degrades predictions instead of crashing them.
  */
 import {
+	categoricalFeatureNames,
 	categoricalFeatures,
 	numericFeatures,
 	type CategoricalFeature,
@@ -49,7 +50,7 @@ export function fitEncoder(records: readonly ChurnRecord[]): Encoder {
 		// A constant column would divide by zero; leave it unscaled instead.
 		return { feature, mean, std: variance > 1e-12 ? Math.sqrt(variance) : 1 };
 	});
-	const categorical = (Object.keys(categoricalFeatures) as CategoricalFeature[]).map((feature) => ({
+	const categorical = categoricalFeatureNames.map((feature) => ({
 		feature,
 		values: [...categoricalFeatures[feature]] as string[],
 	}));

@@ -40,6 +40,9 @@ export const categoricalFeatures = {
 /** A categorical feature's name. */
 export type CategoricalFeature = keyof typeof categoricalFeatures;
 
+/** The categorical features' names, in encoding order (object keys keep insertion order). */
+export const categoricalFeatureNames = Object.keys(categoricalFeatures) as CategoricalFeature[];
+
 /** Any feature's name. */
 export type FeatureName = NumericFeature | CategoricalFeature;
 
@@ -183,7 +186,7 @@ export function churnLogit(world: World, drift: Drift, features: Features): numb
 	for (const f of numericFeatures) {
 		z += (world.coefficients[f] + (drift.coefficientChanges?.[f] ?? 0)) * standard(f);
 	}
-	for (const f of Object.keys(categoricalFeatures) as CategoricalFeature[]) {
+	for (const f of categoricalFeatureNames) {
 		const value = features[f];
 		if (value !== null) z += world.categoryEffects[f][value] ?? 0;
 	}
@@ -361,7 +364,7 @@ export function splitRecords<T>(
 /** Every feature, numeric first, in the order the lab lists them. */
 export const driftFeatures: readonly FeatureName[] = [
 	...numericFeatures,
-	...(Object.keys(categoricalFeatures) as CategoricalFeature[]),
+	...categoricalFeatureNames,
 ];
 
 /** True for the world's numeric features. */

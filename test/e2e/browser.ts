@@ -112,6 +112,32 @@ export async function labHydrated(page: Page): Promise<void> {
 }
 
 /**
+ * Opens a lab page and follows one of its own preset links as a learner does (the list, the link
+ * by name), waits for the page the link names and for the island to hydrate; returns the preset
+ * notice, for the spec to check (with the URL).
+ */
+export async function openPresetFromList(page: Page, lab: string, name: string): Promise<string> {
+	await page.goto(`${baseUrl()}/labs/${lab}/`);
+	await page.getByText('Presets: one lesson each').click();
+	const link = page.getByRole('link', { name });
+	const href = await link.getAttribute('href');
+	await link.click();
+	await page.waitForURL(new URL(href ?? '', page.url()).href);
+	await labHydrated(page);
+	return (await page.getByTestId('preset-notice').textContent()) ?? '';
+}
+
+/** Picks the lab's speed, presses its run button and waits until the status contains `status`. */
+export async function runLabUntil(
+	page: Page,
+	run: { speed: string; button: string; status: string; timeoutMs?: number },
+): Promise<void> {
+	await page.getByLabel('Speed').selectOption(run.speed);
+	await page.getByRole('button', { name: run.button, exact: true }).click();
+	await waitForLabStatus(page, run.status, run.timeoutMs);
+}
+
+/**
  * Writes entries into the labs' IndexedDB store from the current page (an undefined value
  * deletes the key), creating the stores as the site does when the database is new. Call it from
  * a page without a lab island, so no lab holds the database open meanwhile.

@@ -7,15 +7,19 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, labHydrated, openPage, useBrowser, waitForLabStatus } from './browser';
+import {
+	baseUrl,
+	labHydrated,
+	openPage,
+	openPresetFromList,
+	runLabUntil,
+	useBrowser,
+} from './browser';
 
 const browser = useBrowser();
 
-async function runToEnd(page: Page) {
-	await page.getByLabel('Speed').selectOption('4');
-	await page.getByRole('button', { name: 'Run the year', exact: true }).click();
-	await waitForLabStatus(page, 'Finished', 90_000);
-}
+/** The whole year at speed 4; its daily pipeline runs outlast the default wait. */
+const year = { speed: '4', button: 'Run the year', status: 'Finished', timeoutMs: 90_000 };
 
 /** Opens run A3 (day 90) and returns its headline. */
 async function dayNinetyRun(page: Page): Promise<string> {
@@ -26,17 +30,11 @@ async function dayNinetyRun(page: Page): Promise<string> {
 describe('continuous-training lab', () => {
 	test('the corrupted-data preset: the gate rejects the day-90 challenger and says why', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseUrl()}/labs/continuous-training/`);
-		await page.getByText('Presets: one lesson each').click();
-		await page
-			.getByRole('link', { name: 'A gate that rejects a challenger trained on corrupted data' })
-			.click();
-		await page.waitForURL(/preset=gate-rejects-corrupted/);
-		await labHydrated(page);
-		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
-			'backfill job scrambles',
-		);
-		await runToEnd(page);
+		const link = 'A gate that rejects a challenger trained on corrupted data';
+		const notice = await openPresetFromList(page, 'continuous-training', link);
+		expect(page.url()).toMatch(/preset=gate-rejects-corrupted/);
+		expect(notice).toContain('backfill job scrambles');
+		await runLabUntil(page, year);
 		const headline = await dayNinetyRun(page);
 		// The seeded year (the library's golden test): 74.5 % against the champion's 81.3 %.
 		expect(headline).toContain('run 3 on day 90');
@@ -70,7 +68,7 @@ describe('continuous-training lab', () => {
 		const second = await openPage(browser());
 		await second.page.goto(shared);
 		await labHydrated(second.page);
-		await runToEnd(second.page);
+		await runLabUntil(second.page, year);
 		expect(await dayNinetyRun(second.page)).toBe(headline);
 		expect(errors).toEqual([]);
 		expect(second.errors).toEqual([]);

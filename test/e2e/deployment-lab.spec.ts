@@ -12,9 +12,10 @@ import {
 	baseUrl,
 	labHydrated,
 	openPage,
+	openPresetFromList,
+	runLabUntil,
 	storeRegisteredRun,
 	useBrowser,
-	waitForLabStatus,
 	waitForText,
 } from './browser';
 import { trainDefaultModel } from '../../simulations/serving/serving.model';
@@ -28,23 +29,20 @@ const browser = useBrowser();
 
 /** Deploys v2 at top speed, waits until the lab's status reaches `phase`, and returns the status. */
 async function deployUntil(page: Page, phase: string): Promise<string> {
-	await page.getByLabel('Speed').selectOption('8');
-	await page.getByRole('button', { name: 'Deploy v2', exact: true }).click();
-	await waitForLabStatus(page, phase);
+	await runLabUntil(page, { speed: '8', button: 'Deploy v2', status: phase });
 	return (await page.locator('.lab .status').textContent()) ?? '';
 }
 
 describe('deployment lab', () => {
 	test('the broken preset under canary rolls back automatically after the first analysis', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseUrl()}/labs/deployment/`);
-		await page.getByText('Presets: one lesson each').click();
-		await page.getByRole('link', { name: 'A broken model, caught by the canary' }).click();
-		await page.waitForURL(/preset=broken-canary/);
-		await labHydrated(page);
-		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
-			'A quarter of v2',
+		const notice = await openPresetFromList(
+			page,
+			'deployment',
+			'A broken model, caught by the canary',
 		);
+		expect(page.url()).toMatch(/preset=broken-canary/);
+		expect(notice).toContain('A quarter of v2');
 		const status = await deployUntil(page, 'Degraded');
 		expect(status).toContain('all traffic is back on v1');
 		await waitForText(page, '[data-testid="rollout-log"]', 'Rollout aborted');

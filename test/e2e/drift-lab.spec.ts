@@ -10,7 +10,9 @@ import {
 	baseUrl,
 	labHydrated,
 	openPage,
+	openPresetFromList,
 	registryEntry,
+	runLabUntil,
 	storeRegisteredRun,
 	useBrowser,
 	waitForLabStatus,
@@ -28,23 +30,16 @@ const browser = useBrowser();
 
 /** Streams at top speed until the run finishes and returns the first-alert sentence. */
 async function runToEnd(page: Page, button = 'Stream days'): Promise<string> {
-	await page.getByLabel('Speed').selectOption('8');
-	await page.getByRole('button', { name: button, exact: true }).click();
-	await waitForLabStatus(page, 'Finished');
+	await runLabUntil(page, { speed: '8', button, status: 'Finished' });
 	return (await page.getByTestId('first-alert').textContent()) ?? '';
 }
 
 describe('drift lab', () => {
 	test('a preset link injects drift, the alert comes on the expected day, and the shared link reproduces it', async () => {
 		const { page, errors } = await openPage(browser());
-		await page.goto(`${baseUrl()}/labs/drift/`);
-		await page.getByText('Presets: one lesson each').click();
-		await page.getByRole('link', { name: 'Detected but harmless' }).click();
-		await page.waitForURL(/preset=harmless-shift/);
-		await labHydrated(page);
-		await expect(page.getByTestId('preset-notice').textContent()).resolves.toContain(
-			'Discounts jump on day 20',
-		);
+		const notice = await openPresetFromList(page, 'drift', 'Detected but harmless');
+		expect(page.url()).toMatch(/preset=harmless-shift/);
+		expect(notice).toContain('Discounts jump on day 20');
 		await expect(page.getByTestId('monitor-state').textContent()).resolves.toContain('Healthy');
 		const first = await runToEnd(page);
 		// The seeded run: discounts drift from day 20, three days in a row make an alert on day 22.

@@ -16,6 +16,7 @@ import {
 	type FlaggerState,
 } from '@sim/deployment/strategies.model';
 import { compareStrategies } from '@sim/deployment/rollout.model';
+import { summariseTick } from '@sim/deployment/deployment.service';
 import {
 	blastRadius,
 	createTrafficConfig,
@@ -74,6 +75,20 @@ describe('traffic world', () => {
 		const later = windowStats(ticks, 'stable', 0, 2, 2);
 		expect(later.labelled).toBe(ticks[0]!.stable.predictions);
 		expect(later.accuracy).toBeGreaterThan(0.6);
+	});
+	test('a tick summary counts accuracy over every earlier tick whose labels have arrived', () => {
+		const ticks = [0, 1, 2, 3].map((i) =>
+			simulateTick(config, { candidatePercent: 0 }, i, createRng(1)),
+		);
+		// Tick 3 ends with the labels of ticks 0 and 1 (two ticks late); tick 3's own figures
+		// are its traffic alone.
+		const summary = summariseTick(ticks, 10_000, 2);
+		const arrived = ticks.slice(0, 2).map((t) => t.stable);
+		const correct = arrived.reduce((n, v) => n + v.correct, 0);
+		const predictions = arrived.reduce((n, v) => n + v.predictions, 0);
+		expect(summary.stable.accuracy).toBe(correct / predictions);
+		expect(summary.stable.served).toBe(ticks[3]!.stable.served);
+		expect(Number.isNaN(summariseTick(ticks.slice(0, 2), 10_000, 2).stable.accuracy)).toBe(true);
 	});
 	test('per-version quality as labels arrive, error rate and latency (golden, seed 5)', () => {
 		const figures = (candidate: 'good' | 'slow') => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-	categoricalFeatures,
+	categoricalFeatureNames,
 	featureDrift,
 	findRetrainingPreset,
 	numericFeatures,
@@ -28,7 +28,7 @@ function naiveLargestPsi(reference: readonly ChurnRecord[], current: readonly Ch
 		if (ref.length === 0 || cur.length === 0) continue;
 		largest = Math.max(largest, featureDrift(prepareReference(ref), cur, { test: 'psi' }).score);
 	}
-	for (const f of Object.keys(categoricalFeatures) as (keyof typeof categoricalFeatures)[]) {
+	for (const f of categoricalFeatureNames) {
 		const ref = reference.map((r) => r.features[f]).filter((v): v is string => v !== null);
 		const cur = current.map((r) => r.features[f]).filter((v): v is string => v !== null);
 		if (ref.length === 0 || cur.length === 0) continue;
