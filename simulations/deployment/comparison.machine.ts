@@ -1,8 +1,9 @@
 /**
  * The blast-radius comparison as a small machine: idle → comparing → compared (or failed). While
- * comparing, an actor opens the lab's rollout service (a worker when the browser has one) and
- * asks it to run every strategy on the same candidate, seed and request stream; the page never
- * simulates those requests itself, so asking for a comparison mid-rollout cannot stall it.
+ * comparing, an actor opens the lab's rollout service (on its own channel of the lab's one
+ * worker, when the browser has workers) and asks it to run every strategy on the same candidate,
+ * seed and request stream; the page never simulates those requests itself, and the service runs
+ * a strategy per task, so asking for a comparison mid-rollout cannot stall it.
  *
  * Key decision: a machine of its own rather than a region of the lab machine. The comparison is
  * independent of any rollout (it can run before the first deployment), and keeping it apart
