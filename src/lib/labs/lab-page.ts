@@ -4,7 +4,8 @@
  * copied address reproduces the lab), builds the link the Share button copies, and, for labs whose
  * runs take a while, asks before the page is left while a run is live that nothing has saved:
  * one rule for every lab, declared by the lab as `unsaved`. Islands use it instead of touching
- * `history`, `location` or `beforeunload` themselves. Two small DOM helpers follow it.
+ * `history`, `location` or `beforeunload` themselves. A value comparison and two small DOM helpers
+ * follow it.
  */
 import { tick } from 'svelte';
 import type { AnyActorLogic, SnapshotFrom } from 'xstate';
@@ -80,6 +81,27 @@ function warnBeforeLeaving(busy: () => boolean): () => void {
 	};
 	addEventListener('beforeunload', listener);
 	return () => removeEventListener('beforeunload', listener);
+}
+
+/**
+ * Whether two plain values (parameters as a link reads them: objects, arrays, strings, numbers,
+ * booleans, null) are equal, whatever the order of their keys. A lab uses it on mount: the server
+ * drew the default parameters, so a link that asks for exactly those has nothing to send the
+ * actor, and sending it anyway redraws the whole lab inside its first, longest task.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+	if (Object.is(a, b)) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const aKeys = Object.keys(a);
+	const bRecord = b as Record<string, unknown>;
+	return (
+		aKeys.length === Object.keys(b).length &&
+		aKeys.every(
+			(key) =>
+				Object.hasOwn(bRecord, key) && sameValue((a as Record<string, unknown>)[key], bRecord[key]),
+		)
+	);
 }
 
 /** Offers `text` as a file download named `name`. */

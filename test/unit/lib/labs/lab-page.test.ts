@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createActor, createMachine } from 'xstate';
-import { LabPage } from '@/lib/labs/lab-page';
+import { LabPage, sameValue } from '@/lib/labs/lab-page';
 
 // A lab in miniature: idle until started, running until it ends.
 const machine = createMachine({
@@ -91,5 +91,27 @@ describe('LabPage', () => {
 		expect(replaceState).toHaveBeenLastCalledWith(null, '', '/labs/drift/#lab');
 		expect(page.shareLink('seed=7')).toBe('https://lab.example/labs/drift/?seed=7');
 		expect(page.shareLink('')).toBe('https://lab.example/labs/drift/');
+	});
+});
+
+describe('sameValue', () => {
+	test('equal parameters are the same whatever the order of their keys', () => {
+		const a = { seed: 42, scenario: { kind: 'none', startDay: 30 }, injections: [] };
+		const b = { injections: [], scenario: { startDay: 30, kind: 'none' }, seed: 42 };
+		expect(sameValue(a, b)).toBe(true);
+		expect(sameValue(NaN, NaN)).toBe(true);
+	});
+
+	test('any difference, however deep, makes them different', () => {
+		const base = { seed: 42, scenario: { kind: 'none', startDay: 30 }, injections: [1, 2] };
+		expect(sameValue(base, { ...base, seed: 43 })).toBe(false);
+		expect(sameValue(base, { ...base, scenario: { kind: 'none', startDay: 31 } })).toBe(false);
+		expect(sameValue(base, { ...base, injections: [1] })).toBe(false);
+		expect(sameValue(base, { ...base, injections: [2, 1] })).toBe(false);
+		expect(sameValue(base, { ...base, extra: undefined })).toBe(false);
+		expect(sameValue({ a: undefined }, { b: undefined })).toBe(false);
+		expect(sameValue([], {})).toBe(false);
+		expect(sameValue(null, {})).toBe(false);
+		expect(sameValue(0, '0')).toBe(false);
 	});
 });
