@@ -20,10 +20,17 @@ export type TfBackendName = 'cpu' | 'wasm';
  * The backend each lab trains on. Measured with `npm run bench:backends` (figures in the
  * benchmark's output; issue 10).
  *
- * training: `cpu`. With the written-out step (training.step.ts, 7 kernels for the logistic
- * model) per-kernel overhead still dominates at the lab's default batch of 32, and wasm is not
- * reliably faster there: logistic at 32 was 1/7.6–1/8.5 of the plain reference on cpu against
- * 1/10–1/15 on wasm in Node, 1/11–1/13 against 1/9–1/16 in a worker in Chromium (load 10–20);
+ * training: `cpu`. With the written-out step (training.step.ts: 5 kernels for the logistic
+ * model, its kernels run through the engine, not the ops) per-kernel overhead still dominates
+ * at the lab's default batch of 32, and wasm is not
+ * reliably faster there. Logistic at 32 in a Chromium worker, where the lab trains: 1/9.5 of
+ * the plain reference (median of 200 paired rounds, load 9; 1/13 before those two changes,
+ * measured alongside); in Node it was 1/7.6–1/8.5 before them. The ratio is worse in Chromium
+ * than in Node because Chromium's newer V8 runs the plain reference about twice as fast, while
+ * tfjs's per-kernel bookkeeping costs about the same in both. At 16 and 64 rows, measured the
+ * same way (load 13, wide spread): 1/9.4 and 1/6.6. The MLP (the lab's default) is at
+ * 1/3–1/5. On wasm, logistic at 32 was
+ * 1/10–1/15 in Node and 1/9–1/16 in a worker against cpu's 1/11–1/13 (load 10–20);
  * before, the MLP ran at 0.4–1.1× cpu's speed on wasm. Its gains come from batches of a few
  * hundred rows. And wasm rounds float32 sums in
  * another order: the seeded golden losses move in their ninth or tenth digit, and the "learning

@@ -7,8 +7,10 @@
  * is used, so one seed gives identical metrics every time.
  *
  * Speed: a step runs `training.step.ts`, the textbook gradient of the sigmoid cross-entropy
- * written out without the tape, in 7 kernels for the logistic model (17 for the MLP) where
- * autodiff runs about 60 (80). `trainBatchByAutodiff` keeps the taped step
+ * written out without the tape, in 5 kernels for the logistic model (17 for the MLP) where
+ * autodiff runs about 60 (80). Logistic regression keeps its bias as the last row of one
+ * weight variable and trains on batches with a column of ones, so the bias costs no kernel of
+ * its own; `exportLayers` and `importLayers` still speak separate weights and bias. `trainBatchByAutodiff` keeps the taped step
  * (`optimizer.minimize`) as the oracle the tests hold it to (same weights to float32 rounding)
  * and the benchmark's "taped" loop.
  *
@@ -22,7 +24,7 @@ import { createRng, type Rng } from '../shared/rng';
 import { classificationMetrics, type ClassificationMetrics } from './metrics';
 import type { EncodedData } from '../world/encoding.model';
 import type { DenseLayer, ModelArtifact } from './artifact';
-import { sgdStep, type LayerVariables, type StepScalars } from './training.step';
+import { logisticStep, sgdStep, type LayerVariables, type StepScalars } from './training.step';
 import {
 	prepareData,
 	type ModelKind,
@@ -40,7 +42,17 @@ export class ChurnModel {
 	/** Number of input columns. */
 	readonly inputs: number;
 	readonly kind: ModelKind;
+	/** The MLP's layers; empty for logistic regression, which keeps `#weightsAndBias`. */
 	readonly #variables: LayerVariables[];
+	/**
+	 * Logistic regression's weights with the bias as a last row, [inputs + 1 × 1], so a step
+	 * updates both with one matMul (`logisticStep`); null for the MLP.
+	 */
+	readonly #weightsAndBias: tf.Variable | null;
+	/** `trainBatch`'s batch with a column of ones appended, reused from step to step. */
+	#withOnes = new Float32Array(0);
+	/** The logistic step's decay column (`1 − 2·lr·l2` per weight, 1 for the bias). */
+	#decayColumn: tf.Tensor | null = null;
 	readonly #l2: number;
 	readonly #scalars: StepScalars;
 	/** The step's `−lr/n` per batch size and `1 − 2·lr·l2`, made on first use for the current rate. */
@@ -64,15 +76,25 @@ export class ChurnModel {
 		this.#learningRate = options.learningRate;
 		const sizes =
 			options.kind === 'mlp' ? [options.inputs, options.hiddenUnits, 1] : [options.inputs, 1];
-		this.#variables = sizes.slice(1).map((outputs, i) => {
-			const inputs = sizes[i] ?? 1;
-			const init = glorotUniform(inputs, outputs, options.rng.split(`layer-${i}`));
-			// tidy frees the initial-value tensors; variables survive it.
-			return tf.tidy(() => ({
-				w: tf.variable(tf.tensor2d(init, [inputs, outputs])),
-				b: tf.variable(tf.zeros([outputs])),
-			}));
-		});
+		const inits = sizes
+			.slice(1)
+			.map((outputs, i) => glorotUniform(sizes[i] ?? 1, outputs, options.rng.split(`layer-${i}`)));
+		// tidy frees the initial-value tensors; variables survive it.
+		if (options.kind === 'logistic') {
+			const init = new Float32Array(options.inputs + 1); // bias 0 in the last row
+			init.set(inits[0] ?? []);
+			this.#variables = [];
+			this.#weightsAndBias = tf.tidy(() => tf.variable(tf.tensor2d(init, [init.length, 1])));
+		} else {
+			this.#weightsAndBias = null;
+			this.#variables = inits.map((init, i) => {
+				const [inputs, outputs] = [sizes[i] ?? 1, sizes[i + 1] ?? 1];
+				return tf.tidy(() => ({
+					w: tf.variable(tf.tensor2d(init, [inputs, outputs])),
+					b: tf.variable(tf.zeros([outputs])),
+				}));
+			});
+		}
 		// Kept: a model may be built inside someone's tidy.
 		const scalar = (value: number) => tf.keep(tf.scalar(value));
 		this.#scalars = {
@@ -99,6 +121,8 @@ export class ChurnModel {
 		this.#scales.clear();
 		this.#decay?.dispose();
 		this.#decay = null;
+		this.#decayColumn?.dispose();
+		this.#decayColumn = null;
 	}
 
 	/** Changes the learning rate from the next batch on (no reset). */
@@ -108,11 +132,24 @@ export class ChurnModel {
 		this.#optimizer?.setLearningRate(learningRate);
 	}
 
+	/** The layers as (weights, bias) tensors; logistic regression's are slices of one variable. */
+	#layers(): { w: tf.Tensor2D; b: tf.Tensor }[] {
+		const wb = this.#weightsAndBias;
+		if (!wb) return this.#variables.map(({ w, b }) => ({ w: w as tf.Tensor2D, b }));
+		return [
+			{
+				w: tf.slice2d(wb as tf.Tensor2D, [0, 0], [this.inputs, 1]),
+				b: tf.slice(wb, [this.inputs, 0], [1, 1]),
+			},
+		];
+	}
+
 	#logits(x: tf.Tensor2D): tf.Tensor2D {
 		let h: tf.Tensor2D = x;
-		this.#variables.forEach(({ w, b }, i) => {
-			h = tf.add(tf.matMul(h, w as tf.Tensor2D), b);
-			if (i < this.#variables.length - 1) h = tf.tanh(h);
+		const layers = this.#layers();
+		layers.forEach(({ w, b }, i) => {
+			h = tf.add(tf.matMul(h, w), b);
+			if (i < layers.length - 1) h = tf.tanh(h);
 		});
 		return h;
 	}
@@ -120,6 +157,26 @@ export class ChurnModel {
 	/** One SGD step on a batch of rows (row-major `x`, labels `y`), gradient written out. */
 	trainBatch(x: Float32Array, y: Float32Array): void {
 		const rows = y.length;
+		const wb = this.#weightsAndBias;
+		if (wb) {
+			const cols = this.inputs + 1;
+			if (this.#withOnes.length < rows * cols) this.#withOnes = new Float32Array(rows * cols);
+			const withOnes = this.#withOnes.subarray(0, rows * cols);
+			for (let r = 0; r < rows; r++) {
+				withOnes.set(x.subarray(r * this.inputs, (r + 1) * this.inputs), r * cols);
+				withOnes[r * cols + this.inputs] = 1;
+			}
+			tf.tidy(() =>
+				logisticStep(
+					wb,
+					tf.tensor2d(withOnes, [rows, cols]),
+					tf.tensor2d(y, [rows, 1]),
+					this.#scalars.scale(rows),
+					this.#logisticDecay(),
+				),
+			);
+			return;
+		}
 		tf.tidy(() => {
 			sgdStep(
 				this.#variables,
@@ -128,6 +185,18 @@ export class ChurnModel {
 				this.#scalars,
 			);
 		});
+	}
+
+	/** `1 − 2·lr·l2` for each weight and 1 for the bias; null without an L2 penalty. */
+	#logisticDecay(): tf.Tensor | null {
+		const decay = this.#scalars.decay();
+		if (!decay) return null;
+		if (!this.#decayColumn) {
+			const column = new Float32Array(this.inputs + 1).fill(decay.dataSync()[0] ?? 1);
+			column[this.inputs] = 1;
+			this.#decayColumn = tf.keep(tf.tensor2d(column, [column.length, 1]));
+		}
+		return this.#decayColumn;
 	}
 
 	/**
@@ -144,7 +213,7 @@ export class ChurnModel {
 			optimizer.minimize(() => {
 				const dataLoss = tf.losses.sigmoidCrossEntropy(ys, this.#logits(xs));
 				if (this.#l2 === 0) return dataLoss as tf.Scalar;
-				const penalty = tf.addN(this.#variables.map(({ w }) => tf.sum(tf.square(w))));
+				const penalty = tf.addN(this.#layers().map(({ w }) => tf.sum(tf.square(w))));
 				return tf.add(dataLoss, tf.mul(this.#l2, penalty)) as tf.Scalar;
 			});
 		});
@@ -160,6 +229,19 @@ export class ChurnModel {
 
 	/** The weights as plain arrays. */
 	exportLayers(): DenseLayer[] {
+		const wb = this.#weightsAndBias;
+		if (wb) {
+			const values = wb.dataSync();
+			return [
+				{
+					weights: Array.from(values.subarray(0, this.inputs)),
+					bias: [values[this.inputs] ?? 0],
+					inputs: this.inputs,
+					outputs: 1,
+					activation: 'sigmoid',
+				},
+			];
+		}
 		return this.#variables.map(({ w, b }, i) => {
 			const [inputs, outputs] = w.shape as [number, number];
 			return {
@@ -174,6 +256,13 @@ export class ChurnModel {
 
 	/** Replaces the weights (e.g. to restore the best epoch). */
 	importLayers(layers: readonly DenseLayer[]): void {
+		const wb = this.#weightsAndBias;
+		const [first] = layers;
+		if (wb && first) {
+			const values = [...first.weights, ...first.bias];
+			tf.tidy(() => wb.assign(tf.tensor2d(values, [values.length, 1])));
+			return;
+		}
 		layers.forEach((layer, i) => {
 			const v = this.#variables[i];
 			if (!v) return;
@@ -190,6 +279,7 @@ export class ChurnModel {
 		this.#scalars.one.dispose();
 		this.#disposeRateScalars();
 		for (const { w, b } of this.#variables) tf.dispose([w, b]);
+		this.#weightsAndBias?.dispose();
 	}
 }
 

@@ -4,7 +4,8 @@
  * arithmetic operation: each kernel allocates its output and passes through the engine's
  * bookkeeping (a few microseconds), while the plain typed-array step of the whole logistic
  * model takes about six. A taped step runs about 60 kernels for the logistic model (80 for the
- * MLP); this one runs 7 (17 for the MLP), with no tape.
+ * MLP); this one runs 17 for the MLP and `logisticStep` 5 for logistic regression, with no
+ * tape.
  *
  * Key decision: the textbook gradient, not autodiff's. For the mean sigmoid cross-entropy the
  * gradient with respect to the logits is `(sigmoid(z) − y) / n`, which autodiff reaches through
@@ -12,12 +13,15 @@
  * folded into it once, so every later product is already the update: `w ← w + Xᵀ·d` with
  * `d = (sigmoid(z) − y)·(−lr/n)`, and the L2 penalty `l2·Σw²` becomes a decay `w·(1 − 2·lr·l2)`.
  * On the cpu backend a layer's matMul, bias and sigmoid run as tfjs's fused matMul kernel (one
- * kernel; the counts above are cpu's, wasm runs 2 (4) more), and the bias gradient of the output layer is a full sum (a sum along an axis makes the cpu
- * backend transpose first). Float32 rounding differs from autodiff's, so weights agree with the
- * taped step to about 1e-6, not bit for bit: the unit tests hold it to a stated tolerance
- * against the taped step (`ChurnModel.trainBatchByAutodiff`) and the plain typed-array
- * reference, and the seeded goldens were regenerated when this step replaced the bit-identical
- * one.
+ * kernel; the counts above are cpu's, wasm runs 1 (3) more), and the MLP's output bias
+ * gradient is a full sum (a sum along an axis makes the cpu backend transpose first). Float32
+ * rounding differs from autodiff's, so weights agree with the taped step to about 1e-6, not
+ * bit for bit: the unit tests hold it to a stated tolerance against the taped step
+ * (`ChurnModel.trainBatchByAutodiff`) and the plain typed-array reference, and the seeded
+ * goldens were regenerated when this step replaced the bit-identical one, and again when the
+ * logistic bias moved into the weights (it now enters the matMul's sum instead of being added
+ * to its float32 result: validation losses moved in their ninth digit). The kernels are called through the engine (`run`), not through the ops: the same kernels
+ * on the same inputs, so the same bits, without an engine scope and argument checks per op.
  */
 import { tf } from '../shared/tf-backend';
 
@@ -37,9 +41,24 @@ export interface StepScalars {
 }
 
 /**
- * `act(a·b + bias)`. On the cpu backend, as one kernel: tfjs's fused matMul called directly,
- * without its op's reshapes and gradient wrapper. The wasm backend's fused kernel takes only
- * rank-3 inputs, so there it is the three plain kernels (reshaping would cost as many).
+ * Runs one registered kernel through the engine, as tfjs's own ops do once they have checked
+ * and converted their arguments. The ops (`tf.add`, `tf.matMul`, ...) are that call wrapped in
+ * a named engine scope plus argument conversion; for a step of 7 kernels on 32 rows the wrapper
+ * cost about a tenth of the step in Chromium. The inputs here are already tensors of matching
+ * dtype and shape, so the same kernel runs on the same inputs: results are bit for bit the ops'.
+ */
+function run<T extends tf.Tensor>(
+	kernel: string,
+	inputs: tf.NamedTensorMap,
+	attrs?: tf.NamedAttrMap,
+): T {
+	return tf.engine().runKernel<T>(kernel, inputs, attrs);
+}
+
+/**
+ * `act(a·b + bias)`. On the cpu backend, as one kernel: tfjs's fused matMul. The wasm backend's
+ * fused kernel takes only rank-3 inputs, so there it is the three plain kernels (reshaping
+ * would cost as many).
  */
 function denseForward(
 	a: tf.Tensor2D,
@@ -47,21 +66,27 @@ function denseForward(
 	activation: 'linear' | 'sigmoid',
 ): tf.Tensor2D {
 	if (tf.getBackend() !== 'cpu') {
-		const z = tf.add<tf.Tensor2D>(tf.matMul(a, w as tf.Tensor2D), b);
-		return activation === 'sigmoid' ? tf.sigmoid(z) : z;
+		const z = run<tf.Tensor2D>(tf.Add, {
+			a: run(tf.BatchMatMul, { a, b: w }, { transposeA: false, transposeB: false }),
+			b,
+		});
+		return activation === 'sigmoid' ? run(tf.Sigmoid, { x: z }) : z;
 	}
-	return tf
-		.engine()
-		.runKernel(
-			tf._FusedMatMul,
-			{ a, b: w, bias: b },
-			{ transposeA: false, transposeB: false, activation },
-		) as tf.Tensor2D;
+	return run(
+		tf._FusedMatMul,
+		{ a, b: w, bias: b },
+		{ transposeA: false, transposeB: false, activation },
+	);
+}
+
+/** `a·b` with either side transposed. */
+function matMul(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
+	return run(tf.BatchMatMul, { a, b }, { transposeA, transposeB });
 }
 
 /** `w·decay + update` (the decay only when there is an L2 penalty). */
 function decayed(w: tf.Variable, update: tf.Tensor, decay: tf.Scalar | null): tf.Tensor {
-	return tf.add(decay ? tf.mul(w, decay) : w, update);
+	return run(tf.Add, { a: decay ? run(tf.Multiply, { a: w, b: decay }) : w, b: update });
 }
 
 /**
@@ -79,23 +104,63 @@ export function sgdStep(
 	const output = layers[layers.length - 1] as LayerVariables;
 	const hiddenLayer = layers.length > 1 ? (layers[0] as LayerVariables) : null;
 	// Forward. The hidden layer's activation is tanh, which the fused kernel does not offer.
-	const hidden = hiddenLayer ? tf.tanh(denseForward(xs, hiddenLayer, 'linear')) : xs;
+	const hidden = hiddenLayer
+		? run<tf.Tensor2D>(tf.Tanh, { x: denseForward(xs, hiddenLayer, 'linear') })
+		: xs;
 	const p = denseForward(hidden, output, 'sigmoid');
 	// d loss / d logits, already multiplied by −lr/n: the output layer's update per row.
-	const d = tf.mul(tf.sub(p, ys), scale);
+	const d = run(tf.Multiply, { a: run(tf.Sub, { a: p, b: ys }), b: scale });
 	const updates: [tf.Variable, tf.Tensor][] = [
-		[output.w, decayed(output.w, tf.matMul(hidden, d, true, false), decay)],
+		[output.w, decayed(output.w, matMul(hidden, d, true, false), decay)],
 		// One output: the bias gradient is the whole sum (no transpose), broadcast to [1].
-		[output.b, tf.add(output.b, tf.sum(d))],
+		[
+			output.b,
+			run(tf.Add, { a: output.b, b: run(tf.Sum, { x: d }, { axis: [0, 1], keepDims: false }) }),
+		],
 	];
 	if (hiddenLayer) {
 		// Back through the output weights (old values) and tanh: (1 − h²) · d·wᵀ.
-		const dh = tf.matMul(d, output.w as tf.Tensor2D, false, true);
-		const dz = tf.mul(tf.sub(scalars.one, tf.square(hidden)), dh);
+		const dh = matMul(d, output.w, false, true);
+		const dz = run(tf.Multiply, {
+			a: run(tf.Sub, { a: scalars.one, b: run(tf.Square, { x: hidden }) }),
+			b: dh,
+		});
 		updates.push(
-			[hiddenLayer.w, decayed(hiddenLayer.w, tf.matMul(xs, dz, true, false), decay)],
-			[hiddenLayer.b, tf.add(hiddenLayer.b, tf.sum(dz, 0))],
+			[hiddenLayer.w, decayed(hiddenLayer.w, matMul(xs, dz, true, false), decay)],
+			[
+				hiddenLayer.b,
+				run(tf.Add, { a: hiddenLayer.b, b: run(tf.Sum, { x: dz }, { axis: 0, keepDims: false }) }),
+			],
 		);
 	}
 	for (const [variable, value] of updates) variable.assign(value);
+}
+
+/**
+ * One SGD step of logistic regression with the bias stored as the last weight: `wb` is
+ * [inputs + 1 × 1] and `xs` carries a column of ones after the inputs ([n × inputs + 1]), so
+ * the bias needs no kernel of its own. Forward is one fused kernel (matMul, sigmoid; no bias
+ * add), and `Xᵀ·d` gives the weights' and the bias's update at once, where the two-variable
+ * step ran a sum and a second add and assign: 5 kernels a step instead of 7 (cpu; wasm runs
+ * 6). `decay` is [inputs + 1 × 1]: `1 − 2·lr·l2` for the weights and 1 for the bias, which the
+ * L2 penalty leaves alone. Call inside `tf.tidy`.
+ */
+export function logisticStep(
+	wb: tf.Variable,
+	xs: tf.Tensor2D,
+	ys: tf.Tensor2D,
+	scale: tf.Scalar,
+	decay: tf.Tensor | null,
+): void {
+	const p =
+		tf.getBackend() === 'cpu'
+			? run(
+					tf._FusedMatMul,
+					{ a: xs, b: wb },
+					{ transposeA: false, transposeB: false, activation: 'sigmoid' },
+				)
+			: run(tf.Sigmoid, { x: matMul(xs, wb, false, false) });
+	const d = run(tf.Multiply, { a: run(tf.Sub, { a: p, b: ys }), b: scale });
+	const kept = decay ? run(tf.Multiply, { a: wb, b: decay }) : wb;
+	wb.assign(run(tf.Add, { a: kept, b: matMul(xs, d, true, false) }));
 }
