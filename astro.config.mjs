@@ -9,6 +9,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import inlinedCssPreloads from './src/integrations/inlined-css-preloads.ts';
+import lazyComponentStyles from './src/integrations/lazy-component-styles.ts';
 import { buildCommit } from './scripts/build-commit.mjs';
 
 export default defineConfig({
@@ -17,7 +18,7 @@ export default defineConfig({
 	integrations: [svelte(), mdx(), sitemap(), pagefind(), offline()],
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	vite: {
-		plugins: [inlinedCssPreloads()],
+		plugins: [lazyComponentStyles(), inlinedCssPreloads()],
 		worker: { format: 'es' },
 		define: { __BUILD_COMMIT__: JSON.stringify(buildCommit()) },
 	},

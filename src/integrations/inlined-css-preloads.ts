@@ -8,7 +8,8 @@
  * in Astro's inline step does clear the list (withastro/astro#8743); this plugin does it for the
  * other path, before Vite's import analysis runs (user `post` plugins run before Vite's own
  * build `post` plugins). `modulePreload.resolveDependencies` cannot help: Vite appends CSS
- * dependencies after calling it.
+ * dependencies after calling it. The styles themselves reach every page that needs them inline
+ * (for components imported lazily in client-only code, through lazy-component-styles.ts).
  */
 import type { Plugin } from 'vite';
 

@@ -5,6 +5,8 @@
  * on v1, Argo's abort message, and only retry and rollback offered. Then the learner's own
  * registered model, written into the browser's store as the training lab writes it, picked as
  * the candidate and rolled out under canary; its link opened in a browser without that model.
+ * And the rollout charts, whose code loads only once v2 is deployed, drawn with the chart
+ * components' styles (the build once left those off this page) in the place held for them.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -60,6 +62,52 @@ describe('deployment lab', () => {
 		await expect(
 			page.getByRole('button', { name: 'Promote', exact: true }).isEnabled(),
 		).resolves.toBe(false);
+		expect(errors).toEqual([]);
+	});
+
+	test('the rollout charts, loaded once v2 is deployed, are styled and fill the places held for them', async () => {
+		// Dark theme: unstyled tick text is black there, which is how the missing styles showed.
+		const { page, errors } = await openPage(browser(), { colorScheme: 'dark' });
+		await page.goto(`${baseUrl()}/labs/deployment/?preset=broken-canary`);
+		await labHydrated(page);
+		const slots = page.locator('.chart-stack > div');
+		const slotHeights = () =>
+			slots.evaluateAll((divs) => divs.map((div) => div.getBoundingClientRect().height));
+		await expect(slots.locator('figure').count()).resolves.toBe(0);
+		const held = await slotHeights();
+		expect(held).toHaveLength(4);
+
+		await deployUntil(page, 'Degraded');
+		// Drawn one per task after the chart code arrives.
+		await slots.nth(3).locator('figure').waitFor();
+		// To the pixel (text metrics leave hundredths over); unstyled, each stood 26 px taller.
+		expect(await slotHeights()).toEqual(held.map((height) => expect.closeTo(height, 0)));
+		const styles = await page.locator('.chart-stack').evaluate((stack) => {
+			// A theme colour as the browser computes it, to compare with a computed stroke or fill.
+			const themeColour = (name: string) => {
+				const probe = document.createElement('span');
+				probe.style.color = `var(${name})`;
+				stack.append(probe);
+				const colour = getComputedStyle(probe).color;
+				probe.remove();
+				return colour;
+			};
+			const style = (selector: string) => getComputedStyle(stack.querySelector(selector)!);
+			return {
+				grid: style('line.grid').stroke,
+				tick: style('text.tick').fill,
+				threshold: style('line.threshold').stroke,
+				chartGrid: themeColour('--chart-grid'),
+				textMuted: themeColour('--text-muted'),
+				warning: themeColour('--warning'),
+			};
+		});
+		expect(styles.tick).not.toBe('rgb(0, 0, 0)');
+		expect({ grid: styles.grid, tick: styles.tick, threshold: styles.threshold }).toEqual({
+			grid: styles.chartGrid,
+			tick: styles.textMuted,
+			threshold: styles.warning,
+		});
 		expect(errors).toEqual([]);
 	});
 
