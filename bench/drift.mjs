@@ -56,7 +56,7 @@ const args = new Set(process.argv.slice(2));
 // 2. Long main-thread tasks while the lab streams in Chromium.
 {
 	if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
-	const server = await serveDist({ dir: 'dist' });
+	const server = await serveDist({ dir: 'dist', precompress: true });
 	const browser = await chromium.launch({
 		executablePath: findOrInstallChromium(),
 		args: chromiumFlags,

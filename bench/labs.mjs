@@ -41,7 +41,7 @@ const distDir = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'di
 if (!args.has('--no-build')) execSync('npm run build', { stdio: 'inherit' });
 
 const chromiumPath = findOrInstallChromium();
-const server = await serveDist({ dir: distDir });
+const server = await serveDist({ dir: distDir, precompress: true });
 const browser = await chromium.launch({
 	executablePath: chromiumPath,
 	args: chromiumFlags,

@@ -54,7 +54,7 @@ const pageTypes = allPageTypes.filter(
 );
 
 const chromiumPath = findOrInstallChromium();
-const server = await serveDist({ dir: optionValue('--dir') ?? 'dist' });
+const server = await serveDist({ dir: optionValue('--dir') ?? 'dist', precompress: true });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
