@@ -8,6 +8,7 @@
 
 // The lab runtime: worker ports, the clock, playback.
 export * from './runtime/worker.port';
+export * from './runtime/shared-worker.port';
 export * from './runtime/clock.actor';
 export * from './runtime/playback';
 export type { LabPreset } from './runtime/lab-preset';

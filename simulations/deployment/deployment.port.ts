@@ -4,7 +4,7 @@
  * loads on a page that has a worker. The rollout's clock and the strategy comparison share the
  * one worker (each on its own channel): two workers would be two busy threads beside the page's.
  */
-import { sharedWorkerPortOpener } from '../runtime/worker.port';
+import { sharedWorkerPortOpener } from '../runtime/shared-worker.port';
 import workerUrl from './deployment.worker.ts?worker&url';
 import {
 	deploymentFailure,

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
-	channelDispatcher,
 	loadWorkerService,
 	openInPagePort,
 	openWorkerPort,
+	type Service,
+} from '@sim/runtime/worker.port';
+import {
+	channelDispatcher,
 	sharedWorkerPortOpener,
 	type ChannelMessage,
 	type ChannelReply,
-	type Service,
-} from '@sim/runtime/worker.port';
+} from '@sim/runtime/shared-worker.port';
 
 type Reply = { type: 'echo'; value: number } | { type: 'error'; message: string };
 const failure = (message: string): Reply => ({ type: 'error', message });
