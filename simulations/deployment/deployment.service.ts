@@ -7,7 +7,7 @@
  * radius runs here too: it simulates thousands of requests per strategy, which is why the
  * service runs in a worker when it can.
  */
-import { answering, type RequestHandler, type Service } from '../runtime/worker.port';
+import { answering, messageOf, type RequestHandler, type Service } from '../runtime/worker.port';
 import { blueGreenEngine } from './bluegreen.model';
 import { createCanaryState, deployRevision, templateMetrics } from './canary.model';
 import { flaggerEngine } from './flagger.model';
@@ -194,7 +194,7 @@ export function createDeploymentHandler(
 			try {
 				results.push(step());
 			} catch (error) {
-				reply(deploymentFailure(error instanceof Error ? error.message : String(error)));
+				reply(deploymentFailure(messageOf(error)));
 				return;
 			}
 			comparing = setTimeout(next, 0);

@@ -161,15 +161,18 @@ describe('sharedWorkerPortOpener', () => {
 			workers.push(worker);
 			return worker as unknown as Worker;
 		});
-		return { open, workers, disposed };
+		/** A port of `open`, and the replies it hears. */
+		const listen = () => {
+			const replies: Reply[] = [];
+			return { port: open((r) => replies.push(r)), replies };
+		};
+		return { open, listen, workers, disposed };
 	}
 
 	test('ports opened together share one worker, each with its own service and replies', async () => {
-		const { open, workers } = setUp();
-		const a: Reply[] = [];
-		const b: Reply[] = [];
-		const portA = open((r) => a.push(r));
-		const portB = open((r) => b.push(r));
+		const { listen, workers } = setUp();
+		const { port: portA, replies: a } = listen();
+		const { port: portB, replies: b } = listen();
 		portA.post(1);
 		portB.post(2);
 		portA.post(3);
@@ -184,11 +187,9 @@ describe('sharedWorkerPortOpener', () => {
 	});
 
 	test('terminating one port disposes its service and keeps the worker for the others', async () => {
-		const { open, workers, disposed } = setUp();
-		const a: Reply[] = [];
-		const b: Reply[] = [];
-		const portA = open((r) => a.push(r));
-		const portB = open((r) => b.push(r));
+		const { listen, workers, disposed } = setUp();
+		const { port: portA, replies: a } = listen();
+		const { port: portB, replies: b } = listen();
 		portA.post(1);
 		portB.post(1);
 		await expect.poll(() => a.length + b.length).toBe(2);
@@ -202,18 +203,16 @@ describe('sharedWorkerPortOpener', () => {
 		portB.terminate();
 		expect(workers[0]?.terminated).toBe(true);
 		// The next port starts a new worker, as a lab's reset does with one port at a time.
-		const c: Reply[] = [];
-		open((r) => c.push(r)).post(7);
+		const { port: portC, replies: c } = listen();
+		portC.post(7);
 		await expect.poll(() => c).toEqual([{ type: 'echo', value: 3007 }]);
 		expect(workers).toHaveLength(2);
 	});
 
 	test('a crash reaches every open port as the protocol’s error reply', () => {
-		const { open, workers } = setUp();
-		const a: Reply[] = [];
-		const b: Reply[] = [];
-		open((r) => a.push(r));
-		open((r) => b.push(r));
+		const { listen, workers } = setUp();
+		const { replies: a } = listen();
+		const { replies: b } = listen();
 		workers[0]?.crash('out of memory');
 		const crashed = { type: 'error', message: 'The echo worker crashed: out of memory' };
 		expect(a).toEqual([crashed]);
