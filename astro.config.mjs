@@ -10,12 +10,13 @@ import pagefind from './src/integrations/pagefind.ts';
 import offline from './src/integrations/offline.ts';
 import inlinedCssPreloads from './src/integrations/inlined-css-preloads.ts';
 import lazyComponentStyles from './src/integrations/lazy-component-styles.ts';
+import hydrateOnIntent from './src/integrations/hydrate-on-intent.ts';
 import { buildCommit } from './scripts/build-commit.mjs';
 
 export default defineConfig({
 	site: 'https://mlops-lab.example.org',
 	trailingSlash: 'always',
-	integrations: [svelte(), mdx(), sitemap(), pagefind(), offline()],
+	integrations: [svelte(), hydrateOnIntent(), mdx(), sitemap(), pagefind(), offline()],
 	build: { format: 'directory', inlineStylesheets: 'always' },
 	vite: {
 		plugins: [lazyComponentStyles(), inlinedCssPreloads()],

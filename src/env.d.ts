@@ -10,3 +10,10 @@ declare module '*.astro' {
 
 /** Short git commit of the build, injected by astro.config.mjs and vitest.config.ts. */
 declare const __BUILD_COMMIT__: string;
+
+/** `client:intent`, registered by src/integrations/hydrate-on-intent.ts. */
+declare namespace Astro {
+	interface ClientDirectives {
+		'client:intent'?: boolean;
+	}
+}
