@@ -48,6 +48,7 @@ describe('LabPage', () => {
 		vi.stubGlobal('location', {
 			origin: 'https://lab.example',
 			pathname: '/labs/drift/',
+			search: '?seed=3',
 			hash: '#lab',
 		});
 	});
@@ -91,6 +92,17 @@ describe('LabPage', () => {
 		expect(replaceState).toHaveBeenLastCalledWith(null, '', '/labs/drift/#lab');
 		expect(page.shareLink('seed=7')).toBe('https://lab.example/labs/drift/?seed=7');
 		expect(page.shareLink('')).toBe('https://lab.example/labs/drift/');
+	});
+
+	test('leaves the history alone when the link already says the query', () => {
+		const page = new LabPage(fakeSim());
+		page.replaceQuery('seed=3');
+		expect(replaceState).not.toHaveBeenCalled();
+		vi.stubGlobal('location', { pathname: '/labs/drift/', search: '', hash: '' });
+		page.replaceQuery('');
+		expect(replaceState).not.toHaveBeenCalled();
+		page.replaceQuery('seed=3');
+		expect(replaceState).toHaveBeenCalledExactlyOnceWith(null, '', '/labs/drift/?seed=3');
 	});
 });
 
