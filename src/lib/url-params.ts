@@ -55,6 +55,19 @@ export type ParamsOf<S extends ParamsSpec> = {
 			: number;
 };
 
+/**
+ * The `preset` parameter of a lab with presets: `custom` (the default, and what editing any field
+ * makes it) or one of the lab's presets by id.
+ */
+export function presetParamSpec(presets: readonly { readonly id: string }[]) {
+	return {
+		kind: 'enum' as const,
+		default: 'custom',
+		values: ['custom', ...presets.map((p) => p.id)],
+		label: 'Preset',
+	};
+}
+
 /** Parameters read from a URL, and what was wrong with the URL, if anything. */
 export interface ReadParamsResult<S extends ParamsSpec> {
 	params: ParamsOf<S>;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	clip,
 	defaultParams,
+	presetParamSpec,
 	readFieldInput,
 	readParams,
 	writeParams,
@@ -42,6 +43,27 @@ describe('readParams', () => {
 			'Early stopping “maybe” should be 1 or 0, so the default (true) is used.',
 			'The link has parameters this lab does not use (colour); they were ignored.',
 		]);
+	});
+});
+
+describe('presetParamSpec', () => {
+	const presetSpec = { preset: presetParamSpec([{ id: 'slow' }, { id: 'broken' }]) };
+
+	test('is custom by default and reads any of the lab’s preset ids', () => {
+		expect(defaultParams(presetSpec)).toEqual({ preset: 'custom' });
+		expect(readParams(presetSpec, '?preset=broken')).toEqual({
+			params: { preset: 'broken' },
+			problems: [],
+		});
+	});
+
+	test('an unknown preset falls back to custom, with the message', () => {
+		expect(readParams(presetSpec, '?preset=fast')).toEqual({
+			params: { preset: 'custom' },
+			problems: [
+				'Preset “fast” is not one of custom, slow, broken, so the default (custom) is used.',
+			],
+		});
 	});
 });
 

@@ -24,6 +24,7 @@ import {
 	type TriggerKind,
 } from '@sim/labs/continuous-training';
 import {
+	presetParamSpec,
 	readParams,
 	statedParams,
 	writeParams,
@@ -56,12 +57,7 @@ const forB = <S extends { label: string }>(spec: S): S => ({
 
 /** URL spec of the lab. */
 export const ctParamsSpec = {
-	preset: {
-		kind: 'enum',
-		default: 'custom',
-		values: ['custom', ...retrainingPresets.map((p) => p.id)],
-		label: 'Preset',
-	},
+	preset: presetParamSpec(retrainingPresets),
 	scenario: { kind: 'enum', default: 'sudden-concept', values: scenarioIds, label: 'World' },
 	trigger: { kind: 'enum', default: 'schedule', values: triggerKinds, label: 'Trigger' },
 	everyDays: fromPolicy(policyParamSpecs.everyDays, defaultTriggerParams.everyDays),

@@ -22,7 +22,14 @@ import {
 	type DeploymentRunConfig,
 	type RegisteredCandidate,
 } from '@sim/labs/deployment';
-import { clip, readParams, writeParams, type ParamsOf, type ParamsSpec } from '@/lib/url-params';
+import {
+	clip,
+	presetParamSpec,
+	readParams,
+	writeParams,
+	type ParamsOf,
+	type ParamsSpec,
+} from '@/lib/url-params';
 import { applyNamedPreset } from '@/lib/labs/lab-params';
 
 /** Strategies the lab runs live. */
@@ -51,12 +58,7 @@ export const candidateLabels: Readonly<Record<CandidatePresetId, string>> = {
 
 /** URL spec of the deployment lab. */
 export const deploymentParamsSpec = {
-	preset: {
-		kind: 'enum',
-		default: 'custom',
-		values: ['custom', ...deploymentPresets.map((p) => p.id)],
-		label: 'Preset',
-	},
+	preset: presetParamSpec(deploymentPresets),
 	candidate: {
 		kind: 'enum',
 		default: 'broken' as CandidatePresetId,

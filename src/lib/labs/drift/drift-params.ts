@@ -21,6 +21,7 @@ import {
 import {
 	clip,
 	defaultParams,
+	presetParamSpec,
 	readParams,
 	writeParams,
 	type ParamsOf,
@@ -32,12 +33,7 @@ const s = d.scenario;
 
 /** URL spec of the drift lab. */
 export const driftParamsSpec = {
-	preset: {
-		kind: 'enum',
-		default: 'custom',
-		values: ['custom', ...driftPresets.map((p) => p.id)],
-		label: 'Preset',
-	},
+	preset: presetParamSpec(driftPresets),
 	scenario: { kind: 'enum', default: s.kind, values: scenarioKinds, label: 'Scenario' },
 	feature: { kind: 'enum', default: s.feature, values: driftFeatures, label: 'Feature' },
 	startDay: {
