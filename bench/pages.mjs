@@ -11,7 +11,7 @@
  * the median of each figure is printed, with the spread of the performance score and the load
  * average when the page's runs began: simulated throttling multiplies the real main-thread time,
  * so a busy machine costs points that a quiet one does not (which is also why the browser's own
- * UI pages are turned off, see browserUiFeatures).
+ * UI pages are turned off, see lighthouseChromeFlags).
  *
  * Usage: npm run bench:pages [-- --no-build] [-- --no-lighthouse] [-- --mobile | --both]
  *        [-- --runs 3] [-- --pages lab] (only pages whose name or path contains "lab")
@@ -117,23 +117,20 @@ function median(values) {
 }
 
 /**
- * Browser-UI pages that Chromium (156 here) starts even when headless: the omnibox popup's WebUI
- * renderer (chrome://omnibox-popup.top-chrome/) burned about 1.2 s of CPU in the 8 s after each
- * launch, beside the page under test on a 2-core machine, and Lighthouse multiplies the page's
- * main-thread time by four on mobile. Turning them off leaves the page's own work to measure.
- */
-const browserUiFeatures = [
-	'WebUIOmniboxPopup',
-	'WebUIOmniboxAimPopup',
-	'WebUIOmniboxFullPopup',
-	'PreloadTopChromeWebUI',
-];
-
-/**
  * chrome-launcher's flags plus ours, with one `--disable-features` list: Chromium keeps only
  * the last such switch, so ours carries chrome-launcher's own list as well.
  */
 function lighthouseChromeFlags(launcher) {
+	// Browser-UI pages that Chromium (156 here) starts even when headless: the omnibox popup's
+	// WebUI renderer (chrome://omnibox-popup.top-chrome/) burned about 1.2 s of CPU in the 8 s
+	// after each launch, beside the page under test on a 2-core machine, and Lighthouse multiplies
+	// the page's main-thread time by four on mobile. Turned off, the page's own work is measured.
+	const browserUiFeatures = [
+		'WebUIOmniboxPopup',
+		'WebUIOmniboxAimPopup',
+		'WebUIOmniboxFullPopup',
+		'PreloadTopChromeWebUI',
+	];
 	const prefix = '--disable-features=';
 	const launcherOff = launcher.Launcher.defaultFlags()
 		.filter((flag) => flag.startsWith(prefix))
