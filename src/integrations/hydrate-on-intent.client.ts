@@ -27,7 +27,8 @@ const reachedMargin = '0px 0px -33% 0px';
 
 const hydrateOnIntent: ClientDirective = (load, _options, el) => {
 	let hydrate: (() => Promise<void>) | undefined;
-	let wanted = new URLSearchParams(location.search).size > 0;
+	// `location.search` is '' or '?' and something: any parameter at all means a link to honour.
+	let wanted = location.search.length > 1;
 	let started = false;
 
 	const start = () => {

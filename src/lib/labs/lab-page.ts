@@ -56,7 +56,7 @@ export class LabPage<TLogic extends AnyActorLogic> {
 	/** Replaces the page's query with `query` (without "?"), keeping the path and the hash. */
 	replaceQuery(query: string): void {
 		const search = query ? `?${query}` : '';
-		// A history entry costs the browser a round trip to its own process (about 10 ms during a
+		// Replacing the URL costs the browser a round trip to its own process (about 10 ms during a
 		// page load here): skip it when the link already says this, as a bare link does on mount.
 		if (search === location.search) return;
 		history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
